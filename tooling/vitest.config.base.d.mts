@@ -1,0 +1,4 @@
+import type { UserConfig } from 'vitest/config'
+
+/** Vitest settings shared by every package. */
+export declare const baseVitestConfig: UserConfig
