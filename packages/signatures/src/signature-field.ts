@@ -1,0 +1,135 @@
+import { describeType, t, typeNodeName, type TypeNode } from '@dspex/types'
+import type { TSchema } from 'typebox'
+import { describeConstraints, isConstraintKey, type FieldConstraints } from './field-constraints.js'
+import { inferPrefix } from './infer-prefix.js'
+
+/** Whether a field is given to the model (`input`) or produced by it (`output`). */
+export type FieldDirection = 'input' | 'output'
+
+/** Options of a field, as DSPy's `InputField(...)`/`OutputField(...)` take them. */
+export interface FieldOptions extends FieldConstraints {
+  /** What the field holds, shown to the model. Defaults to `${name}` (shown as nothing). */
+  readonly desc?: string
+  /** The label DSPy keeps for the field (used by optimizers, not by prompts). Defaults to the inferred prefix. */
+  readonly prefix?: string
+  /** A default value: makes an output optional and fills a missing input. */
+  readonly default?: unknown
+}
+
+/** A field declared for the builder form: its type, direction and options. */
+export interface FieldDefinition<Schema extends TSchema = TSchema, Direction extends FieldDirection = FieldDirection> {
+  readonly schema: Schema
+  readonly direction: Direction
+  readonly options: FieldOptions
+  /** True when no type was given (the field is `str` by default, as untyped DSPy fields are). */
+  readonly typeUndefined: boolean
+}
+
+/**
+ * Declares an input field. Without a schema the field is `str` and, as in DSPy, type mismatches
+ * on it are not reported.
+ *
+ * @example
+ * ```ts
+ * const QA = Signature.create({ fields: { question: InputField(), answer: OutputField(Type.String()) } })
+ * ```
+ * @see dspy.InputField
+ */
+export function InputField<Schema extends TSchema = ReturnType<typeof t.string>>(
+  schema?: Schema,
+  options: FieldOptions = {},
+): FieldDefinition<Schema, 'input'> {
+  return { schema: (schema ?? t.string()) as Schema, direction: 'input', options, typeUndefined: schema === undefined }
+}
+
+/**
+ * Declares an output field (a `str` when no schema is given).
+ *
+ * @see dspy.OutputField
+ */
+export function OutputField<Schema extends TSchema = ReturnType<typeof t.string>>(
+  schema?: Schema,
+  options: FieldOptions = {},
+): FieldDefinition<Schema, 'output'> {
+  return { schema: (schema ?? t.string()) as Schema, direction: 'output', options, typeUndefined: schema === undefined }
+}
+
+/**
+ * A field of a {@link Signature}, with everything derived from its type computed once.
+ * Immutable: signature manipulations build new fields.
+ */
+export class SignatureField {
+  /** The field's name. */
+  readonly name: string
+  /** `input` or `output`. */
+  readonly direction: FieldDirection
+  /** The field's type as a TypeBox schema. */
+  readonly schema: TSchema
+  /** The normalised DSPy type of {@link SignatureField.schema}. */
+  readonly type: TypeNode
+  /** The Python type name DSPy prints for it (`list[str]`). */
+  readonly typeName: string
+  /** The description (DSPy's `desc`), `${name}` when none was given. */
+  readonly desc: string
+  /** The prefix, `Name:` inferred from the name when none was given. */
+  readonly prefix: string
+  /** True when the signature gave no type (an untyped input in the string form). */
+  readonly typeUndefined: boolean
+  /** The constraints in the order given. */
+  readonly constraints: FieldConstraints
+  /** DSPy's constraint sentence, or `undefined`. */
+  readonly constraintsText: string | undefined
+  /** True when a default value was declared. */
+  readonly hasDefault: boolean
+  /** The declared default value (meaningful when {@link SignatureField.hasDefault}). */
+  readonly defaultValue: unknown
+  /** The options this field was declared with (for copies). */
+  readonly options: FieldOptions
+
+  constructor(name: string, definition: FieldDefinition) {
+    const { options } = definition
+    this.name = name
+    this.direction = definition.direction
+    this.schema = definition.schema
+    this.type = describeType(definition.schema)
+    this.typeName = typeNodeName(this.type)
+    this.desc = options.desc ?? `\${${name}}`
+    this.prefix = options.prefix ?? `${inferPrefix(name)}:`
+    this.typeUndefined = definition.typeUndefined
+    this.constraints = Object.fromEntries(
+      Object.entries(options).filter(([key, value]) => isConstraintKey(key) && value !== undefined),
+    ) as FieldConstraints
+    this.constraintsText = describeConstraints(this.constraints, this.type)
+    this.hasDefault = Object.hasOwn(options, 'default')
+    this.defaultValue = options.default
+    this.options = options
+    Object.freeze(this)
+  }
+
+  /** False when the field has a default (an optional output, an input that may be left out). */
+  get required(): boolean {
+    return !this.hasDefault
+  }
+
+  /** The definition this field was built from, with `changes` applied: for copies. */
+  toDefinition(changes: Partial<FieldOptions> & { readonly schema?: TSchema } = {}): FieldDefinition {
+    const { schema, ...optionChanges } = changes
+    return {
+      schema: schema ?? this.schema,
+      direction: this.direction,
+      options: { ...this.options, desc: this.desc, prefix: this.prefix, ...optionChanges },
+      typeUndefined: schema === undefined ? this.typeUndefined : false,
+    }
+  }
+
+  /** DSPy's field equality: same direction, description, prefix, constraints and typed-ness (not the type). */
+  sameDeclaration(other: SignatureField): boolean {
+    return (
+      this.direction === other.direction &&
+      this.desc === other.desc &&
+      this.prefix === other.prefix &&
+      this.constraintsText === other.constraintsText &&
+      this.typeUndefined === other.typeUndefined
+    )
+  }
+}
