@@ -6,6 +6,7 @@
  * @see inspect.cleandoc
  */
 export function cleandoc(text: string): string {
+  if (!text.includes('\n') && !text.includes('\t')) return text.trimStart()
   const lines = text.split('\n').map(expandTabs)
   let margin = Number.POSITIVE_INFINITY
   for (const line of lines.slice(1)) {

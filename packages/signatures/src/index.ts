@@ -18,6 +18,8 @@ export {
   type CreateSignatureOptions,
   type FieldChanges,
   type FieldDefinitions,
+  type InferInputs,
+  type InferOutputs,
   type InputsOf,
   type OutputsOf,
   type ParseSignatureOptions,

@@ -355,6 +355,12 @@ describe('strings that are not literal or not well formed', () => {
     expectTypeOf<SignatureOutputs<'a -> b -> c'>>().toBeNever()
   })
 
+  it('gives unknown, not a compile error, for an unclosed quote or bracket', () => {
+    expectTypeOf<SignatureOutputs<"q -> a: Literal['x, b: int">>().toEqualTypeOf<{ a: unknown }>()
+    expectTypeOf<SignatureOutputs<'q -> a: list[str, b: int'>>().toEqualTypeOf<{ a: unknown }>()
+    expectTypeOf<SignatureOutputs<'q -> a: str], b: int'>>().toEqualTypeOf<{ a: unknown; b: number }>()
+  })
+
   it('distributes over a union of signature strings', () => {
     expectTypeOf<SignatureOutputs<'a -> b' | 'a -> c: int'>>().toEqualTypeOf<{ b: string } | { c: number }>()
   })
@@ -424,9 +430,19 @@ describe('StaticOfSchemaFields', () => {
   it('maps field definitions with a schema key', () => {
     const fields = {
       answer: { schema: t.list(t.string()), description: 'the answer' },
-      label: { schema: t.literal('yes', 'no') },
+      label: { schema: Type.Union([Type.Literal('yes'), Type.Literal('no')]) },
     } as const
     expectTypeOf<StaticOfSchemaFields<typeof fields>>().toEqualTypeOf<{ answer: string[]; label: 'yes' | 'no' }>()
+  })
+
+  it('maps t.literal to its values', () => {
+    const fields = { label: t.literal('yes', 'no', 3), flag: { schema: t.literal(true) } }
+    expectTypeOf<StaticOfSchemaFields<typeof fields>>().toEqualTypeOf<{ label: 'yes' | 'no' | 3; flag: true }>()
+    const good: StaticOfSchemaFields<typeof fields> = { label: 'no', flag: true }
+    expectTypeOf(good.label).toEqualTypeOf<'yes' | 'no' | 3>()
+    // @ts-expect-error maybe is not a label
+    const bad: StaticOfSchemaFields<typeof fields> = { label: 'maybe', flag: true }
+    void bad
   })
 
   it('maps t.optional, t.model, t.list, t.enum, t.dict and t.tuple', () => {
@@ -453,12 +469,20 @@ describe('StaticOfSchemaFields', () => {
   })
 
   it('rejects a wrong value for a builder field', () => {
-    const fields = { label: t.literal('yes', 'no'), n: { schema: t.integer() } }
+    const fields = { tags: t.list(t.string()), n: { schema: t.integer() }, person: t.model('P', { name: t.string() }) }
     type Values = StaticOfSchemaFields<typeof fields>
-    // @ts-expect-error maybe is not a label
-    const bad: Values = { label: 'maybe', n: 1 }
+    const good: Values = { tags: ['a'], n: 1, person: { name: 'a' } }
+    expectTypeOf(good).toEqualTypeOf<Values>()
+    // @ts-expect-error tags is a list of strings
+    const badTags: Values = { tags: [1], n: 1, person: { name: 'a' } }
     // @ts-expect-error n is a number
-    const badNumber: Values = { label: 'yes', n: '1' }
-    void [bad, badNumber]
+    const badNumber: Values = { tags: [], n: '1', person: { name: 'a' } }
+    // @ts-expect-error the person needs a name
+    const badPerson: Values = { tags: [], n: 1, person: {} }
+    void [badTags, badNumber, badPerson]
+  })
+
+  it('gives unknown for an entry that is no schema', () => {
+    expectTypeOf<StaticOfSchemaFields<{ a: null }>>().toEqualTypeOf<{ a: unknown }>()
   })
 })

@@ -6,6 +6,9 @@ import type { Static, TSchema } from 'typebox'
 // conditional type with an accumulator, and scanning jumps from one special character to the
 // next instead of walking every character, so long signatures stay cheap for the checker.
 
+// The value interfaces follow the value schemas of `@dspex/types`' special types (`Image` is
+// `{ url }` ...), written out here so this file needs no run-time import.
+
 /** The value of a `dspy.Image` field: a URL (`http(s)://`, `gs://`) or a `data:` URI. */
 export interface ImageValue {
   url: string
@@ -17,11 +20,11 @@ export interface AudioValue {
   audio_format: string
 }
 
-/** The value of a `dspy.File` field: inline data (a `data:` URI), an uploaded file's id, or both. */
+/** The value of a `dspy.File` field: inline data (a `data:` URI), a provider's file id, a name. */
 export interface FileValue {
-  file_data?: string
-  file_id?: string
-  filename?: string
+  file_data?: string | null
+  file_id?: string | null
+  filename?: string | null
 }
 
 /** The value of a `dspy.History` field: earlier turns, each a record of field names to values. */
@@ -32,11 +35,12 @@ export interface HistoryValue {
 /** The value of a `dspy.ToolCalls` field: the tools the LM chose to call, with their arguments. */
 export interface ToolCallsValue {
   tool_calls: { name: string; args: Record<string, unknown>; id?: string }[]
+  tool_call_results?: unknown
 }
 
 /** The value of a `dspy.ToolCallResults` field: what each tool call returned. */
 export interface ToolCallResultsValue {
-  tool_call_results: { call_id: string; name: string; value: unknown; is_error: boolean }[]
+  tool_call_results: { call_id?: string | null; name: string; value: unknown; is_error?: boolean }[]
 }
 
 /** The value of a `dspy.experimental.Document` field: a text the LM may cite. */
@@ -44,7 +48,6 @@ export interface DocumentValue {
   data: string
   title?: string | null
   media_type?: 'text/plain' | 'application/pdf'
-  metadata?: Record<string, unknown> | null
   context?: string | null
 }
 
@@ -63,9 +66,9 @@ export interface CitationsValue {
 
 /**
  * Static types of the names a type string may use without `[...]`. `Tool` is `unknown`: a
- * `dspy.Tool` wraps a callable (its name, description, argument schema and function), which is no
- * JSON value, and its class lives in a package that signatures may not import. Put the tool class
- * in the registry (`{ Tool: MyTool }`) to get it, since registry names win, as at run time.
+ * `dspy.Tool` value is an object holding a function (with its name, description and argument
+ * schema), not data, and the tool class is not something this file may import. Put the class in
+ * the registry (`{ Tool: Tool }`) to get it, since registry names win over built-ins.
  */
 interface PlainTypes {
   str: string
@@ -108,6 +111,8 @@ type Trim<Text extends string> = Text extends `${Whitespace}${infer Rest}`
     ? Trim<Rest>
     : Text
 
+type Bracket = '[' | ']'
+
 /**
  * Finds the first of `Chars` in a text: `[before, char, after]`, with `char` `''` when none occurs.
  * Each step cuts the prefix at the next candidate character, so the cost grows with the number of
@@ -124,7 +129,22 @@ type FirstOf<
     : FirstOf<Prefix, More, Found, After>
   : [Prefix, Found, After]
 
-/** The body of a quoted string up to its closing `Q` (skipping `\'`), and the text after it. */
+/**
+ * The first separator, bracket or quote in a text, as {@link FirstOf} gives it. Most fields hold no
+ * bracket or quote before the next separator, and one check finds that out.
+ */
+type NextSpecial<Text extends string, Sep extends string> = Text extends `${infer Head}${Sep}${infer Tail}`
+  ? Head extends `${string}${Bracket | Quote}${string}`
+    ? FirstOf<Head, ['[', ']', "'", '"'], Sep, Tail>
+    : [Head, Sep, Tail]
+  : Text extends `${string}${Bracket | Quote}${string}`
+    ? FirstOf<Text, ['[', ']', "'", '"']>
+    : [Text, '', '']
+
+/**
+ * The body of a quoted string up to its closing `Q` (skipping `\'`) and the text after it, or
+ * `false` when the string is not closed.
+ */
 type QuotedBody<Text extends string, Q extends string, Body extends string = ''> =
   Text extends `${infer Part}${Q}${infer Rest}`
     ? Part extends `${string}\\`
@@ -132,7 +152,7 @@ type QuotedBody<Text extends string, Q extends string, Body extends string = ''>
         ? [`${Body}${Part}`, Rest]
         : QuotedBody<Rest, Q, `${Body}${Part}${Q}`>
       : [`${Body}${Part}`, Rest]
-    : never
+    : false
 
 /**
  * Splits a text at the separator `Sep` where it stands outside brackets and quotes
@@ -145,7 +165,7 @@ type SplitTopLevel<
   Current extends string = '',
   Parts extends string[] = [],
 > =
-  FirstOf<Text, ['[', ']', "'", '"', Sep]> extends [
+  NextSpecial<Text, Sep> extends [
     infer Before extends string,
     infer Char extends string,
     infer After extends string,
@@ -180,9 +200,11 @@ type TypeArguments<Inner extends string> = Inner extends `${string},${string}`
   ? CleanParts<SplitTopLevel<Inner, ','>>
   : CleanParts<[Inner]>
 
-type StripPrefix<Name extends string> = Name extends `${'typing' | 'builtins' | 'dspy.experimental' | 'dspy'}.${infer Bare}`
+type StripPrefix<Name extends string> = Name extends `dspy.experimental.${infer Bare}`
   ? Bare
-  : Name
+  : Name extends `${'typing' | 'builtins' | 'dspy'}.${infer Bare}`
+    ? Bare
+    : Name
 
 type LastSegment<Name extends string> = Name extends `${string}.${infer Rest}` ? LastSegment<Rest> : Name
 
@@ -281,8 +303,11 @@ export type PythonTypeToStatic<Text extends string, Registry extends object = Em
 >
 
 type TypeToStatic<Text extends string, Registry> = Trim<Text> extends `${string}|${string}`
-  ? TypesOf<CleanParts<SplitTopLevel<Trim<Text>, '|'>>, Registry>[number]
+  ? SinglesOf<CleanParts<SplitTopLevel<Trim<Text>, '|'>>, Registry>[number]
   : SingleTypeToStatic<Trim<Text>, Registry>
+
+/** The options of a `|` union (or the one type, when every `|` sits inside brackets or quotes). */
+type SinglesOf<Parts extends string[], Registry> = { [Index in keyof Parts]: SingleTypeToStatic<Parts[Index], Registry> }
 
 /** The static type of one field `name` or `name: type`, keyed by its name. */
 type FieldsToObject<Fields extends string, Registry> = {
@@ -350,9 +375,12 @@ export type SignatureOutputs<Signature extends string, Registry extends object =
  * ```
  */
 export type StaticOfSchemaFields<Fields> = {
-  -readonly [Name in keyof Fields]: Fields[Name] extends { readonly schema: infer Schema extends TSchema }
+  // Going through `infer` keeps the checker from expanding `Static` of a generic schema, which
+  // costs about a million instantiations wherever the result is compared.
+  -readonly [Name in keyof Fields]: SchemaOfField<Fields[Name]> extends infer Schema extends TSchema
     ? Static<Schema>
-    : Fields[Name] extends TSchema
-      ? Static<Fields[Name]>
-      : unknown
+    : unknown
 }
+
+/** The schema of one builder field: the field itself, or its `schema` key. */
+type SchemaOfField<Field> = Field extends { readonly schema: infer Schema } ? Schema : Field

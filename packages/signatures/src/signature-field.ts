@@ -71,8 +71,6 @@ export class SignatureField {
   readonly typeName: string
   /** The description (DSPy's `desc`), `${name}` when none was given. */
   readonly desc: string
-  /** The prefix, `Name:` inferred from the name when none was given. */
-  readonly prefix: string
   /** True when the signature gave no type (an untyped input in the string form). */
   readonly typeUndefined: boolean
   /** The constraints in the order given. */
@@ -85,6 +83,7 @@ export class SignatureField {
   readonly defaultValue: unknown
   /** The options this field was declared with (for copies). */
   readonly options: FieldOptions
+  #prefix: string | undefined
 
   constructor(name: string, definition: FieldDefinition) {
     const { options } = definition
@@ -94,16 +93,20 @@ export class SignatureField {
     this.type = describeType(definition.schema)
     this.typeName = typeNodeName(this.type)
     this.desc = options.desc ?? `\${${name}}`
-    this.prefix = options.prefix ?? `${inferPrefix(name)}:`
+    this.#prefix = options.prefix
     this.typeUndefined = definition.typeUndefined
-    this.constraints = Object.fromEntries(
-      Object.entries(options).filter(([key, value]) => isConstraintKey(key) && value !== undefined),
-    ) as FieldConstraints
-    this.constraintsText = describeConstraints(this.constraints, this.type)
+    this.constraints = pickConstraints(options)
+    this.constraintsText = this.constraints === noConstraints ? undefined : describeConstraints(this.constraints, this.type)
     this.hasDefault = Object.hasOwn(options, 'default')
     this.defaultValue = options.default
     this.options = options
     Object.freeze(this)
+  }
+
+  /** The prefix: `Name:` inferred from the name (on first use) when none was given. */
+  get prefix(): string {
+    this.#prefix ??= `${inferPrefix(this.name)}:`
+    return this.#prefix
   }
 
   /** False when the field has a default (an optional output, an input that may be left out). */
@@ -132,4 +135,17 @@ export class SignatureField {
       this.typeUndefined === other.typeUndefined
     )
   }
+}
+
+const noConstraints: FieldConstraints = Object.freeze({})
+
+function pickConstraints(options: FieldOptions): FieldConstraints {
+  let picked: Record<string, unknown> | undefined
+  for (const key in options) {
+    const value = options[key as keyof FieldOptions]
+    if (value === undefined || !isConstraintKey(key)) continue
+    picked ??= {}
+    picked[key] = value
+  }
+  return (picked as FieldConstraints | undefined) ?? noConstraints
 }

@@ -47,6 +47,12 @@ export interface CreateSignatureOptions<Fields extends FieldDefinitions> {
 /** Changes accepted by {@link Signature.withUpdatedFields}. */
 export type FieldChanges = Partial<FieldOptions> & { readonly schema?: TSchema }
 
+/** The static input type of a signature: `InferInputs<typeof qa>`. */
+export type InferInputs<Of extends Signature<object, object>> = Of extends Signature<infer Inputs, object> ? Inputs : never
+
+/** The static output type of a signature: `InferOutputs<typeof qa>`. */
+export type InferOutputs<Of extends Signature<object, object>> = Of extends Signature<object, infer Outputs> ? Outputs : never
+
 type AddField<Target, Name extends string, Schema extends TSchema> = Target & { [Key in Name]: Static<Schema> }
 
 /**

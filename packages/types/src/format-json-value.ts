@@ -133,7 +133,8 @@ function compile(node: TypeNode): Serializer {
         return mode === 'inferred' ? null : value
       }
     case 'any':
-      return (value, pointer, mode, floats) => serializeInferred(value, pointer, mode === 'root' ? 'root' : 'inferred', floats)
+      return (value, pointer, mode, floats) =>
+        serializeInferred(value, pointer, mode === 'root' ? 'root' : 'inferred', floats)
     case 'list': {
       const item = lazySerializer(node.items)
       return (value, pointer, mode, floats) => {
@@ -251,7 +252,9 @@ function serializeInferred(value: unknown, pointer: string, mode: Mode, floats: 
     case 'object': {
       const inner = childMode(mode)
       if (Array.isArray(unwrapped) || unwrapped instanceof Set) {
-        return [...unwrapped].map((item: unknown, index) => serializeInferred(item, `${pointer}/${index}`, inner, floats))
+        return [...unwrapped].map((item: unknown, index) =>
+          serializeInferred(item, `${pointer}/${index}`, inner, floats),
+        )
       }
       const record = unwrapped instanceof Map ? Object.fromEntries(unwrapped) : (unwrapped as Record<string, unknown>)
       const out: Record<string, JsonableValue> = {}

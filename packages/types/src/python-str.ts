@@ -41,7 +41,9 @@ function pythonRepr(value: unknown, node: TypeNode | undefined): string {
   }
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, item]) => item !== undefined)
-    const parts = entries.map(([key, item]) => `${pythonStringRepr(key)}: ${pythonRepr(item, entryNode(resolved, key))}`)
+    const parts = entries.map(
+      ([key, item]) => `${pythonStringRepr(key)}: ${pythonRepr(item, entryNode(resolved, key))}`,
+    )
     return `{${parts.join(', ')}}`
   }
   return String(value)

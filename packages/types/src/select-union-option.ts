@@ -60,13 +60,26 @@ function matchScore(node: TypeNode, value: unknown): number {
   }
 }
 
+const declaredFieldNames = new WeakMap<ModelNode, ReadonlySet<string>>()
+
 function modelScore(node: ModelNode, value: Record<string, unknown>): number {
-  const declared = new Set(node.fields.map((field) => field.name))
-  const keysDeclared = Object.keys(value).every((key) => declared.has(key))
+  let declared = declaredFieldNames.get(node)
+  if (declared === undefined) {
+    declared = new Set(node.fields.map((field) => field.name))
+    declaredFieldNames.set(node, declared)
+  }
+  const names = declared
+  const keysDeclared = Object.keys(value).every((key) => names.has(key))
   const requiredPresent = node.fields.every((field) => !field.required || value[field.name] !== undefined)
   return keysDeclared && requiredPresent ? 3 : 1
 }
 
 function isPlainRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set)
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Map) &&
+    !(value instanceof Set)
+  )
 }

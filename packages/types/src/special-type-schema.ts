@@ -1,35 +1,62 @@
-import { Type, type TSchema } from 'typebox'
+import type { TSchema } from 'typebox'
+import { audioValueSchema, type AudioValueSchema } from './special-types/audio.js'
+import { citationsValueSchema, type CitationsValueSchema } from './special-types/citations.js'
+import { codeValueSchema, type CodeValueSchema } from './special-types/code.js'
+import { documentValueSchema, type DocumentValueSchema } from './special-types/document.js'
+import { fileValueSchema, type FileValueSchema } from './special-types/file.js'
+import { historyValueSchema, type HistoryValueSchema } from './special-types/history.js'
+import { imageValueSchema, type ImageValueSchema } from './special-types/image.js'
+import { reasoningValueSchema, type ReasoningValueSchema } from './special-types/reasoning.js'
+import { toolCallResultsValueSchema, type ToolCallResultsValueSchema } from './special-types/tool-call-results.js'
+import { toolCallsValueSchema, type ToolCallsValueSchema } from './special-types/tool-calls.js'
+import { toolValueSchema, type ToolValueSchema } from './special-types/tool.js'
 import { typeMetadataKey } from './type-metadata.js'
 import type { SpecialTypeName } from './type-node.js'
 
-const specialTypeNames: ReadonlySet<string> = new Set<SpecialTypeName>([
-  'Image',
-  'Audio',
-  'File',
-  'History',
-  'Tool',
-  'ToolCalls',
-  'ToolCallResults',
-  'Code',
-  'Reasoning',
-  'Document',
-  'Citations',
-])
+/** The TypeBox schema of each special type's value, by type name. */
+export interface SpecialTypeSchemas {
+  Image: ImageValueSchema
+  Audio: AudioValueSchema
+  File: FileValueSchema
+  History: HistoryValueSchema
+  Tool: ToolValueSchema
+  ToolCalls: ToolCallsValueSchema
+  ToolCallResults: ToolCallResultsValueSchema
+  Code: CodeValueSchema
+  Reasoning: ReasoningValueSchema
+  Document: DocumentValueSchema
+  Citations: CitationsValueSchema
+}
+
+const valueSchemas: { readonly [Name in SpecialTypeName]: () => SpecialTypeSchemas[Name] } = {
+  Image: imageValueSchema,
+  Audio: audioValueSchema,
+  File: fileValueSchema,
+  History: historyValueSchema,
+  Tool: toolValueSchema,
+  ToolCalls: toolCallsValueSchema,
+  ToolCallResults: toolCallResultsValueSchema,
+  Code: codeValueSchema,
+  Reasoning: reasoningValueSchema,
+  Document: documentValueSchema,
+  Citations: citationsValueSchema,
+}
 
 /** True when `name` is one of DSPy's special types (`Image`, `History`, `Code` ...). */
 export function isSpecialTypeName(name: string): name is SpecialTypeName {
-  return specialTypeNames.has(name)
+  return Object.hasOwn(valueSchemas, name)
 }
 
 /**
- * The TypeBox schema of a DSPy special type, tagged so `describeType` knows it.
- * `language` applies to `Code` only (`Code["java"]`).
+ * The TypeBox schema of a DSPy special type's value (e.g. `{ url: string }` for `Image`, a string
+ * for `Code`), tagged so `describeType` knows it. `language` applies to `Code` only (`Code["java"]`).
+ * Each call returns a new schema.
  */
-export function specialTypeSchema(name: SpecialTypeName, language?: string): TSchema {
-  const schema = name === 'Code' || name === 'Reasoning' ? Type.String() : Type.Object({}, { additionalProperties: true })
+export function specialTypeSchema<Name extends SpecialTypeName>(name: Name, language?: string): SpecialTypeSchemas[Name] {
+  const schema: TSchema = valueSchemas[name]()
   Object.defineProperty(schema, typeMetadataKey, {
     value: language === undefined ? { special: name } : { special: name, language },
     enumerable: true,
   })
-  return schema
+  return schema as SpecialTypeSchemas[Name]
 }

@@ -19,6 +19,7 @@ import {
   type TUnsafe,
 } from 'typebox'
 import { typeMetadataKey, type TypeMetadata } from './type-metadata.js'
+import { specialTypeSchema, type SpecialTypeSchemas } from './special-type-schema.js'
 
 type LiteralScalar = string | number | boolean
 
@@ -111,4 +112,24 @@ export const t = {
   /** A model field that may be omitted, taking `value` when it is (pydantic `field: T = value`). */
   withDefault: <Schema extends TSchema>(schema: Schema, value: Static<Schema>): TOptional<TUnsafe<Static<Schema>>> =>
     Type.Optional(Type.Unsafe<Static<Schema>>({ ...schema, default: value })),
+  /** `dspy.Image`: an image (URL or data URI), sent to the LM as an image content part. */
+  image: (): SpecialTypeSchemas['Image'] => specialTypeSchema('Image'),
+  /** `dspy.Audio`: audio data and its format, sent as an `input_audio` content part. */
+  audio: (): SpecialTypeSchemas['Audio'] => specialTypeSchema('Audio'),
+  /** `dspy.File`: a file (inline data, a provider file id and/or a name), sent as a `file` content part. */
+  file: (): SpecialTypeSchemas['File'] => specialTypeSchema('File'),
+  /** `dspy.History`: earlier conversation turns, rendered as prior messages. */
+  history: (): SpecialTypeSchemas['History'] => specialTypeSchema('History'),
+  /** `dspy.Tool`: a function the LM can call. */
+  tool: (): SpecialTypeSchemas['Tool'] => specialTypeSchema('Tool'),
+  /** `dspy.ToolCalls`: the tool calls an LM asks for. */
+  toolCalls: (): SpecialTypeSchemas['ToolCalls'] => specialTypeSchema('ToolCalls'),
+  /** `dspy.Code` (default language python) or `dspy.Code["<language>"]`: source code as a string. */
+  code: (language?: string): SpecialTypeSchemas['Code'] => specialTypeSchema('Code', language),
+  /** `dspy.Reasoning`: the LM's reasoning, a string filled natively by reasoning models. */
+  reasoning: (): SpecialTypeSchemas['Reasoning'] => specialTypeSchema('Reasoning'),
+  /** `dspy.experimental.Document`: a document the LM can cite. */
+  document: (): SpecialTypeSchemas['Document'] => specialTypeSchema('Document'),
+  /** `dspy.experimental.Citations`: citations of documents in an answer. */
+  citations: (): SpecialTypeSchemas['Citations'] => specialTypeSchema('Citations'),
 } as const

@@ -1,3 +1,4 @@
+import { pythonStringRepr } from '../python-repr.js'
 import { DSPexError } from './dspex-error.js'
 
 /**
@@ -15,5 +16,16 @@ export class PythonLiteralError extends DSPexError {
     super({ message, code: 'python-literal', cause })
     this.text = text
     this.position = position
+  }
+
+  /** The error for `text` at `position`, with a message naming the position and the character there. */
+  static at(text: string, position: number, reason: string): PythonLiteralError {
+    const found = text[position]
+    const what = found === undefined ? 'the end of the text' : pythonStringRepr(found)
+    return new PythonLiteralError({
+      message: `Invalid Python literal at position ${position} (at ${what}): ${reason}.`,
+      text,
+      position,
+    })
   }
 }

@@ -233,8 +233,9 @@ export function guessMimeType(path: string): string | undefined {
     return mime.includes('=') || !mime.includes('/') ? 'text/plain' : mime
   }
   let [base, extension] = splitExtension(path)
-  while (suffixMap[extension.toLowerCase()] !== undefined) {
-    ;[base, extension] = splitExtension(base + suffixMap[extension.toLowerCase()])
+  for (let expanded = suffixMap[extension.toLowerCase()]; expanded !== undefined; ) {
+    ;[base, extension] = splitExtension(base + expanded)
+    expanded = suffixMap[extension.toLowerCase()]
   }
   if (encodingSuffixes.has(extension)) [base, extension] = splitExtension(base)
   if (extension === '') return undefined

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest'
+import { DSPexError } from './dspex-error.js'
+import { PythonLiteralError } from './python-literal-error.js'
+
+describe('PythonLiteralError', () => {
+  it('carries the text, the position and a stable code', () => {
+    const error = new PythonLiteralError({ message: 'bad', text: '[1 2]', position: 3 })
+    expect(error.code).toBe('python-literal')
+    expect(error.text).toBe('[1 2]')
+    expect(error.position).toBe(3)
+    expect(error.name).toBe('PythonLiteralError')
+    expect(error).toBeInstanceOf(DSPexError)
+    expect(PythonLiteralError.isInstance(error)).toBe(true)
+    expect(PythonLiteralError.isInstance(new DSPexError({ message: 'x' }))).toBe(false)
+  })
+})

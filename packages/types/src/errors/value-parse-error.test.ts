@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest'
+import { DSPexError } from './dspex-error.js'
+import { ValueParseError } from './value-parse-error.js'
+import { ValueValidationError } from './value-validation-error.js'
+
+describe('ValueParseError', () => {
+  it('keeps the raw text, the type name and the validation error', () => {
+    const cause = new ValueValidationError({ typeName: 'int', issues: [{ path: '', expected: 'int', got: "'x' (string)" }] })
+    const error = new ValueParseError({ message: cause.message, value: 'x', text: 'x', typeName: 'int', cause })
+    expect(error.code).toBe('value-parse')
+    expect(error.value).toBe('x')
+    expect(error.text).toBe('x')
+    expect(error.typeName).toBe('int')
+    expect(error.cause).toBe(cause)
+    expect(error).toBeInstanceOf(DSPexError)
+    expect(ValueParseError.isInstance(error)).toBe(true)
+    expect(ValueValidationError.isInstance(error)).toBe(false)
+  })
+})

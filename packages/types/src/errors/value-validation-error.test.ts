@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { DSPexError } from './dspex-error.js'
+import { ValueValidationError } from './value-validation-error.js'
+
+describe('ValueValidationError', () => {
+  it('lists every issue in its message, the value itself without a path', () => {
+    const error = new ValueValidationError({
+      typeName: 'list[Person]',
+      issues: [
+        { path: '/0/age', expected: 'int', got: "'abc' (string)" },
+        { path: '', expected: 'list[Person]', got: 'null' },
+      ],
+    })
+    expect(error.message).toBe(
+      "2 validation errors for list[Person]\n/0/age: expected int, got 'abc' (string)\nexpected list[Person], got null",
+    )
+    expect(error.code).toBe('value-validation')
+    expect(error.typeName).toBe('list[Person]')
+    expect(error.issues).toHaveLength(2)
+    expect(error).toBeInstanceOf(DSPexError)
+    expect(ValueValidationError.isInstance(error)).toBe(true)
+  })
+  it('says "1 validation error" for one issue', () => {
+    const error = new ValueValidationError({ typeName: 'int', issues: [{ path: '', expected: 'int', got: "'x' (string)" }] })
+    expect(error.message).toBe("1 validation error for int\nexpected int, got 'x' (string)")
+  })
+})

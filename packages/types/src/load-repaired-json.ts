@@ -1,0 +1,183 @@
+import { jsonrepair } from 'jsonrepair'
+import {
+  findContainerEnd,
+  isExplicitTuple,
+  prepareForJsonRepair,
+  replaceBareWords,
+} from './prepare-for-json-repair.js'
+
+const nanMarker = '\u0000dspex:NaN'
+const infinityMarker = '\u0000dspex:Infinity'
+const negativeInfinityMarker = '\u0000dspex:-Infinity'
+const nonFiniteValues: Readonly<Record<string, number>> = {
+  [nanMarker]: Number.NaN,
+  [infinityMarker]: Number.POSITIVE_INFINITY,
+  [negativeInfinityMarker]: Number.NEGATIVE_INFINITY,
+}
+const nonFiniteMarkers: Readonly<Record<string, string>> = {
+  NaN: JSON.stringify(nanMarker),
+  Infinity: JSON.stringify(infinityMarker),
+  '-Infinity': JSON.stringify(negativeInfinityMarker),
+}
+
+/**
+ * Python's `json_repair.loads(text)` as DSPy relies on it: valid JSON (Python's dialect, with
+ * `NaN` and `Infinity`) is read as is; otherwise the first `{...}`, `[...]` or standalone
+ * `(...)` in the text is repaired (quotes, trailing commas, missing brackets, Python constants,
+ * markdown fences and prose around it ignored). Text with no such value, like `hello world` or
+ * `a, b`, gives `''`, exactly as json_repair does, so that callers can fall back to
+ * `ast.literal_eval` or the raw text.
+ *
+ * Like json_repair, several top-level values become an array, a value followed by another of the
+ * same shape is replaced by it (an update), bare `None` inside a value stays the string `'None'`,
+ * and `#`, `//` and `/* *\/` comments are skipped.
+ *
+ * @see json_repair.loads
+ */
+export function loadRepairedJson(text: string): unknown {
+  const strict = parsePythonJson(text)
+  if (strict.ok) return strict.value
+  return new TopLevelReader(text).read()
+}
+
+type JsonAttempt = { ok: true; value: unknown } | { ok: false }
+
+/** Python's `json.loads`: standard JSON plus bare `NaN`, `Infinity` and `-Infinity`. */
+function parsePythonJson(text: string): JsonAttempt {
+  try {
+    return { ok: true, value: JSON.parse(text) }
+  } catch {
+    if (!text.includes('NaN') && !text.includes('Infinity')) return { ok: false }
+  }
+  try {
+    const marked = replaceBareWords(text, (word) => nonFiniteMarkers[word])
+    const value: unknown = JSON.parse(marked, (_key, item: unknown) =>
+      typeof item === 'string' && Object.hasOwn(nonFiniteValues, item) ? nonFiniteValues[item] : item,
+    )
+    return { ok: true, value }
+  } catch {
+    return { ok: false }
+  }
+}
+
+function repairContainer(span: string): unknown {
+  const strict = parsePythonJson(span)
+  if (strict.ok) return strict.value
+  try {
+    return JSON.parse(jsonrepair(prepareForJsonRepair(span)))
+  } catch {
+    return ''
+  }
+}
+
+function isFalsy(value: unknown): boolean {
+  if (Array.isArray(value) || typeof value === 'string') return value.length === 0
+  if (typeof value === 'object' && value !== null) return Object.keys(value).length === 0
+  return value === null || value === false || value === 0
+}
+
+/** json_repair's test for "the same object again": same type, same keys or length, recursively. */
+function isSameShape(left: unknown, right: unknown): boolean {
+  if (Array.isArray(left) || Array.isArray(right)) {
+    if (!Array.isArray(left) || !Array.isArray(right) || left.length !== right.length) return false
+    return left.every((item, index) => isSameShape(item, right[index]))
+  }
+  if (typeof left !== typeof right || (left === null) !== (right === null)) return false
+  if (typeof left === 'number' && typeof right === 'number') return Number.isInteger(left) === Number.isInteger(right)
+  if (typeof left !== 'object' || left === null) return true
+  const leftRecord = left as Record<string, unknown>
+  const rightRecord = right as Record<string, unknown>
+  const keys = Object.keys(leftRecord)
+  if (keys.length !== Object.keys(rightRecord).length) return false
+  return keys.every((key) => Object.hasOwn(rightRecord, key) && isSameShape(leftRecord[key], rightRecord[key]))
+}
+
+class TopLevelReader {
+  private index = 0
+
+  constructor(private readonly text: string) {}
+
+  read(): unknown {
+    const first = this.readValue()
+    if (this.index >= this.text.length) return first
+    const values: unknown[] = [first]
+    while (this.index < this.text.length) {
+      const commaSeparated = this.nextIsCommaSeparated()
+      const value = this.readValue()
+      if (isFalsy(value)) {
+        this.index += 1
+        continue
+      }
+      const last = values.at(-1)
+      if ((!commaSeparated && isSameShape(last, value)) || isFalsy(last)) values.pop()
+      values.push(value)
+    }
+    return values.length === 1 ? values[0] : values
+  }
+
+  /** The next value at the top level, skipping prose and comments; `''` when there is none. */
+  private readValue(): unknown {
+    const { text } = this
+    while (this.index < text.length) {
+      const char = text[this.index]
+      if (char === '{' || char === '[') {
+        const { end } = findContainerEnd(text, this.index)
+        const value = repairContainer(text.slice(this.index, end))
+        this.index = end
+        return value
+      }
+      if (char === '(' && this.parenthesisStartsValue()) return this.readParenthesized()
+      if (char === '#' || char === '/') this.skipComment()
+      else this.index += 1
+    }
+    return ''
+  }
+
+  private skipComment(): void {
+    const { text } = this
+    const next = text[this.index + 1]
+    if (text[this.index] === '#' || next === '/') {
+      while (this.index < text.length && text[this.index] !== '\n' && text[this.index] !== '\r') this.index += 1
+    } else if (next === '*') {
+      const close = text.indexOf('*/', this.index + 2)
+      this.index = close === -1 ? text.length : close + 2
+    } else this.index += 1
+  }
+
+  private nextIsCommaSeparated(): boolean {
+    const { text } = this
+    let after = this.index
+    while (after < text.length && /\s/.test(text[after] as string)) after += 1
+    if (text[after] === ',') return true
+    let before = this.index - 1
+    while (before >= 0 && /\s/.test(text[before] as string)) before -= 1
+    return text[before] === ','
+  }
+
+  /**
+   * A top-level `(` starts a value only when it opens its line, holds something value-like and
+   * its `)` ends the line, so prose like `note (see below): {...}` is skipped.
+   */
+  private parenthesisStartsValue(): boolean {
+    const { text, index } = this
+    let before = index - 1
+    while (before >= 0 && text[before] !== '\n' && text[before] !== '\r') {
+      if (!/\s/.test(text[before] as string)) return false
+      before -= 1
+    }
+    let first = index + 1
+    while (first < text.length && /\s/.test(text[first] as string)) first += 1
+    if (!/^(?:[)[{("'“”0-9.-]|true|false|null)/.test(text.slice(first, first + 5))) return false
+    const { end } = findContainerEnd(text, index)
+    return /^[^\S\n\r]*(?:[\n\r]|$)/.test(text.slice(end))
+  }
+
+  private readParenthesized(): unknown {
+    const { end, closed } = findContainerEnd(this.text, this.index)
+    const inner = this.text.slice(this.index + 1, closed ? end - 1 : end)
+    this.index = end
+    const items = repairContainer(`[${inner}]`)
+    if (!Array.isArray(items)) return ''
+    return isExplicitTuple(inner) || items.length !== 1 ? items : items[0]
+  }
+}

@@ -1,0 +1,61 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { repositoryRoot, workspacePackages } from './workspace-packages.mjs'
+
+/**
+ * Which internal packages each package may depend on (DESIGN.md: types <- signatures <- formats,
+ * primitives <- predict <- evaluate <- teleprompt; provider alone; providers on provider only).
+ */
+const allowed: Record<string, readonly string[]> = {
+  '@dspex/types': [],
+  '@dspex/signatures': ['@dspex/types'],
+  '@dspex/provider': [],
+  '@dspex/lm': ['@dspex/provider', '@dspex/types'],
+  '@dspex/primitives': ['@dspex/types', '@dspex/signatures'],
+  '@dspex/formats': ['@dspex/types', '@dspex/signatures', '@dspex/provider'],
+  '@dspex/predict': ['@dspex/types', '@dspex/signatures', '@dspex/primitives', '@dspex/formats', '@dspex/provider', '@dspex/lm'],
+  '@dspex/evaluate': ['@dspex/types', '@dspex/signatures', '@dspex/primitives', '@dspex/formats', '@dspex/provider', '@dspex/lm', '@dspex/predict'],
+  '@dspex/teleprompt': [
+    '@dspex/types', '@dspex/signatures', '@dspex/primitives', '@dspex/formats', '@dspex/provider', '@dspex/lm', '@dspex/predict', '@dspex/evaluate',
+  ],
+  '@dspex/testing': ['@dspex/provider', '@dspex/types', '@dspex/signatures', '@dspex/primitives', '@dspex/formats'],
+}
+const providerPackages = ['@dspex/openai', '@dspex/anthropic', '@dspex/google', '@dspex/ollama', '@dspex/openai-compatible']
+
+function allowedFor(name: string): readonly string[] | undefined {
+  if (providerPackages.includes(name)) return ['@dspex/provider']
+  if (name === 'dspex') return Object.keys(allowed).concat(providerPackages)
+  return allowed[name]
+}
+
+function sourceFiles(directory: string): string[] {
+  return readdirSync(directory).flatMap((entry) => {
+    const path = join(directory, entry)
+    if (statSync(path).isDirectory()) return sourceFiles(path)
+    return /\.ts$/.test(entry) && !/\.test(-d)?\.ts$/.test(entry) ? [path] : []
+  })
+}
+
+describe('dependency order', () => {
+  for (const { directory, manifest } of workspacePackages()) {
+    it(`${manifest.name} depends only on packages below it`, () => {
+      const permitted = allowedFor(manifest.name)
+      expect(permitted, `${manifest.name} is not in the dependency table of this test: add it`).toBeDefined()
+      const internal = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies }).filter((name) => name.startsWith('@dspex/') || name === 'dspex')
+      expect(internal.filter((name) => !permitted?.includes(name))).toEqual([])
+    })
+
+    it(`${manifest.name} imports only packages it declares`, () => {
+      const declared = new Set(Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies }))
+      const undeclared: string[] = []
+      for (const file of sourceFiles(join(directory, 'src'))) {
+        for (const match of readFileSync(file, 'utf8').matchAll(/from '((?:@[^/']+\/)?[^/'.][^/']*)/g)) {
+          const name = match[1] as string
+          if (!name.startsWith('node:') && !declared.has(name)) undeclared.push(`${relative(repositoryRoot, file)}: ${name}`)
+        }
+      }
+      expect(undeclared).toEqual([])
+    })
+  }
+})
