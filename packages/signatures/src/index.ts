@@ -25,3 +25,17 @@ export {
   type ParseSignatureOptions,
   type StaticRegistry,
 } from './signature.js'
+export type {
+  AudioValue,
+  CitationsValue,
+  DocumentValue,
+  FileValue,
+  HistoryValue,
+  ImageValue,
+  PythonTypeToStatic,
+  SignatureInputs,
+  SignatureOutputs,
+  StaticOfSchemaFields,
+  ToolCallResultsValue,
+  ToolCallsValue,
+} from './infer-signature-types.js'

@@ -1,5 +1,5 @@
 import { describeType, t, typeNodeName, type TypeNode } from '@dspex/types'
-import type { TSchema } from 'typebox'
+import type { TSchema, TString } from 'typebox'
 import { describeConstraints, isConstraintKey, type FieldConstraints } from './field-constraints.js'
 import { inferPrefix } from './infer-prefix.js'
 
@@ -35,11 +35,10 @@ export interface FieldDefinition<Schema extends TSchema = TSchema, Direction ext
  * ```
  * @see dspy.InputField
  */
-export function InputField<Schema extends TSchema = ReturnType<typeof t.string>>(
-  schema?: Schema,
-  options: FieldOptions = {},
-): FieldDefinition<Schema, 'input'> {
-  return { schema: (schema ?? t.string()) as Schema, direction: 'input', options, typeUndefined: schema === undefined }
+export function InputField(schema?: undefined, options?: FieldOptions): FieldDefinition<TString, 'input'>
+export function InputField<Schema extends TSchema>(schema: Schema, options?: FieldOptions): FieldDefinition<Schema, 'input'>
+export function InputField(schema?: TSchema, options: FieldOptions = {}): FieldDefinition<TSchema, 'input'> {
+  return { schema: schema ?? t.string(), direction: 'input', options, typeUndefined: schema === undefined }
 }
 
 /**
@@ -47,11 +46,10 @@ export function InputField<Schema extends TSchema = ReturnType<typeof t.string>>
  *
  * @see dspy.OutputField
  */
-export function OutputField<Schema extends TSchema = ReturnType<typeof t.string>>(
-  schema?: Schema,
-  options: FieldOptions = {},
-): FieldDefinition<Schema, 'output'> {
-  return { schema: (schema ?? t.string()) as Schema, direction: 'output', options, typeUndefined: schema === undefined }
+export function OutputField(schema?: undefined, options?: FieldOptions): FieldDefinition<TString, 'output'>
+export function OutputField<Schema extends TSchema>(schema: Schema, options?: FieldOptions): FieldDefinition<Schema, 'output'>
+export function OutputField(schema?: TSchema, options: FieldOptions = {}): FieldDefinition<TSchema, 'output'> {
+  return { schema: schema ?? t.string(), direction: 'output', options, typeUndefined: schema === undefined }
 }
 
 /**

@@ -106,7 +106,7 @@ class PythonTypeParser {
       if (part.kind !== 'name') throw this.error(`expected a name after '.', found ${describeToken(part)}`, part.at)
       name += `.${part.text}`
     }
-    const bare = name.replace(/^(typing|dspy|builtins|dspy\.experimental)\./, '')
+    const bare = name.replace(/^(dspy\.experimental|typing|dspy|builtins)\./, '')
     if (this.isPunct('[')) {
       this.index += 1
       const args = this.parseArguments(bare === 'Literal')
@@ -221,7 +221,7 @@ class PythonTypeParser {
   private resolveName(name: string, at: number): TSchema {
     const custom = this.customTypes[name] ?? this.customTypes[name.split('.').at(-1) ?? name]
     if (custom !== undefined) return custom
-    const bare = name.replace(/^(typing|dspy|builtins|dspy\.experimental)\./, '')
+    const bare = name.replace(/^(dspy\.experimental|typing|dspy|builtins)\./, '')
     const plain = plainNames[bare]
     if (plain !== undefined) return plain()
     if (isSpecialTypeName(bare)) return specialTypeSchema(bare)

@@ -50,6 +50,8 @@ function computeName(node: TypeNode): string {
     case 'model':
       return node.name ?? 'dict'
     case 'special':
+      // DSPy names `Code["java"]` after the subclass it creates: `Code_java`.
+      if (node.name === 'Code' && node.language !== undefined) return `Code_${node.language}`
       return node.name === 'Reasoning' ? 'str' : node.name
   }
 }

@@ -25,7 +25,7 @@ type LiteralScalar = string | number | boolean
 
 /** The TypeBox schemas of a tuple of literal values. */
 export type LiteralSchemas<Values extends readonly LiteralScalar[]> = {
-  [Index in keyof Values]: TLiteral<Values[Index]>
+  -readonly [Index in keyof Values]: TLiteral<Values[Index]>
 }
 
 /** Options accepted by {@link t.model}. */
@@ -66,8 +66,8 @@ export const t = {
   /** `Literal['a', 'b']`: one of the given values exactly. */
   literal: <const Values extends readonly [LiteralScalar, ...LiteralScalar[]]>(
     ...values: Values
-  ): TUnion<LiteralSchemas<Values> & TSchema[]> =>
-    Type.Union(values.map((value) => Type.Literal(value)) as never) as TUnion<LiteralSchemas<Values> & TSchema[]>,
+  ): TUnion<LiteralSchemas<Values>> =>
+    Type.Union(values.map((value) => Type.Literal(value)) as never) as TUnion<LiteralSchemas<Values>>,
   /**
    * A named enum (Python `Enum`): `members` maps member names to values. Prompts show the values;
    * parsing accepts a value, then a member name.
