@@ -1,7 +1,9 @@
 // @ts-check
 import { InputField, OutputField, Signature, cleandoc, inferPrefix } from '@dspex/signatures'
-import { t } from '@dspex/types'
-import { schemaFromDescriptor } from './schema-from-descriptor.mjs'
+import { specialTypeSchema, t } from '@dspex/types'
+import { descriptorConverter } from './schema-from-descriptor.mjs'
+
+const schemaFromDescriptor = descriptorConverter({ t, specialTypeSchema })
 
 /**
  * Builds the signature a golden record describes, the way a DSPex user would: the string form

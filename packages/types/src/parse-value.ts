@@ -9,7 +9,8 @@ import { loadRepairedJson } from './load-repaired-json.js'
 import { parsePythonLiteral } from './python-literal.js'
 import { pythonScalarRepr } from './python-repr.js'
 import { typeNodeName } from './python-type-name.js'
-import { pythonValueRepr, pythonValueStr } from './python-value-repr.js'
+import { pythonStr } from './python-str.js'
+import { pythonValueRepr } from './python-value-repr.js'
 import type { EnumNode, LiteralNode, TypeNode } from './type-node.js'
 
 /**
@@ -42,7 +43,7 @@ export function parseValue<Schema extends TSchema>(value: unknown, schema: Schem
 }
 
 function parseNodeValue(value: unknown, node: TypeNode): unknown {
-  if (node.kind === 'str') return pythonValueStr(value)
+  if (node.kind === 'str') return pythonStr(value)
   if (node.kind === 'enum') return findEnumMember(value, node)
   if (node.kind === 'literal') return matchLiteral(value, node)
   if (typeof value !== 'string' || allowsNoneAndString(node)) return validate(value, value, node)
@@ -75,7 +76,7 @@ function validate(candidate: unknown, raw: unknown, node: TypeNode): unknown {
 
 function parseError(message: string, raw: unknown, node: TypeNode, cause: ValueValidationError): ValueParseError {
   const typeName = typeNodeName(node)
-  return new ValueParseError({ message, value: raw, text: pythonValueStr(raw), typeName, cause })
+  return new ValueParseError({ message, value: raw, text: pythonStr(raw), typeName, cause })
 }
 
 function rejection(message: string, raw: unknown, node: TypeNode): ValueParseError {
@@ -99,7 +100,7 @@ function findEnumMember(value: unknown, node: EnumNode): string | number {
   if (byValue !== undefined) return byValue.value
   const byName = node.members.find((member) => member.name === value)
   if (byName !== undefined) return byName.value
-  throw rejection(`${pythonValueStr(value)} is not a valid name or value for the enum ${node.name}`, value, node)
+  throw rejection(`${pythonStr(value)} is not a valid name or value for the enum ${node.name}`, value, node)
 }
 
 function matchLiteral(value: unknown, node: LiteralNode): unknown {

@@ -1,5 +1,4 @@
-import { pythonFloatRepr, pythonIntRepr, pythonStringRepr } from './python-repr.js'
-import { selectUnionOption } from './select-union-option.js'
+import { pythonValueRepr } from './python-value-repr.js'
 import type { TypeNode } from './type-node.js'
 
 /**
@@ -22,41 +21,5 @@ import type { TypeNode } from './type-node.js'
  * @see Python's `str()`
  */
 export function pythonStr(value: unknown, node?: TypeNode): string {
-  if (typeof value === 'string') return value
-  return pythonRepr(value, node)
-}
-
-function pythonRepr(value: unknown, node: TypeNode | undefined): string {
-  const resolved = node?.kind === 'union' ? selectUnionOption(node.options, value) : node
-  if (value === null || value === undefined) return 'None'
-  if (typeof value === 'string') return pythonStringRepr(value)
-  if (typeof value === 'boolean') return value ? 'True' : 'False'
-  if (typeof value === 'bigint') return value.toString()
-  if (typeof value === 'number') {
-    return resolved?.kind === 'float' || !Number.isInteger(value) ? pythonFloatRepr(value) : pythonIntRepr(value)
-  }
-  if (Array.isArray(value)) {
-    const items = value.map((item, index) => pythonRepr(item, itemNode(resolved, index)))
-    return `[${items.join(', ')}]`
-  }
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, item]) => item !== undefined)
-    const parts = entries.map(
-      ([key, item]) => `${pythonStringRepr(key)}: ${pythonRepr(item, entryNode(resolved, key))}`,
-    )
-    return `{${parts.join(', ')}}`
-  }
-  return String(value)
-}
-
-function itemNode(node: TypeNode | undefined, index: number): TypeNode | undefined {
-  if (node?.kind === 'list') return node.items
-  if (node?.kind === 'tuple') return node.items[index]
-  return undefined
-}
-
-function entryNode(node: TypeNode | undefined, key: string): TypeNode | undefined {
-  if (node?.kind === 'dict') return node.values
-  if (node?.kind === 'model') return node.fields.find((field) => field.name === key)?.type
-  return undefined
+  return typeof value === 'string' ? value : pythonValueRepr(value, node)
 }

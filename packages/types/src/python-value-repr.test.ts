@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { pythonValueRepr, pythonValueStr } from './python-value-repr.js'
+import { pythonValueRepr } from './python-value-repr.js'
 
 describe('pythonValueRepr', () => {
   it('prints scalars as Python does', () => {
@@ -22,10 +22,32 @@ describe('pythonValueRepr', () => {
   })
 })
 
-describe('pythonValueStr', () => {
-  it('keeps strings and prints anything else with repr', () => {
-    expect(pythonValueStr('a b')).toBe('a b')
-    expect(pythonValueStr(null)).toBe('None')
-    expect(pythonValueStr([1, 2])).toBe('[1, 2]')
+describe('pythonValueRepr of nested and typed values', () => {
+  it('prints JSON-like values as Python does', () => {
+    expect(pythonValueRepr({ a: [1, 2.5, true, null], "it's": 'say "hi"', n: {} })).toBe(
+      `{'a': [1, 2.5, True, None], "it's": 'say "hi"', 'n': {}}`,
+    )
+    expect(pythonValueRepr(undefined)).toBe('None')
+    expect(pythonValueRepr(10n)).toBe('10')
+  })
+
+  it('leaves out undefined properties, as they do not exist in Python', () => {
+    expect(pythonValueRepr({ a: 1, b: undefined })).toBe("{'a': 1}")
+  })
+
+  it('uses the repr() of a nested special value', () => {
+    expect(pythonValueRepr([{ x: { repr: () => 'Image(url=...)' } }])).toBe("[{'x': Image(url=...)}]")
+  })
+
+  it('names functions', () => {
+    expect(pythonValueRepr(function search() {})).toBe('<function search>')
+    expect(pythonValueRepr(() => 1)).toBe('<function <lambda>>')
+  })
+})
+
+describe('pythonValueRepr with a type', () => {
+  it('prints integral numbers as floats where the type says float', () => {
+    expect(pythonValueRepr([1, 2], { kind: 'list', items: { kind: 'float' }, unique: false })).toBe('[1.0, 2.0]')
+    expect(pythonValueRepr(1, { kind: 'int' })).toBe('1')
   })
 })

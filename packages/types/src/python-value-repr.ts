@@ -1,26 +1,47 @@
-import { pythonScalarRepr, pythonStringRepr } from './python-repr.js'
+import { pythonFloatRepr, pythonIntRepr, pythonStringRepr } from './python-repr.js'
+import { selectUnionOption } from './select-union-option.js'
+import type { TypeNode } from './type-node.js'
 
-/**
- * Python's `repr()` of a JSON-like value as Python would hold it: `None`, `True`, ints and floats
- * as Python prints them, quoted strings, `[1, 'a']` for arrays and `{'k': 1}` for objects.
- * Integral numbers print as ints (JavaScript cannot tell `1` from `1.0`).
- */
-export function pythonValueRepr(value: unknown): string {
-  if (value === null || value === undefined) return 'None'
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-    return pythonScalarRepr(value)
-  }
-  if (typeof value === 'bigint') return value.toString()
-  if (Array.isArray(value)) return `[${value.map(pythonValueRepr).join(', ')}]`
-  if (value instanceof Set) return value.size === 0 ? 'set()' : `{${[...value].map(pythonValueRepr).join(', ')}}`
-  if (typeof value === 'object') {
-    const entries = Object.entries(value).map(([key, item]) => `${pythonStringRepr(key)}: ${pythonValueRepr(item)}`)
-    return `{${entries.join(', ')}}`
-  }
-  return String(value)
+/** A value that knows its own Python `repr()` (every DSPex special type value does). */
+export interface PythonRepresentable {
+  /** The text Python's `repr()` gives for the equivalent DSPy object. */
+  repr(): string
 }
 
-/** Python's `str()` of a JSON-like value: a string as it is, anything else as {@link pythonValueRepr}. */
-export function pythonValueStr(value: unknown): string {
-  return typeof value === 'string' ? value : pythonValueRepr(value)
+/**
+ * Python's `repr()` of a value as Python would hold it: `None`, `True`, quoted strings,
+ * `[1, 'a']`, `{'k': 1}`, `{1, 2}`/`set()` for sets, `<function name>`, and a nested value's own
+ * `repr()` when it has one (special type values). JavaScript holds `1.0` as `1`, so `node` (the
+ * value's type) says which numbers are floats; without it, integral numbers print as ints.
+ */
+export function pythonValueRepr(value: unknown, node?: TypeNode): string {
+  const resolved = node?.kind === 'union' ? selectUnionOption(node.options, value) : node
+  if (value === null || value === undefined) return 'None'
+  if (typeof value === 'string') return pythonStringRepr(value)
+  if (typeof value === 'boolean') return value ? 'True' : 'False'
+  if (typeof value === 'bigint') return value.toString()
+  if (typeof value === 'number') {
+    return resolved?.kind === 'float' || !Number.isInteger(value) ? pythonFloatRepr(value) : pythonIntRepr(value)
+  }
+  if (typeof value === 'function') return `<function ${value.name === '' ? '<lambda>' : value.name}>`
+  if (typeof value !== 'object') return String(value)
+  if (Array.isArray(value)) return `[${value.map((item, index) => pythonValueRepr(item, itemNode(resolved, index))).join(', ')}]`
+  if (value instanceof Set) {
+    return value.size === 0 ? 'set()' : `{${[...value].map((item) => pythonValueRepr(item, itemNode(resolved, 0))).join(', ')}}`
+  }
+  if (typeof (value as Partial<PythonRepresentable>).repr === 'function') return (value as PythonRepresentable).repr()
+  const entries = Object.entries(value).filter(([, item]) => item !== undefined)
+  return `{${entries.map(([key, item]) => `${pythonStringRepr(key)}: ${pythonValueRepr(item, entryNode(resolved, key))}`).join(', ')}}`
+}
+
+function itemNode(node: TypeNode | undefined, index: number): TypeNode | undefined {
+  if (node?.kind === 'list') return node.items
+  if (node?.kind === 'tuple') return node.items[index]
+  return undefined
+}
+
+function entryNode(node: TypeNode | undefined, key: string): TypeNode | undefined {
+  if (node?.kind === 'dict') return node.values
+  if (node?.kind === 'model') return node.fields.find((field) => field.name === key)?.type
+  return undefined
 }

@@ -1,30 +1,11 @@
 // Test support: the JSON Schemas DSPy 3.3.1 recorded in the golden file, with the field types they
 // belong to, rebuilt as TypeBox schemas with the `t` builders.
 import { readFileSync } from 'node:fs'
-import { type TSchema, Type } from 'typebox'
 import { specialTypeSchema } from '../special-type-schema.js'
 import { t } from '../type-builder.js'
+import { descriptorConverter, type GoldenModelField, type GoldenTypeDescriptor } from '../../../../tooling/golden/schema-from-descriptor.mjs'
 
-/** The language-neutral type descriptor the golden file records for a field. */
-export type GoldenTypeDescriptor =
-  | { kind: 'str' | 'int' | 'float' | 'bool' | 'any' | 'none' | 'history' }
-  | { kind: 'list' | 'set'; items: GoldenTypeDescriptor }
-  | { kind: 'tuple'; items: GoldenTypeDescriptor[] }
-  | { kind: 'dict'; keys: GoldenTypeDescriptor; values: GoldenTypeDescriptor }
-  | { kind: 'optional'; inner: GoldenTypeDescriptor; syntax: 'typing' | 'pep604' }
-  | { kind: 'union'; options: GoldenTypeDescriptor[]; syntax: 'typing' | 'pep604' }
-  | { kind: 'literal'; values: [string | number | boolean, ...(string | number | boolean)[]] }
-  | { kind: 'enum'; name: string; members: { name: string; value: string | number }[] }
-  | { kind: 'model'; name: string; doc: string | null; fields: GoldenModelField[] }
-
-/** A model field in a descriptor. */
-export interface GoldenModelField {
-  name: string
-  type: GoldenTypeDescriptor
-  required: boolean
-  default?: unknown
-  description?: string
-}
+export type { GoldenModelField, GoldenTypeDescriptor }
 
 interface GoldenField {
   name: string
@@ -124,50 +105,5 @@ function noteText(line: string, field: string): string | undefined {
   return decoded.startsWith(plain) ? decoded.slice(plain.length) : undefined
 }
 
-/** Builds the TypeBox schema a DSPex user would write for a descriptor, with the `t` builders. */
-export function schemaFromDescriptor(descriptor: GoldenTypeDescriptor): TSchema {
-  switch (descriptor.kind) {
-    case 'str':
-      return t.string()
-    case 'int':
-      return t.integer()
-    case 'float':
-      return t.number()
-    case 'bool':
-      return t.boolean()
-    case 'any':
-      return t.any()
-    case 'none':
-      return t.none()
-    case 'history':
-      return specialTypeSchema('History')
-    case 'list':
-      return t.list(schemaFromDescriptor(descriptor.items))
-    case 'set':
-      return t.set(schemaFromDescriptor(descriptor.items))
-    case 'tuple':
-      return t.tuple(descriptor.items.map(schemaFromDescriptor))
-    case 'dict':
-      return t.dict(schemaFromDescriptor(descriptor.values))
-    case 'optional':
-      return t.union([schemaFromDescriptor(descriptor.inner), t.none()], descriptor.syntax)
-    case 'union':
-      return t.union(descriptor.options.map(schemaFromDescriptor), descriptor.syntax)
-    case 'literal':
-      return t.literal(...descriptor.values)
-    case 'enum':
-      return t.enum(descriptor.name, Object.fromEntries(descriptor.members.map((member) => [member.name, member.value])))
-    case 'model':
-      return modelFromDescriptor(descriptor)
-  }
-}
-
-function modelFromDescriptor(descriptor: Extract<GoldenTypeDescriptor, { kind: 'model' }>): TSchema {
-  const properties: Record<string, TSchema> = {}
-  for (const field of descriptor.fields) {
-    let schema = schemaFromDescriptor(field.type)
-    if (field.description !== undefined) schema = Type.Unsafe({ ...schema, description: field.description })
-    properties[field.name] = field.required ? schema : t.withDefault(schema, field.default as never)
-  }
-  return t.model(descriptor.name, properties, descriptor.doc === null ? {} : { description: descriptor.doc })
-}
+/** Builds the TypeBox schema a DSPex user would write for a descriptor (the shared converter of tooling/golden). */
+export const schemaFromDescriptor = descriptorConverter({ t, specialTypeSchema })

@@ -1,7 +1,7 @@
 import { Type, type TArray, type TInteger, type TNull, type TObject, type TOptional, type TString, type TUnion } from 'typebox'
 import { SpecialTypeError } from '../errors/special-type-error.js'
 import { serializeCustomTypeParts } from './custom-type-markers.js'
-import { pythonObjectRepr } from './python-object-repr.js'
+import { pythonValueRepr } from '../python-value-repr.js'
 import { isPlainRecord, receivedTypeName, receivedValueText } from './received-value.js'
 
 /** The fields of one citation (DSPy's `Citations.Citation`): quoted text and where it is in which document. */
@@ -130,7 +130,7 @@ export class Citation implements CitationFields {
       ['end_char_index', this.end_char_index],
       ['supported_text', this.supported_text],
     ]
-    return `Citation(${fields.map(([name, value]) => `${name}=${pythonObjectRepr(value)}`).join(', ')})`
+    return `Citation(${fields.map(([name, value]) => `${name}=${pythonValueRepr(value)}`).join(', ')})`
   }
 }
 
@@ -232,11 +232,11 @@ export class Citations implements Iterable<Citation> {
 
   /** Python's `str()` of the model: `citations=[Citation(...)]`. */
   toString(): string {
-    return `citations=${pythonObjectRepr(this.citations)}`
+    return `citations=${pythonValueRepr(this.citations)}`
   }
 
   /** Python's `repr()`: `Citations(citations=[Citation(...)])`. */
   repr(): string {
-    return `Citations(citations=${pythonObjectRepr(this.citations)})`
+    return `Citations(citations=${pythonValueRepr(this.citations)})`
   }
 }

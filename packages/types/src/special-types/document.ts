@@ -2,7 +2,7 @@ import { Type, type TLiteral, type TNull, type TObject, type TOptional, type TSt
 import { SpecialTypeError } from '../errors/special-type-error.js'
 import type { DocumentContentPart } from './content-part.js'
 import { serializeCustomTypeParts } from './custom-type-markers.js'
-import { pythonObjectRepr } from './python-object-repr.js'
+import { pythonValueRepr } from '../python-value-repr.js'
 import { isPlainRecord, receivedTypeName, receivedValueText } from './received-value.js'
 
 /** The media types a Document may declare. */
@@ -139,7 +139,7 @@ export class Document implements DocumentFields {
 
   /** Python's `repr()`: `Document(data='...', title=None, media_type='text/plain', context=None)`. */
   repr(): string {
-    const fields = [this.data, this.title, this.media_type, this.context].map(pythonObjectRepr)
+    const fields = [this.data, this.title, this.media_type, this.context].map((item) => pythonValueRepr(item))
     return `Document(data=${fields[0]}, title=${fields[1]}, media_type=${fields[2]}, context=${fields[3]})`
   }
 }

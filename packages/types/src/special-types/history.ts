@@ -1,6 +1,6 @@
 import { Type, type TArray, type TObject, type TRecord, type TUnknown } from 'typebox'
 import { SpecialTypeError } from '../errors/special-type-error.js'
-import { pythonObjectRepr } from './python-object-repr.js'
+import { pythonValueRepr } from '../python-value-repr.js'
 import { isPlainRecord, receivedTypeName } from './received-value.js'
 
 /** One turn of a conversation history: values keyed by the signature's field names. */
@@ -79,11 +79,11 @@ export class History implements HistoryFields {
 
   /** Python's `str()` of the model: `messages=[...]`. */
   toString(): string {
-    return `messages=${pythonObjectRepr(this.messages)}`
+    return `messages=${pythonValueRepr(this.messages)}`
   }
 
   /** Python's `repr()`: `History(messages=[{'question': 'q', 'answer': 'a'}])`. */
   repr(): string {
-    return `History(messages=${pythonObjectRepr(this.messages)})`
+    return `History(messages=${pythonValueRepr(this.messages)})`
   }
 }

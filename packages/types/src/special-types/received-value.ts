@@ -1,4 +1,4 @@
-import { pythonObjectRepr } from './python-object-repr.js'
+import { pythonValueRepr } from '../python-value-repr.js'
 
 const maxShownLength = 200
 
@@ -19,6 +19,6 @@ export function receivedTypeName(value: unknown): string {
 
 /** The value as DSPy would print it in an error message (Python `repr`), cut to 200 characters. */
 export function receivedValueText(value: unknown): string {
-  const text = pythonObjectRepr(value)
+  const text = pythonValueRepr(value)
   return text.length > maxShownLength ? `${text.slice(0, maxShownLength)}...` : text
 }

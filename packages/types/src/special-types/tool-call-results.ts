@@ -1,6 +1,6 @@
 import { Type, type TArray, type TBoolean, type TNull, type TObject, type TOptional, type TString, type TUnion, type TUnknown } from 'typebox'
 import { SpecialTypeError } from '../errors/special-type-error.js'
-import { pythonObjectRepr } from './python-object-repr.js'
+import { pythonValueRepr } from '../python-value-repr.js'
 import { isPlainRecord, receivedTypeName, receivedValueText } from './received-value.js'
 import { ToolCalls, type ToolCall } from './tool-calls.js'
 
@@ -77,7 +77,7 @@ export class ToolCallResult implements ToolCallResultFields {
 
   /** Python's `repr()`: `ToolCallResult(call_id='c1', name='search', value='...', is_error=False)`. */
   repr(): string {
-    return `ToolCallResult(call_id=${pythonObjectRepr(this.call_id)}, name=${pythonObjectRepr(this.name)}, value=${pythonObjectRepr(this.value)}, is_error=${pythonObjectRepr(this.is_error)})`
+    return `ToolCallResult(call_id=${pythonValueRepr(this.call_id)}, name=${pythonValueRepr(this.name)}, value=${pythonValueRepr(this.value)}, is_error=${pythonValueRepr(this.is_error)})`
   }
 }
 
@@ -161,11 +161,11 @@ export class ToolCallResults implements ToolCallResultsFields {
 
   /** Python's `str()` of the model: `tool_call_results=[ToolCallResult(...)]`. */
   toString(): string {
-    return `tool_call_results=${pythonObjectRepr(this.tool_call_results)}`
+    return `tool_call_results=${pythonValueRepr(this.tool_call_results)}`
   }
 
   /** Python's `repr()`: `ToolCallResults(tool_call_results=[ToolCallResult(...)])`. */
   repr(): string {
-    return `ToolCallResults(tool_call_results=${pythonObjectRepr(this.tool_call_results)})`
+    return `ToolCallResults(tool_call_results=${pythonValueRepr(this.tool_call_results)})`
   }
 }

@@ -1,7 +1,7 @@
 import { Type, type TArray, type TObject, type TOptional, type TRecord, type TString, type TUnknown } from 'typebox'
 import { SpecialTypeError } from '../errors/special-type-error.js'
 import { loadRepairedJson } from '../load-repaired-json.js'
-import { pythonObjectRepr } from './python-object-repr.js'
+import { pythonValueRepr } from '../python-value-repr.js'
 import { isPlainRecord, receivedTypeName, receivedValueText } from './received-value.js'
 import type { Tool } from './tool.js'
 
@@ -109,7 +109,7 @@ export class ToolCall implements ToolCallFields {
 
   /** Python's `repr()`: `ToolCall(id=None, name='search', args={'q': 'x'})`. */
   repr(): string {
-    return `ToolCall(id=${pythonObjectRepr(this.id)}, name=${pythonObjectRepr(this.name)}, args=${pythonObjectRepr(this.args)})`
+    return `ToolCall(id=${pythonValueRepr(this.id)}, name=${pythonValueRepr(this.name)}, args=${pythonValueRepr(this.args)})`
   }
 
   /**
@@ -215,11 +215,11 @@ export class ToolCalls implements ToolCallsFields {
 
   /** Python's `str()` of the model: `tool_calls=[ToolCall(...)] tool_call_results=None`. */
   toString(): string {
-    return `tool_calls=${pythonObjectRepr(this.tool_calls)} tool_call_results=${pythonObjectRepr(this.tool_call_results)}`
+    return `tool_calls=${pythonValueRepr(this.tool_calls)} tool_call_results=${pythonValueRepr(this.tool_call_results)}`
   }
 
   /** Python's `repr()`: `ToolCalls(tool_calls=[ToolCall(...)], tool_call_results=None)`. */
   repr(): string {
-    return `ToolCalls(tool_calls=${pythonObjectRepr(this.tool_calls)}, tool_call_results=${pythonObjectRepr(this.tool_call_results)})`
+    return `ToolCalls(tool_calls=${pythonValueRepr(this.tool_calls)}, tool_call_results=${pythonValueRepr(this.tool_call_results)})`
   }
 }

@@ -1,7 +1,7 @@
 import { Type, type TObject, type TProperties, type TUnsafe } from 'typebox'
 import { Value } from 'typebox/value'
 import { SpecialTypeError } from '../errors/special-type-error.js'
-import { pythonObjectRepr } from './python-object-repr.js'
+import { pythonValueRepr } from '../python-value-repr.js'
 import { isPlainRecord, receivedTypeName } from './received-value.js'
 
 /** The JSON Schema of each argument of a tool, by argument name (DSPy's `Tool.args`). */
@@ -191,11 +191,11 @@ export class Tool<Args extends Record<string, unknown> = Record<string, unknown>
   /** Python's `str()`: `name, whose description is <desc>...</desc>. It takes arguments {...}.` */
   toString(): string {
     const desc = this.desc === '' ? '.' : `, whose description is <desc>${this.desc}</desc>.`.replaceAll('\n', '  ')
-    return `${this.name}${desc} It takes arguments ${pythonObjectRepr(this.args)}.`
+    return `${this.name}${desc} It takes arguments ${pythonValueRepr(this.args)}.`
   }
 
   /** Python's `repr()`: `Tool(name=search, desc=..., args={...})`. */
   repr(): string {
-    return `Tool(name=${this.name}, desc=${this.desc}, args=${pythonObjectRepr(this.args)})`
+    return `Tool(name=${this.name}, desc=${this.desc}, args=${pythonValueRepr(this.args)})`
   }
 }
