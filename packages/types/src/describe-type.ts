@@ -108,7 +108,9 @@ function describeArray(schema: SchemaRecord, path: string): TypeNode {
 
 function describeObject(schema: SchemaRecord, path: string): TypeNode {
   const properties = schema.properties as Record<string, SchemaRecord> | undefined
-  if (properties !== undefined && Object.keys(properties).length > 0) {
+  // A model has declared properties; a titled object with none is still a model (pydantic `class Empty(BaseModel)`).
+  const isModel = properties !== undefined && (Object.keys(properties).length > 0 || typeof schema.title === 'string')
+  if (isModel) {
     const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : [])
     const fields: ModelField[] = Object.entries(properties).map(([name, property]) => {
       const hasDefault = 'default' in property
