@@ -13,7 +13,10 @@ const results = await microsecondsPerCall({
   dspex: () => Signature.parse(dspexText),
   ax: () => new AxSignature(axText),
   // Every call brings a type string never seen before, so nothing is served from the type cache.
-  dspexNewTypes: () => Signature.parse(`context: list[str], question -> answer: Literal['a${(unique += 1)}'], n: dict[str, list[int]]`),
+  dspexNewTypes: () => {
+    unique += 1
+    return Signature.parse(`context: list[str], question -> answer: Literal['a${unique}'], n: dict[str, list[int]]`)
+  },
 })
 
 const dspex = results.dspex ?? Number.NaN

@@ -46,7 +46,7 @@ describe('SignatureInputs and SignatureOutputs', () => {
   })
 
   it('accepts an empty input side', () => {
-    expectTypeOf<SignatureInputs<'-> answer'>>().toEqualTypeOf<{}>()
+    expectTypeOf<SignatureInputs<'-> answer'>>().toEqualTypeOf<Record<never, never>>()
     expectTypeOf<SignatureOutputs<'-> answer'>>().toEqualTypeOf<{ answer: string }>()
   })
 

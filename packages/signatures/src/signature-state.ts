@@ -22,14 +22,13 @@ export function readSignatureState(state: unknown, where = 'signature'): Signatu
   const record = state as Record<string, unknown>
   if (typeof record.instructions !== 'string') fail(`${where}.instructions`, 'a string', record.instructions)
   if (!Array.isArray(record.fields)) return fail(`${where}.fields`, 'an array', record.fields)
-  record.fields.forEach((field: unknown, index) => {
+  for (const [index, field] of (record.fields as unknown[]).entries()) {
     const key = `${where}.fields[${index}]`
-    if (typeof field !== 'object' || field === null || Array.isArray(field)) return fail(key, 'an object', field)
+    if (typeof field !== 'object' || field === null || Array.isArray(field)) fail(key, 'an object', field)
     const entry = field as Record<string, unknown>
     if (typeof entry.prefix !== 'string') fail(`${key}.prefix`, 'a string', entry.prefix)
     if (typeof entry.description !== 'string') fail(`${key}.description`, 'a string', entry.description)
-    return undefined
-  })
+  }
   return record as unknown as SignatureState
 }
 

@@ -103,7 +103,10 @@ function serializerFor(node: TypeNode): Serializer {
 /** A child serializer looked up on first use, so recursive types compile. */
 function lazySerializer(node: TypeNode): Serializer {
   let resolved: Serializer | undefined
-  return (value, pointer, mode, floats) => (resolved ??= serializerFor(node))(value, pointer, mode, floats)
+  return (value, pointer, mode, floats) => {
+    resolved ??= serializerFor(node)
+    return resolved(value, pointer, mode, floats)
+  }
 }
 
 function withJsonUnwrapped(serializer: Serializer): Serializer {
