@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs'
  */
 export function readGoldenFile(path) {
   const text = readFileSync(path, 'utf8')
+  /** @type {{ line: number, record: Record<string, any> }[]} */
   const records = []
   text.split('\n').forEach((raw, index) => {
     if (raw.trim() === '') return

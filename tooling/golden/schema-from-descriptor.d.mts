@@ -23,7 +23,6 @@ export interface GoldenModelField {
 
 /** The builders the converter uses: `t` and `specialTypeSchema` of @dspex/types (source or built). */
 export interface DescriptorBuilders {
-  // biome-ignore lint/suspicious/noExplicitAny: the converter works with any copy of the builders
   t: any
   specialTypeSchema: (name: 'History') => TSchema
 }

@@ -7,6 +7,11 @@ import { join, relative } from 'node:path'
 const root = new URL('../..', import.meta.url).pathname
 const ignored = new Set(['node_modules', '.git', 'dist', '.turbo'])
 
+/**
+ * @param {string} dir
+ * @param {string[]} [found]
+ * @returns {string[]}
+ */
 function findReports(dir, found = []) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (!entry.isDirectory() || ignored.has(entry.name)) continue

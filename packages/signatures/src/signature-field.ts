@@ -37,6 +37,10 @@ export interface FieldDefinition<Schema extends TSchema = TSchema, Direction ext
  */
 export function InputField(schema?: undefined, options?: FieldOptions): FieldDefinition<TString, 'input'>
 export function InputField<Schema extends TSchema>(schema: Schema, options?: FieldOptions): FieldDefinition<Schema, 'input'>
+export function InputField<Schema extends TSchema>(
+  schema: Schema | undefined,
+  options?: FieldOptions,
+): FieldDefinition<Schema | TString, 'input'>
 export function InputField(schema?: TSchema, options: FieldOptions = {}): FieldDefinition<TSchema, 'input'> {
   return { schema: schema ?? t.string(), direction: 'input', options, typeUndefined: schema === undefined }
 }
@@ -48,6 +52,10 @@ export function InputField(schema?: TSchema, options: FieldOptions = {}): FieldD
  */
 export function OutputField(schema?: undefined, options?: FieldOptions): FieldDefinition<TString, 'output'>
 export function OutputField<Schema extends TSchema>(schema: Schema, options?: FieldOptions): FieldDefinition<Schema, 'output'>
+export function OutputField<Schema extends TSchema>(
+  schema: Schema | undefined,
+  options?: FieldOptions,
+): FieldDefinition<Schema | TString, 'output'>
 export function OutputField(schema?: TSchema, options: FieldOptions = {}): FieldDefinition<TSchema, 'output'> {
   return { schema: schema ?? t.string(), direction: 'output', options, typeUndefined: schema === undefined }
 }

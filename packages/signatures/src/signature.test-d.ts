@@ -30,6 +30,12 @@ describe('Signature static types', () => {
     expectTypeOf<InferOutputs<typeof sentiment>>().toEqualTypeOf<{ label: 'positive' | 'negative'; confidence: number | null }>()
   })
 
+  it('accepts a schema that may be undefined (a str field when it is)', () => {
+    const maybe = Math.random() > 2 ? Type.Integer() : undefined
+    const signature = Signature.create({ fields: { q: InputField(maybe), a: OutputField() } })
+    expectTypeOf<InferInputs<typeof signature>['q']>().toEqualTypeOf<number | string>()
+  })
+
   it('tracks fields added and deleted', () => {
     const base = Signature.parse('question -> answer')
     const extended = base.prepend('reasoning', OutputField(Type.String()))

@@ -5,6 +5,7 @@ import { describeType } from './describe-type.js'
 import { ValueValidationError } from './errors/value-validation-error.js'
 import { specialTypeSchema } from './special-type-schema.js'
 import { t } from './type-builder.js'
+import { Address, Person } from './__fixtures__/person-model.js'
 
 function coerce(value: unknown, schema: TSchema, path?: string): unknown {
   return coerceValue(value, describeType(schema), path)
@@ -20,21 +21,6 @@ function failure(value: unknown, schema: TSchema): ValueValidationError {
   throw new Error('expected a ValueValidationError')
 }
 
-const Address = t.model('Address', {
-  street: t.string(),
-  city: t.string(),
-  zip_code: t.withDefault(t.union([t.string(), t.none()], 'pep604'), null),
-})
-const Person = t.model(
-  'Person',
-  {
-    name: t.string(),
-    age: t.integer(),
-    emails: t.withDefault(t.list(t.string()), []),
-    address: t.withDefault(t.union([Address, t.none()], 'pep604'), null),
-  },
-  { description: 'A person record.' },
-)
 const Color = t.enum('Color', { RED: 'red', GREEN: 'green' })
 const Priority = t.enum('Priority', { LOW: 1, HIGH: 3 })
 

@@ -5,6 +5,7 @@ import { ValueValidationError } from './errors/value-validation-error.js'
 import { parseValue } from './parse-value.js'
 import { specialTypeSchema } from './special-type-schema.js'
 import { t } from './type-builder.js'
+import { Person } from './__fixtures__/person-model.js'
 
 function parseFailure(value: unknown, schema: TSchema): ValueParseError {
   try {
@@ -16,21 +17,6 @@ function parseFailure(value: unknown, schema: TSchema): ValueParseError {
   throw new Error('expected a ValueParseError')
 }
 
-const Address = t.model('Address', {
-  street: t.string(),
-  city: t.string(),
-  zip_code: t.withDefault(t.union([t.string(), t.none()], 'pep604'), null),
-})
-const Person = t.model(
-  'Person',
-  {
-    name: t.string(),
-    age: t.integer(),
-    emails: t.withDefault(t.list(t.string()), []),
-    address: t.withDefault(t.union([Address, t.none()], 'pep604'), null),
-  },
-  { description: 'A person record.' },
-)
 const Color = t.enum('Color', { RED: 'red', GREEN: 'green', BLUE: 'blue' })
 const Priority = t.enum('Priority', { LOW: 1, MEDIUM: 2, HIGH: 3 })
 const Sentiment = t.literal('positive', 'negative', 'neutral')
