@@ -1,5 +1,5 @@
 // @ts-check
-import { InputField, OutputField, Signature, cleandoc, inferPrefix } from '@dspex/signatures'
+import { InputField, OutputField, Signature, inferPrefix } from '@dspex/signatures'
 import { specialTypeSchema, t } from '@dspex/types'
 import { descriptorConverter } from './schema-from-descriptor.mjs'
 
@@ -84,7 +84,7 @@ function classSignature(build, fields) {
   return Signature.create({
     name: build.class_name,
     fields: definitions,
-    ...(docstring === undefined ? {} : { instructions: cleandoc(docstring) }),
+    ...(docstring === undefined ? {} : { instructions: docstring }),
   })
 }
 

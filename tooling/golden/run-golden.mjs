@@ -1,5 +1,7 @@
 // @ts-check
 import { isDeepStrictEqual } from 'node:util'
+import { checkFormatCase } from './check-format-case.mjs'
+import { checkParseCase } from './check-parse-case.mjs'
 import { checkSignatureCase } from './check-signature-case.mjs'
 import { readGoldenFile } from './read-golden-file.mjs'
 
@@ -16,6 +18,8 @@ import { readGoldenFile } from './read-golden-file.mjs'
 /** @type {Record<string, (record: any) => { actual: unknown, expected: unknown }>} */
 const checkers = {
   signature: checkSignatureCase,
+  format: checkFormatCase,
+  parse: checkParseCase,
 }
 
 /**
@@ -28,7 +32,7 @@ export function runGoldenCase(record, location) {
   const caseId = record.case_id
   const check = checkers[record.kind]
   if (check === undefined) {
-    return { caseId, location, passed: false, problem: `no checker for kind '${record.kind}' yet (the formats issue adds format and parse)` }
+    return { caseId, location, passed: false, problem: `no checker for kind '${record.kind}'` }
   }
   try {
     const { actual, expected } = check(record)

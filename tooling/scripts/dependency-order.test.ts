@@ -50,7 +50,7 @@ describe('dependency order', () => {
       const declared = new Set(Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies }))
       const undeclared: string[] = []
       for (const file of sourceFiles(join(directory, 'src'))) {
-        for (const match of readFileSync(file, 'utf8').matchAll(/from '((?:@[^/']+\/)?[^/'.][^/']*)/g)) {
+        for (const match of readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)\b[^'"]*?\bfrom\s+'((?:@[^/']+\/)?[^/'.][^/']*)/gm)) {
           const name = match[1] as string
           if (!name.startsWith('node:') && !declared.has(name)) undeclared.push(`${relative(repositoryRoot, file)}: ${name}`)
         }

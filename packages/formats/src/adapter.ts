@@ -1,0 +1,326 @@
+import type { GenerateChoice, GenerateRequest, Message, ModelCapabilities, ResponseFormat, ToolDefinition } from '@dspex/provider'
+import { Reasoning } from '@dspex/types'
+import type {
+  AdapterCallOptions,
+  AdapterModel,
+  AdapterOutputs,
+  AdapterRequest,
+  AnySignature,
+  FieldValues,
+} from './adapter-model.js'
+import { applyOutputFieldDefaults } from './apply-output-field-defaults.js'
+import { formatHistoryTurns } from './conversation-history.js'
+import { groupDemos } from './demo-groups.js'
+import { AdapterConfigurationError } from './errors/adapter-configuration-error.js'
+import { AdapterParseError } from './errors/adapter-parse-error.js'
+import { expandCustomTypeMarkers } from './expand-custom-type-markers.js'
+import { nativeFieldsOf, toolCallsFromParts, toolDefinitions } from './native-tool-calling.js'
+import { adapterCacheKey, withoutFields } from './signature-cache.js'
+
+/** Output types a model can fill natively instead of through the prompt. */
+export type NativeResponseType = 'Reasoning' | 'Citations'
+
+/** Options every adapter takes. */
+export interface AdapterOptions {
+  /** Send `Tool` inputs as native tool definitions and read a `ToolCalls` output from the model's tool calls. */
+  readonly useNativeFunctionCalling?: boolean
+  /** Ask for parallel tool calls (only with native function calling); left to the provider when unset. */
+  readonly parallelToolCalls?: boolean
+  /** Output types filled by the model natively when it can (default `['Citations', 'Reasoning']`). */
+  readonly nativeResponseTypes?: readonly NativeResponseType[]
+}
+
+/** Options of {@link Adapter.formatUserMessageContent}. */
+export interface UserMessageOptions {
+  /** Text before the fields (the incomplete-demo sentence). */
+  readonly prefix?: string
+  /** Text after everything else. */
+  readonly suffix?: string
+  /** True for the final request: adds the output requirements. */
+  readonly mainRequest?: boolean
+}
+
+/** The request options an adapter adds for a signature and model. */
+export interface AdapterRequestOptions {
+  readonly responseFormat?: ResponseFormat
+  readonly tools?: readonly ToolDefinition[]
+  readonly toolChoice?: GenerateRequest['toolChoice']
+  readonly parallelToolCalls?: boolean
+  readonly reasoningEffort?: GenerateRequest['reasoningEffort']
+}
+
+/** How one call will go: the signature the prompt shows (natively handled fields removed) and the request options. */
+export interface AdapterCallPlan {
+  readonly signature: AnySignature
+  readonly request: AdapterRequestOptions
+}
+
+const historyFieldKey = Symbol('dspex.formats.history-field')
+
+const defaultNativeResponseTypes: readonly NativeResponseType[] = ['Citations', 'Reasoning']
+
+/**
+ * The base of every format: DSPy's `Adapter`. {@link Adapter.format} builds the messages from hooks
+ * that subclasses implement (field description, field structure, task description, user and
+ * assistant content) plus demos and conversation history; {@link Adapter.parse} reads a completion
+ * back; {@link Adapter.call} runs the whole call against a model. Everything that depends only on
+ * the signature (the system message, the output requirements, parse plans) is cached on the
+ * signature, per adapter class, so hooks must depend on the signature alone.
+ *
+ * @see dspy.Adapter
+ */
+export abstract class Adapter {
+  /** Whether tools are sent natively. */
+  readonly useNativeFunctionCalling: boolean
+  /** Whether parallel tool calls are requested (native function calling only). */
+  readonly parallelToolCalls: boolean | undefined
+  /** Output types filled natively when the model can. */
+  readonly nativeResponseTypes: readonly NativeResponseType[]
+
+  constructor(options: AdapterOptions = {}) {
+    this.useNativeFunctionCalling = options.useNativeFunctionCalling ?? false
+    this.parallelToolCalls = options.parallelToolCalls
+    this.nativeResponseTypes = options.nativeResponseTypes ?? defaultNativeResponseTypes
+  }
+
+  /** The first part of the system message: the inputs and outputs, listed. */
+  abstract formatFieldDescription(signature: AnySignature): string
+  /** The second part of the system message: how inputs and outputs are laid out. */
+  abstract formatFieldStructure(signature: AnySignature): string
+  /** The last part of the system message: the instructions. */
+  abstract formatTaskDescription(signature: AnySignature): string
+  /** A user turn: the inputs present in `inputs`, and the output requirements for the final request. */
+  abstract formatUserMessageContent(signature: AnySignature, inputs: FieldValues, options?: UserMessageOptions): string
+  /** An assistant turn: every output, `missingFieldMessage` (default `None`) for those `outputs` lacks. */
+  abstract formatAssistantMessageContent(signature: AnySignature, outputs: FieldValues, missingFieldMessage?: string): string
+  /**
+   * The outputs in an LM completion, typed by the signature.
+   *
+   * @throws {AdapterParseError} when the completion does not hold every required output or a value does not fit its type.
+   */
+  abstract parse(signature: AnySignature, completion: string): AdapterOutputs
+
+  /**
+   * The messages for one call: the system message, the demos (incomplete ones first), the turns of a
+   * `History` input, then the inputs with the output requirements. User messages holding images,
+   * audio, files or documents are split into content parts.
+   *
+   * @example
+   * ```ts
+   * new ChatAdapter().format(Signature.parse('question -> answer'), [], { question: 'Why?' })
+   * ```
+   * @see dspy.Adapter.format
+   */
+  format(signature: AnySignature, demos: readonly FieldValues[] = [], inputs: FieldValues = {}): Message[] {
+    const historyName = this.historyFieldName(signature)
+    const messages: Message[] = [{ role: 'system', content: this.systemMessage(signature) }]
+    messages.push(...this.formatDemos(signature, demos))
+    let requestSignature = signature
+    if (historyName !== undefined) {
+      requestSignature = withoutFields(signature, [historyName])
+      messages.push(...this.formatConversationHistory(requestSignature, historyName, inputs))
+    }
+    const content = this.formatUserMessageContent(requestSignature, inputs, { mainRequest: true })
+    if (content) messages.push({ role: 'user', content })
+    return messages.map(expandCustomTypeMarkers)
+  }
+
+  /** The system message: field description, field structure and task description, one per line. @see dspy.Adapter.format_system_message */
+  formatSystemMessage(signature: AnySignature): string {
+    return `${this.formatFieldDescription(signature)}\n${this.formatFieldStructure(signature)}\n${this.formatTaskDescription(signature)}`
+  }
+
+  /**
+   * The demos as user/assistant pairs: incomplete demos first, with DSPy's note that some fields
+   * are not supplied and `Not supplied for this particular example. ` for missing outputs; then
+   * complete demos.
+   *
+   * @see dspy.Adapter.format_demos
+   */
+  formatDemos(signature: AnySignature, demos: readonly FieldValues[]): Message[] {
+    const { complete, incomplete } = groupDemos(signature, demos)
+    const messages: Message[] = []
+    const prefix = 'This is an example of the task, though some input or output fields are not supplied.'
+    for (const demo of incomplete) {
+      messages.push({ role: 'user', content: this.formatUserMessageContent(signature, demo, { prefix }) })
+      messages.push({
+        role: 'assistant',
+        content: this.formatAssistantMessageContent(signature, demo, 'Not supplied for this particular example. '),
+      })
+    }
+    for (const demo of complete) {
+      messages.push({ role: 'user', content: this.formatUserMessageContent(signature, demo) })
+      messages.push({
+        role: 'assistant',
+        content: this.formatAssistantMessageContent(signature, demo, 'Not supplied for this conversation history message. '),
+      })
+    }
+    return messages
+  }
+
+  /**
+   * The turns of the `History` input `historyFieldName` as messages, for `signature` (without the
+   * history field). `inputs` is not changed.
+   *
+   * @see dspy.Adapter.format_conversation_history
+   */
+  formatConversationHistory(signature: AnySignature, historyFieldName: string, inputs: FieldValues): Message[] {
+    return formatHistoryTurns(this, signature, inputs[historyFieldName])
+  }
+
+  /** The first input field typed `History`, if any. */
+  historyFieldName(signature: AnySignature): string | undefined {
+    return signature.cached(historyFieldKey, (source) =>
+      source.inputFields.find((field) => field.type.kind === 'special' && field.type.name === 'History')?.name,
+    )
+  }
+
+  /**
+   * The request options this adapter adds for a signature and model: native tool definitions (from
+   * the `Tool` input values) when the signature has a `ToolCalls` output, native reasoning, and,
+   * for the JSON adapter, the response format.
+   *
+   * @throws {AdapterConfigurationError} for a `ToolCalls` output without a tool input under native function calling.
+   */
+  requestOptions(
+    signature: AnySignature,
+    capabilities: ModelCapabilities,
+    inputs: FieldValues = {},
+    request: AdapterRequest = {},
+  ): AdapterRequestOptions {
+    return this.plan(signature, capabilities, inputs, request).request
+  }
+
+  /**
+   * The plan of a call: which fields the model fills natively (and so leave the prompt) and the
+   * request options that go with them.
+   *
+   * @throws {AdapterConfigurationError} for a `ToolCalls` output without a tool input under native function calling.
+   * @see dspy.Adapter._call_preprocess
+   */
+  plan(signature: AnySignature, capabilities: ModelCapabilities, inputs: FieldValues, request: AdapterRequest = {}): AdapterCallPlan {
+    const removed: string[] = []
+    let options: AdapterRequestOptions = {}
+    const native = nativeFieldsOf(signature)
+    if (this.useNativeFunctionCalling) {
+      const inputName = native.toolInput
+      const outputName = native.toolCallsOutput
+      if (outputName !== undefined && inputName === undefined) {
+        throw new AdapterConfigurationError({
+          message: `You provided an output field ${outputName} to receive the tool calls information, but did not provide any tools as the input. Please provide a list of tools as the input by adding an input field with type \`list[dspy.Tool]\`.`,
+        })
+      }
+      if (outputName !== undefined && inputName !== undefined && capabilities.toolCalling) {
+        options = { tools: toolDefinitions(inputs[inputName], inputName) }
+        if (this.parallelToolCalls !== undefined && request.parallelToolCalls === undefined) {
+          options = { ...options, parallelToolCalls: this.parallelToolCalls, ...(request.toolChoice === undefined ? { toolChoice: 'auto' } : {}) }
+        }
+        removed.push(outputName, inputName)
+      }
+    }
+    if (this.nativeResponseTypes.includes('Reasoning') && capabilities.reasoning) {
+      for (const name of native.reasoningOutputs) {
+        options = { ...options, reasoningEffort: request.reasoningEffort ?? 'low' }
+        removed.push(name)
+      }
+    }
+    return { signature: withoutFields(signature, removed), request: options }
+  }
+
+  /**
+   * Runs one call: plans native features, formats the messages, calls the model, and parses every
+   * completion into outputs (tool calls the model made natively become the `ToolCalls` output;
+   * optional outputs take their defaults).
+   *
+   * @throws {AdapterParseError} when a completion cannot be parsed (after the adapter's fallbacks).
+   * @throws whatever the model throws (API errors are never retried by adapters).
+   * @example
+   * ```ts
+   * const [outputs] = await new ChatAdapter().call(model, { signature: qa, inputs: { question: 'Why?' } })
+   * ```
+   * @see dspy.Adapter.__call__
+   */
+  call(model: AdapterModel, options: AdapterCallOptions): Promise<AdapterOutputs[]> {
+    return this.callOnce(model, options, {})
+  }
+
+  /** One attempt of {@link Adapter.call}, with request options that take precedence over the adapter's. */
+  protected async callOnce(
+    model: AdapterModel,
+    options: AdapterCallOptions,
+    overrides: AdapterRequestOptions,
+  ): Promise<AdapterOutputs[]> {
+    if (typeof model?.generate !== 'function') {
+      throw new AdapterConfigurationError({ message: 'The model must have a `generate(request)` method and `capabilities`.' })
+    }
+    const { signature, demos = [], inputs, request = {} } = options
+    const plan = this.plan(signature, model.capabilities, inputs, request)
+    const messages = this.format(plan.signature, demos, inputs)
+    const base: AdapterRequest = this.useNativeFunctionCalling ? request : withoutToolOptions(request)
+    const result = await model.generate({ ...base, ...plan.request, ...overrides, messages })
+    const outputs: AdapterOutputs[] = []
+    for (const choice of result.choices) outputs.push(await this.parseChoice(choice, plan.signature, signature, request))
+    return outputs
+  }
+
+  /**
+   * The text of one completion parsed into outputs; the two-step adapter overrides this to call its
+   * extraction model.
+   */
+  protected parseCompletion(signature: AnySignature, completion: string, _request: AdapterRequest): AdapterOutputs | Promise<AdapterOutputs> {
+    return this.parse(signature, completion)
+  }
+
+  private async parseChoice(
+    choice: GenerateChoice,
+    promptSignature: AnySignature,
+    signature: AnySignature,
+    request: AdapterRequest,
+  ): Promise<AdapterOutputs> {
+    const native = nativeFieldsOf(signature)
+    const toolCallsName = native.toolCallsOutput
+    const calls = toolCallsName !== undefined && choice.toolCalls !== undefined && choice.toolCalls.length > 0 ? choice.toolCalls : undefined
+    const text = choice.text
+    let parsed: AdapterOutputs
+    if (text && calls === undefined) {
+      parsed = await this.parseCompletion(promptSignature, text, request)
+    } else if (calls !== undefined) {
+      try {
+        parsed = text && promptSignature.outputFields.length > 0 ? await this.parseCompletion(promptSignature, text, request) : {}
+      } catch (error) {
+        if (!AdapterParseError.isInstance(error)) throw error
+        parsed = {}
+      }
+    } else {
+      throw new AdapterParseError({
+        adapterName: this.constructor.name,
+        signature,
+        lmResponse: text ?? '',
+        message: 'The LM returned an empty or null response.',
+      })
+    }
+    const outputs = applyOutputFieldDefaults(signature, parsed)
+    for (const field of signature.outputFields) if (!Object.hasOwn(outputs, field.name)) outputs[field.name] = null
+    if (calls !== undefined && toolCallsName !== undefined) outputs[toolCallsName] = toolCallsFromParts(calls)
+    if (this.nativeResponseTypes.includes('Reasoning') && choice.reasoning !== undefined) {
+      for (const name of native.reasoningOutputs) outputs[name] = new Reasoning(choice.reasoning)
+    }
+    return outputs
+  }
+
+  /** The system message, made once per signature. */
+  protected systemMessage(signature: AnySignature): string {
+    return this.cached(signature, 'system-message', () => this.formatSystemMessage(signature))
+  }
+
+  /** A value derived from the signature alone by this adapter class, computed once and kept on the signature. */
+  protected cached<Value>(signature: AnySignature, purpose: string, compute: () => Value): Value {
+    return signature.cached(adapterCacheKey(this.constructor, purpose), compute)
+  }
+}
+
+function withoutToolOptions(request: AdapterRequest): AdapterRequest {
+  if (request.tools === undefined && request.toolChoice === undefined && request.parallelToolCalls === undefined) return request
+  const { tools: _tools, toolChoice: _toolChoice, parallelToolCalls: _parallel, ...rest } = request
+  return rest
+}

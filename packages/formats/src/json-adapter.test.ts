@@ -1,0 +1,111 @@
+import { Signature } from '@dspex/signatures'
+import { ValueParseError } from '@dspex/types'
+import { describe, expect, it } from 'vitest'
+import { allCapabilities, FakeApiError, plainCapabilities, scriptedModel } from './__fixtures__/scripted-model.js'
+import { AdapterParseError } from './errors/adapter-parse-error.js'
+import { JSONAdapter } from './json-adapter.js'
+
+const qa = Signature.parse('question -> answer, n: int', { instructions: 'Answer.' })
+const jsonOnly = { ...plainCapabilities, jsonMode: true }
+
+describe('JSONAdapter.format', () => {
+  it('shows the outputs as a JSON object and asks for them in order', () => {
+    const [system, user] = new JSONAdapter().format(qa, [], { question: 'q' })
+    expect(system?.content).toContain(
+      'Outputs will be a JSON object with the following fields.\n\n{\n  "answer": "{answer}",\n  "n": "{n}        # note: the value you produce must be a single int value"\n}\nIn adhering',
+    )
+    expect(user?.content).toBe(
+      '[[ ## question ## ]]\nq\n\nRespond with a JSON object in the following order of fields: `answer`, then `n` (must be formatted as a valid Python int).',
+    )
+  })
+
+  it('writes demo outputs as indented JSON, floats as Python prints them', () => {
+    const signature = Signature.parse('q -> score: float, tags: list[str]')
+    const messages = new JSONAdapter().format(signature, [{ q: 'x', score: 1 }], { q: 'y' })
+    expect(messages[2]?.content).toBe('{\n  "score": 1.0,\n  "tags": "Not supplied for this particular example. "\n}')
+  })
+})
+
+describe('JSONAdapter.parse', () => {
+  it('repairs the JSON, drops other keys and parses values by type', () => {
+    expect(new JSONAdapter().parse(qa, "{'answer': 'Paris', 'n': '3', 'extra': 1,}")).toEqual({ answer: 'Paris', n: 3 })
+  })
+
+  it('reads the first balanced object inside other text', () => {
+    expect(new JSONAdapter().parse(qa, 'Here: {"answer": "a {b}", "n": 1} done')).toEqual({ answer: 'a {b}', n: 1 })
+  })
+
+  it('reports a reply without a JSON object', () => {
+    const error = catchError(() => new JSONAdapter().parse(qa, '["Paris"]')) as AdapterParseError
+    expect(error.message).toBe(
+      'LM response cannot be serialized to a JSON object.\n\nAdapter JSONAdapter failed to parse the LM response. \n\nLM Response: ["Paris"] \n\nExpected to find output fields in the LM response: [answer, n] \n\n',
+    )
+  })
+
+  it('wraps a value that does not fit its type, naming the field, with the ValueParseError as cause', () => {
+    const completion = '{"answer": "Paris", "n": "three"}'
+    const error = catchError(() => new JSONAdapter().parse(qa, completion)) as AdapterParseError
+    expect(error).toBeInstanceOf(AdapterParseError)
+    expect(error).toMatchObject({ fieldName: 'n', lmResponse: completion, parsedResult: { answer: 'Paris' } })
+    expect(ValueParseError.isInstance(error.cause)).toBe(true)
+  })
+})
+
+describe('JSONAdapter response formats', () => {
+  it('asks for strict structured outputs when the model supports them', () => {
+    const options = new JSONAdapter().requestOptions(qa, allCapabilities)
+    expect(options.responseFormat).toEqual({
+      type: 'json_schema',
+      name: 'DSPyProgramOutputs',
+      strict: true,
+      schema: {
+        additionalProperties: false,
+        properties: { answer: { title: 'Answer', type: 'string' }, n: { title: 'N', type: 'integer' } },
+        required: ['answer', 'n'],
+        title: 'DSPyProgramOutputs',
+        type: 'object',
+      },
+    })
+  })
+
+  it('uses JSON mode for dict outputs, models without schemas, and prompt-side ToolCalls', () => {
+    expect(new JSONAdapter().requestOptions(Signature.parse('q -> m: dict[str, int]'), allCapabilities).responseFormat).toEqual({ type: 'json' })
+    expect(new JSONAdapter().requestOptions(qa, jsonOnly).responseFormat).toEqual({ type: 'json' })
+    const tools = Signature.parse('q, tools: list[Tool] -> calls: ToolCalls')
+    expect(new JSONAdapter({ useNativeFunctionCalling: false }).requestOptions(tools, allCapabilities).responseFormat).toEqual({ type: 'json' })
+  })
+
+  it('sends no response format to a model without JSON support', () => {
+    expect(new JSONAdapter().requestOptions(qa, plainCapabilities).responseFormat).toBeUndefined()
+  })
+
+  it('falls back to JSON mode when the structured attempt fails, and never to another adapter', async () => {
+    const model = scriptedModel(['not json', '{"answer": "a", "n": 2}'], allCapabilities)
+    await expect(new JSONAdapter().call(model, { signature: qa, inputs: { question: 'q' } })).resolves.toEqual([{ answer: 'a', n: 2 }])
+    expect(model.requests.map((request) => request.responseFormat?.type)).toEqual(['json_schema', 'json'])
+  })
+
+  it('goes straight to JSON mode when strict mode cannot express the outputs', async () => {
+    const signature = Signature.parse('q -> pair: tuple[int, str]')
+    expect(new JSONAdapter().requestOptions(signature, allCapabilities).responseFormat).toEqual({ type: 'json' })
+    const model = scriptedModel(['{"pair": [1, "a"]}'], allCapabilities)
+    await expect(new JSONAdapter().call(model, { signature, inputs: { q: 'x' } })).resolves.toEqual([{ pair: [1, 'a'] }])
+    expect(model.requests.map((request) => request.responseFormat)).toEqual([{ type: 'json' }])
+  })
+
+  it('rethrows API errors from the structured attempt', async () => {
+    const apiError = new FakeApiError('bad request')
+    const model = scriptedModel([apiError], allCapabilities)
+    await expect(new JSONAdapter().call(model, { signature: qa, inputs: { question: 'q' } })).rejects.toBe(apiError)
+    expect(model.requests).toHaveLength(1)
+  })
+})
+
+function catchError(run: () => unknown): unknown {
+  try {
+    run()
+  } catch (error) {
+    return error
+  }
+  throw new Error('expected an error')
+}

@@ -1,0 +1,16 @@
+import { DSPexError } from '@dspex/types'
+
+/**
+ * A saved LM state (DSPy's `dump_state` layout) that cannot be loaded: not an object, no model
+ * string, or a custom LM class DSPex refuses to import.
+ */
+export class LMStateError extends DSPexError {
+  static override readonly marker: symbol = Symbol.for('dspex.error.lm-state')
+  /** The key of the state that was wrong (`model`, `_dspy_lm_class`), or `''` for the whole state. */
+  readonly key: string
+
+  constructor({ message, key, cause }: { message: string; key: string; cause?: unknown }) {
+    super({ message, code: 'lm-state', cause })
+    this.key = key
+  }
+}

@@ -1,0 +1,173 @@
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { LanguageModel } from '@dspex/provider'
+import { LMConfigurationError } from './errors/lm-configuration-error.js'
+import { ProviderNotInstalledError } from './errors/provider-not-installed-error.js'
+
+/**
+ * What a provider factory receives besides the model id: the API key and endpoint when given, the
+ * number of retries its HTTP helpers should make, and any provider-specific settings.
+ */
+export interface ProviderSettings {
+  readonly apiKey?: string
+  readonly baseURL?: string
+  /** How many times to retry a failed HTTP call (the LM's `numRetries`, DSPy's `num_retries`). */
+  readonly maxRetries?: number
+  readonly [setting: string]: unknown
+}
+
+/** Builds the language model for a model id, e.g. `(id, settings) => createOpenAI(settings)(id)`. */
+export type ProviderFactory = (modelId: string, settings: ProviderSettings) => LanguageModel | Promise<LanguageModel>
+
+/** Options of {@link resolveLanguageModel}. */
+export interface ResolveLanguageModelOptions {
+  /** Where to look for `@dspex/<provider>` packages besides this package's own dependencies. Default `process.cwd()`. */
+  readonly resolveFrom?: string
+}
+
+/** Provider names that load a package of another name (LiteLLM spellings DSPy programs use). */
+const packageAliases: Readonly<Record<string, string>> = { gemini: 'google', ollama_chat: 'ollama' }
+
+const registryKey = Symbol.for('dspex.lm.provider-registry')
+const globalSlots = globalThis as Record<symbol, unknown>
+globalSlots[registryKey] ??= new Map<string, ProviderFactory>()
+const registry = globalSlots[registryKey] as Map<string, ProviderFactory>
+
+/**
+ * Makes `"<name>/<model id>"` strings resolve through `factory`, ahead of any installed package.
+ * The registry is shared by every copy of this package in the process.
+ *
+ * @example
+ * ```ts
+ * import { createOpenAICompatible } from '@dspex/openai-compatible'
+ * registerProvider('together', (id, settings) => createOpenAICompatible({ ...settings, baseURL: 'https://api.together.xyz/v1' })(id))
+ * const lm = new LM('together/meta-llama/Llama-3-70b')
+ * ```
+ */
+export function registerProvider(name: string, factory: ProviderFactory): void {
+  registry.set(name, factory)
+}
+
+/** Removes a provider registered with {@link registerProvider}; true when there was one. */
+export function unregisterProvider(name: string): boolean {
+  return registry.delete(name)
+}
+
+/**
+ * Splits a model string at its first `/`: `"openai/gpt-4o-mini"` gives `openai` and `gpt-4o-mini`;
+ * `"openrouter/anthropic/claude-3.5"` gives `openrouter` and `anthropic/claude-3.5`.
+ *
+ * @throws LMConfigurationError when either part is empty or the provider name has characters
+ *   outside `[a-z0-9_-]`.
+ */
+export function parseModelString(model: string): { readonly provider: string; readonly modelId: string } {
+  const slash = model.indexOf('/')
+  const provider = slash < 0 ? '' : model.slice(0, slash)
+  const modelId = slash < 0 ? '' : model.slice(slash + 1)
+  if (!/^[a-z0-9][a-z0-9_-]*$/.test(provider) || modelId === '') {
+    throw new LMConfigurationError({
+      message: `Invalid model string ${JSON.stringify(model)}: expected "<provider>/<model id>", e.g. "openai/gpt-4o-mini".`,
+      model,
+    })
+  }
+  return { provider, modelId }
+}
+
+/** The package a provider name loads by convention: `@dspex/<name>` (`gemini` loads `@dspex/google`). */
+export function providerPackageName(provider: string): string {
+  return `@dspex/${packageAliases[provider] ?? provider.replace(/_/g, '-')}`
+}
+
+/**
+ * Turns a model string into a language model: through a registered factory when there is one,
+ * otherwise by importing `@dspex/<provider>` and calling its `create<Provider>` export (matched
+ * without regard to case or dashes, so `createOpenAI` serves `openai`) with the settings, then the
+ * provider it returns with the model id (`provider(id)` or `provider.languageModel(id)`).
+ *
+ * @throws ProviderNotInstalledError when no factory is registered and the package is not installed.
+ * @throws LMConfigurationError for a malformed model string, a package that fails to load or has
+ *   no such export, or a result that is not a version-1 `LanguageModel`.
+ */
+export async function resolveLanguageModel(
+  model: string,
+  settings: ProviderSettings = {},
+  { resolveFrom = process.cwd() }: ResolveLanguageModelOptions = {},
+): Promise<LanguageModel> {
+  const { provider, modelId } = parseModelString(model)
+  const registered = registry.get(provider)
+  const languageModel =
+    registered === undefined
+      ? await loadFromPackage(model, provider, modelId, settings, resolveFrom)
+      : await registered(modelId, settings)
+  if (!isLanguageModel(languageModel)) {
+    throw new LMConfigurationError({
+      message: `The provider for ${JSON.stringify(model)} did not return a language model with specificationVersion 'v1' and a generate method.`,
+      model,
+    })
+  }
+  return languageModel
+}
+
+async function loadFromPackage(
+  model: string,
+  provider: string,
+  modelId: string,
+  settings: ProviderSettings,
+  resolveFrom: string,
+): Promise<unknown> {
+  const packageName = providerPackageName(provider)
+  const path = locatePackage(packageName, resolveFrom)
+  if (path === undefined) {
+    throw new ProviderNotInstalledError({
+      message:
+        `The model ${JSON.stringify(model)} needs the provider package ${packageName}, which is not installed. ` +
+        `Install it (pnpm add ${packageName}) or register a factory with registerProvider('${provider}', factory).`,
+      provider,
+      packageName,
+    })
+  }
+  let exports: Record<string, unknown>
+  try {
+    exports = (await import(pathToFileURL(path).href)) as Record<string, unknown>
+  } catch (error) {
+    throw new LMConfigurationError({ message: `Loading ${packageName} for ${JSON.stringify(model)} failed.`, model, cause: error })
+  }
+  const wanted = `create${packageName.slice('@dspex/'.length).replace(/-/g, '')}`.toLowerCase()
+  const name = Object.keys(exports).find((key) => key.toLowerCase() === wanted)
+  const create = name === undefined ? undefined : exports[name]
+  if (typeof create !== 'function') {
+    throw new LMConfigurationError({
+      message: `${packageName} has no create function for ${JSON.stringify(model)} (expected an export named like '${wanted}', any case).`,
+      model,
+    })
+  }
+  const created: unknown = await create(settings)
+  if (typeof created === 'function') return created(modelId)
+  const factory = (created as { languageModel?: unknown } | null)?.languageModel
+  if (typeof factory === 'function') return factory.call(created, modelId)
+  throw new LMConfigurationError({
+    message: `${packageName}'s ${name} did not return a provider callable with a model id.`,
+    model,
+  })
+}
+
+function locatePackage(packageName: string, resolveFrom: string): string | undefined {
+  for (const base of [import.meta.url, pathToFileURL(join(resolveFrom, 'package.json')).href]) {
+    try {
+      return createRequire(base).resolve(packageName)
+    } catch {
+      // Not visible from this base; try the next.
+    }
+  }
+  return undefined
+}
+
+function isLanguageModel(value: unknown): value is LanguageModel {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { specificationVersion?: unknown }).specificationVersion === 'v1' &&
+    typeof (value as { generate?: unknown }).generate === 'function'
+  )
+}

@@ -1,0 +1,5 @@
+export { Predict, PredictModule, type PredictCallOptions, type PredictConstructor, type PredictOptions } from './predict.js'
+export { ChainOfThought, ChainOfThoughtModule, type ChainOfThoughtConstructor } from './chain-of-thought.js'
+export { readPredictState, type PredictState } from './predict-state.js'
+export { checkPredictInputs } from './check-predict-inputs.js'
+export { PredictError, type PredictErrorCode } from './errors/predict-error.js'

@@ -1,0 +1,147 @@
+import { readFile } from 'node:fs/promises'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { LM } from '@dspex/lm'
+import { configure, context, defaultSettings, type TraceEntry } from '@dspex/primitives'
+import { InputField, OutputField, Signature } from '@dspex/signatures'
+import { ScriptedLM } from '@dspex/testing'
+import { t } from '@dspex/types'
+import { afterEach, describe, expect, it } from 'vitest'
+import { ChainOfThought } from './chain-of-thought.js'
+import { PredictError } from './errors/predict-error.js'
+import { Predict } from './predict.js'
+
+const savedDirectory = fileURLToPath(new URL('../../../fixtures/dspy/saved/', import.meta.url))
+const lmFor = (model: ScriptedLM): LM => new LM(model, { cache: false })
+
+afterEach(() => configure(defaultSettings()))
+
+describe('Predict', () => {
+  it('formats the prompt as DSPy, calls the LM and parses typed outputs', async () => {
+    const model = new ScriptedLM([{ answer: ['Paris', 'Lyon'], confidence: '0.9' }])
+    const predict = new Predict('question, k: int -> answer: list[str], confidence: float', { lm: lmFor(model) })
+    const prediction = await predict.call({ question: 'Two French cities?', k: 2 })
+    expect(prediction.answer).toEqual(['Paris', 'Lyon'])
+    expect(prediction.confidence).toBe(0.9)
+    const [system, user] = model.requests[0]?.messages ?? []
+    expect(system?.content).toContain('1. `question` (str): \n2. `k` (int):\nYour output fields are:')
+    expect(user?.content).toBe(
+      '[[ ## question ## ]]\nTwo French cities?\n\n[[ ## k ## ]]\n2\n\nRespond with the corresponding output fields, starting with the field `[[ ## answer ## ]]` (must be formatted as a valid Python list[str]), then `[[ ## confidence ## ]]` (must be formatted as a valid Python float), and then ending with the marker for `[[ ## completed ## ]]`.',
+    )
+  })
+
+  it('uses the configured LM, its demos, and per-call demos and config', async () => {
+    const model = new ScriptedLM(() => ({ answer: 'x' }))
+    configure({ lm: lmFor(model) })
+    const predict = new Predict('question -> answer')
+    predict.demos = [{ question: 'q1', answer: 'a1' }]
+    await predict.call({ question: 'q' })
+    expect(model.requests[0]?.messages.map((message) => message.role)).toEqual(['system', 'user', 'assistant', 'user'])
+    await predict.call({ question: 'q' }, { demos: [], config: { temperature: 0.3 } })
+    expect(model.requests[1]?.messages).toHaveLength(2)
+    expect(model.requests[1]?.temperature).toBe(0.3)
+  })
+
+  it('returns n completions, raising the temperature as DSPy does', async () => {
+    const model = new ScriptedLM([{ answer: 'a' }, { answer: 'b' }, { answer: 'c' }])
+    const predict = new Predict('question -> answer', { lm: lmFor(model), n: 3 })
+    const prediction = await predict.call({ question: 'q' })
+    expect(prediction.answer).toBe('a')
+    expect(prediction.completions?.field('answer')).toEqual(['a', 'b', 'c'])
+    expect(model.requests[0]?.temperature).toBe(0.7)
+  })
+
+  it('refuses to run without an LM, or with a required input missing', async () => {
+    await expect(new Predict('question -> answer').call({ question: 'q' })).rejects.toThrow(PredictError)
+    const predict = new Predict('question, context -> answer', { lm: lmFor(new ScriptedLM([])) })
+    await expect(predict.call({ question: 'q' } as never)).rejects.toThrow('Missing: [context]')
+  })
+
+  it('fills inputs from defaults and warns about unknown inputs', async () => {
+    const warnings: string[] = []
+    configure({ logger: { warn: (message) => warnings.push(message) } })
+    const signature = Signature.create({
+      fields: { question: InputField(), hint: InputField(t.optional(t.string()), { default: null }), answer: OutputField() },
+    })
+    const model = new ScriptedLM([{ answer: 'a' }])
+    await new Predict(signature, { lm: lmFor(model) }).call({ question: 'q', extra: 1 } as never)
+    expect(model.requests[0]?.messages.at(-1)?.content).toContain('[[ ## hint ## ]]\nNone')
+    expect(warnings).toEqual(['Input contains fields not in signature. These fields will be ignored: [extra].'])
+  })
+
+  it('records traces for optimizers', async () => {
+    const trace: TraceEntry[] = []
+    const predict = new Predict('question -> answer', { lm: lmFor(new ScriptedLM([{ answer: 'a' }])) })
+    await context({ trace }, () => predict.call({ question: 'q' }))
+    expect(trace).toHaveLength(1)
+    expect(trace[0]?.[0]).toBe(predict)
+    expect(trace[0]?.[1]).toEqual({ question: 'q' })
+  })
+
+  it('keeps thousands of concurrent calls with different LMs apart', async () => {
+    const predict = new Predict('question -> answer')
+    const results = await Promise.all(
+      Array.from({ length: 2000 }, (_, index) =>
+        context({ lm: lmFor(new ScriptedLM(() => ({ answer: `answer ${index}` }), { latencyMs: index % 3 })) }, () =>
+          predict.call({ question: `q${index}` }),
+        ),
+      ),
+    )
+    expect(results.every((prediction, index) => prediction.answer === `answer ${index}`)).toBe(true)
+  })
+})
+
+describe('ChainOfThought', () => {
+  it('adds the reasoning output first, keeping the instructions', async () => {
+    const model = new ScriptedLM([{ reasoning: 'Paris is the capital.', answer: 'Paris' }])
+    const cot = new ChainOfThought('question -> answer', { lm: lmFor(model) })
+    const prediction = await cot.call({ question: 'Capital of France?' })
+    expect([prediction.reasoning, prediction.answer]).toEqual(['Paris is the capital.', 'Paris'])
+    expect(cot.predict.signature.signatureString).toBe('question -> reasoning, answer')
+    expect(cot.predict.signature.instructions).toBe('Given the fields `question`, produce the fields `answer`.')
+    expect(model.requests[0]?.messages.at(-1)?.content).toContain('starting with the field `[[ ## reasoning ## ]]`, then `[[ ## answer ## ]]`')
+  })
+})
+
+describe('saved programs', () => {
+  const BasicQA = Signature.create({
+    name: 'BasicQA',
+    instructions: 'Answer questions with short factoid answers.',
+    fields: { question: InputField(t.string()), answer: OutputField(t.string(), { desc: 'often between 1 and 5 words' }) },
+  })
+
+  it('loads DSPy’s saved ChainOfThought and saves the same file', async () => {
+    const cot = new ChainOfThought(BasicQA)
+    await cot.load(join(savedDirectory, 'saved_cot.json'))
+    expect(cot.predict.demos).toHaveLength(2)
+    expect(cot.predict.demos[0]).toEqual({ question: '2+2?', reasoning: 'Two plus two is four.', answer: '4' })
+    const output = join(await mkdtemp(join(tmpdir(), 'dspex-predict-')), 'cot.json')
+    await cot.save(output)
+    expect(await readFile(output, 'utf8')).toBe(await readFile(join(savedDirectory, 'saved_cot.json'), 'utf8'))
+  })
+
+  it('loads DSPy’s saved Predict and produces the same prompt after a round trip', async () => {
+    const predict = new Predict('question -> answer')
+    await predict.load(join(savedDirectory, 'saved_predict.json'))
+    const output = join(await mkdtemp(join(tmpdir(), 'dspex-predict-')), 'predict.json')
+    await predict.save(output)
+    expect(await readFile(output, 'utf8')).toBe(await readFile(join(savedDirectory, 'saved_predict.json'), 'utf8'))
+    const before = new ScriptedLM([{ answer: 'a' }])
+    const after = new ScriptedLM([{ answer: 'a' }])
+    await predict.call({ question: 'q' }, { lm: lmFor(before) })
+    const reloaded = new Predict('question -> answer')
+    await reloaded.load(output)
+    await reloaded.call({ question: 'q' }, { lm: lmFor(after) })
+    expect(after.requests[0]?.messages).toEqual(before.requests[0]?.messages)
+  })
+
+  it('names the first bad key of malformed state and leaves the program unchanged', () => {
+    const predict = new Predict('question -> answer')
+    predict.demos = [{ question: 'q', answer: 'a' }]
+    expect(() => predict.loadState({ demos: 'nope', signature: predict.signature.dumpState() })).toThrow('demos must be an array')
+    expect(() => predict.loadState({ demos: [], signature: { instructions: 3 } })).toThrow('signature.instructions must be a string')
+    expect(predict.demos).toEqual([{ question: 'q', answer: 'a' }])
+  })
+})

@@ -1,0 +1,203 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { type Adapter, type AdapterModel, type AdapterOutputs, ChatAdapter, type FieldValues } from '@dspex/formats'
+import { LM, type LMCallOptions, type LMRequestOptions } from '@dspex/lm'
+import {
+  type Callback,
+  type ForwardOptions,
+  getSetting,
+  Module,
+  type ModuleCallOptions,
+  type Predictor,
+  Prediction,
+  parameterMarker,
+  predictorMarker,
+  recordTrace,
+  recordUsage,
+} from '@dspex/primitives'
+import type { GenerateRequest } from '@dspex/provider'
+import { Signature, type SignatureInputs, type SignatureOutputs } from '@dspex/signatures'
+import './settings-registration.js'
+import { checkPredictInputs } from './check-predict-inputs.js'
+import { PredictError } from './errors/predict-error.js'
+import { readPredictState, type PredictState } from './predict-state.js'
+
+/** Options of a predictor: LM request options used on every call (DSPy's `**config`) and an LM. */
+export interface PredictOptions extends LMRequestOptions {
+  /** The LM this predictor calls; the `lm` setting when left out. */
+  readonly lm?: LM
+  /** Callbacks for this predictor's calls. */
+  readonly callbacks?: readonly Callback[]
+}
+
+/** Per-call options of a predictor (DSPy's `demos=`, `config=`, `lm=`, `signature=` keyword arguments). */
+export interface PredictCallOptions extends ModuleCallOptions {
+  /** Demos for this call instead of the predictor's own. */
+  readonly demos?: readonly FieldValues[]
+  /** LM request options for this call, over the predictor's. */
+  readonly config?: LMCallOptions
+  /** The LM for this call. */
+  readonly lm?: LM
+  /** A signature for this call (same fields, e.g. other instructions). */
+  readonly signature?: Signature<object, object>
+}
+
+type Outputs<Of> = Of extends object ? Of : never
+
+const callOverrides = new AsyncLocalStorage<{ readonly predict: object; readonly options: PredictCallOptions }>()
+const defaultAdapter = new ChatAdapter()
+
+/**
+ * The basic predictor: formats its signature, demos and the inputs into messages through the
+ * adapter (the `adapter` setting, ChatAdapter by default), calls the LM and parses the reply into
+ * a typed `Prediction`. Inputs and outputs are typed from the signature, even from its string form.
+ *
+ * @example
+ * ```ts
+ * const qa = new Predict('question -> answer')
+ * const prediction = await qa.call({ question: 'What is the capital of France?' })
+ * prediction.answer // string
+ * ```
+ * @see dspy.Predict
+ */
+export class PredictModule<Inputs extends object = Record<string, unknown>, Output extends object = Record<string, unknown>>
+  extends Module<Inputs, Prediction<Output>>
+  implements Predictor
+{
+  declare readonly [parameterMarker]: true
+  declare readonly [predictorMarker]: true
+  /** The signature (replaced by optimizers and by loading state). */
+  signature: Signature<Inputs, Output>
+  /** Few-shot examples shown before the inputs. */
+  demos: FieldValues[] = []
+  /** The LM this predictor calls; `null` for the `lm` setting. */
+  lm: LM | null
+  /** LM request options for every call. */
+  config: LMRequestOptions
+  /** Kept for DSPy's saved-state layout (always empty in practice). */
+  traces: unknown[] = []
+  /** Kept for DSPy's saved-state layout (always empty in practice). */
+  train: unknown[] = []
+
+  constructor(signature: string | Signature<Inputs, Output>, options: PredictOptions = {}) {
+    const { lm, callbacks, ...config } = options
+    super(callbacks === undefined ? {} : { callbacks })
+    this.signature = (typeof signature === 'string' ? Signature.parse(signature) : signature) as Signature<Inputs, Output>
+    this.lm = lm ?? null
+    this.config = config
+  }
+
+  /** Runs the predictor with per-call overrides. */
+  override call(inputs: Inputs, options: PredictCallOptions = {}): Promise<Prediction<Output>> {
+    const { signal, ...overrides } = options
+    const moduleOptions = signal === undefined ? {} : { signal }
+    if (Object.keys(overrides).length === 0) return super.call(inputs, moduleOptions)
+    return callOverrides.run({ predict: this, options: overrides }, () => super.call(inputs, moduleOptions))
+  }
+
+  protected async forward(inputs: Inputs, { signal }: ForwardOptions): Promise<Prediction<Output>> {
+    const store = callOverrides.getStore()
+    const overrides: PredictCallOptions = store?.predict === this ? store.options : {}
+    const signature = (overrides.signature ?? this.signature) as Signature<object, object>
+    const lm = overrides.lm ?? this.lm ?? getSetting('lm')
+    if (!(lm instanceof LM)) {
+      throw new PredictError({
+        message: 'No LM is loaded. Pass one to the predictor ({ lm }) or configure one: configure({ lm: new LM(...) }).',
+        code: 'predict-no-lm',
+      })
+    }
+    const checked = checkPredictInputs(signature, inputs as Readonly<Record<string, unknown>>, getSetting('logger'))
+    const config: LMCallOptions = { ...this.config, ...overrides.config, ...(signal === undefined ? {} : { signal }) }
+    const temperature = config.n !== undefined && config.n > 1 && (config.temperature ?? 0) <= 0.15 ? { temperature: 0.7 } : {}
+    const adapter: Adapter = getSetting('adapter') ?? defaultAdapter
+    const languageModel = await lm.getLanguageModel()
+    const model: AdapterModel = {
+      capabilities: languageModel.capabilities,
+      generate: async (request: GenerateRequest) => {
+        const result = await lm.call(request, { ...config, ...temperature })
+        if (result.usage !== undefined) recordUsage(lm.model, { ...result.usage })
+        return result.result
+      },
+    }
+    const completions: AdapterOutputs[] = await adapter.call(model, {
+      signature,
+      demos: overrides.demos ?? this.demos,
+      inputs: checked,
+      request: { ...config, ...temperature },
+    })
+    const prediction = Prediction.fromCompletions(completions, signature) as Prediction<Output>
+    recordTrace(this, checked, prediction as Prediction<object>)
+    return prediction
+  }
+
+  /** The saved state in DSPy's layout: traces, train, demos, signature and LM. @see dspy.Predict.dump_state */
+  override dumpState(): PredictState {
+    return {
+      traces: this.traces,
+      train: this.train,
+      demos: this.demos.map((demo) => toPlainDemo(demo)),
+      signature: this.signature.dumpState(),
+      lm: this.lm === null ? null : this.lm.dumpState(),
+    }
+  }
+
+  /**
+   * Applies saved state: demos as plain objects, the signature's instructions, prefixes and
+   * descriptions by position, and the LM (never an API key: that comes from the environment).
+   *
+   * @throws {PredictError} (`predict-state`) naming the first key that does not fit.
+   * @see dspy.Predict.load_state
+   */
+  override loadState(state: unknown): this {
+    const read = readPredictState(state)
+    const signature = this.signature.loadState(read.signature)
+    const lm = read.lm === null ? null : LM.fromState(read.lm)
+    this.signature = signature
+    this.demos = read.demos.map((demo) => ({ ...demo }))
+    this.traces = [...read.traces]
+    this.train = [...read.train]
+    this.lm = lm
+    return this
+  }
+
+  /** Forgets what compilation gave it: LM, demos, traces. @see dspy.Predict.reset */
+  reset(): void {
+    this.lm = null
+    this.traces = []
+    this.train = []
+    this.demos = []
+  }
+
+  /** An independent copy. */
+  copy(): this {
+    return this.deepcopy()
+  }
+}
+
+Object.defineProperty(PredictModule.prototype, parameterMarker, { value: true })
+Object.defineProperty(PredictModule.prototype, predictorMarker, { value: true })
+
+function toPlainDemo(demo: FieldValues): Record<string, unknown> {
+  const withToDict = demo as { toDict?: () => Record<string, unknown> }
+  return typeof withToDict.toDict === 'function' ? withToDict.toDict() : { ...demo }
+}
+
+/** `new Predict(...)`: typed from a signature string or a `Signature`. */
+export interface PredictConstructor {
+  new <const Text extends string>(
+    signature: Text,
+    options?: PredictOptions,
+  ): PredictModule<SignatureInputs<Text>, Outputs<SignatureOutputs<Text>>>
+  new <Inputs extends object, Output extends object>(
+    signature: Signature<Inputs, Output>,
+    options?: PredictOptions,
+  ): PredictModule<Inputs, Output>
+  readonly prototype: PredictModule
+}
+
+/** The basic predictor; see {@link PredictModule}. @see dspy.Predict */
+export const Predict = PredictModule as unknown as PredictConstructor
+/** A predictor with inputs `Inputs` and outputs `Output`. */
+export type Predict<Inputs extends object = Record<string, unknown>, Output extends object = Record<string, unknown>> = PredictModule<
+  Inputs,
+  Output
+>

@@ -1,0 +1,24 @@
+import { DSPexError } from '@dspex/types'
+
+/** What kind of mistake a {@link ModuleError} reports. */
+export type ModuleErrorCode =
+  /** `getLm()` found no LM or more than one distinct LM among the parameters. */
+  | 'module-lm-not-unique'
+  /** An attribute name such as `cot.predict` or `lst[0]` that does not lead anywhere in the module. */
+  | 'module-attribute-path'
+
+/**
+ * A misuse of a {@link Module}'s structure: asking for the one LM of a program that uses several,
+ * or naming an attribute path that does not exist.
+ *
+ * @see dspy.Module
+ */
+export class ModuleError extends DSPexError {
+  static override readonly marker: symbol = Symbol.for('dspex.error.module')
+  override readonly code: ModuleErrorCode
+
+  constructor(options: { message: string; code: ModuleErrorCode; cause?: unknown }) {
+    super({ message: options.message, code: options.code, cause: options.cause })
+    this.code = options.code
+  }
+}

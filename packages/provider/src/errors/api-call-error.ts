@@ -1,0 +1,87 @@
+import { parseRetryAfter } from '../parse-retry-after.js'
+import { redactSecrets, redactValue } from '../redact-secrets.js'
+import { ProviderError, type ProviderErrorOptions } from './provider-error.js'
+
+/** Options of an {@link APICallError}; subclasses take the same. */
+export interface APICallErrorOptions extends ProviderErrorOptions {
+  /** The URL that was called (secrets redacted). */
+  readonly url?: string
+  /** The HTTP status, when a response arrived. */
+  readonly statusCode?: number
+  /** The response headers, lower-cased (secret values redacted). */
+  readonly responseHeaders?: Readonly<Record<string, string>>
+  /** The response body as text (secrets redacted). */
+  readonly responseBody?: string
+  /** Whether the same call may succeed later. Defaults from the status: 408, 409, 429 and 5xx are retryable. */
+  readonly isRetryable?: boolean
+  /** How long the provider asked to wait before retrying; defaults from `retry-after-ms` / `retry-after`. */
+  readonly retryAfterMs?: number
+  /** The provider's name (`openai`, `anthropic`...). */
+  readonly provider?: string
+  /** The request body that was sent, for debugging (secrets redacted). */
+  readonly requestBodyValues?: unknown
+  /** The provider's parsed error payload, when it sent one. */
+  readonly data?: unknown
+}
+
+/** True for the statuses a retry may fix: request timeout, conflict, rate limit and server errors. */
+export function isRetryableStatus(statusCode: number | undefined): boolean {
+  return (
+    statusCode !== undefined && (statusCode === 408 || statusCode === 409 || statusCode === 429 || statusCode >= 500)
+  )
+}
+
+/**
+ * A call to a provider's API failed: the root of every failure a provider package reports.
+ * It says where (`url`, `provider`), what came back (`statusCode`, `responseHeaders`,
+ * `responseBody`, `data`) and whether a retry may help (`isRetryable`, `retryAfterMs`).
+ * Every text field is redacted of the `secrets` given to the constructor.
+ *
+ * @example
+ * ```ts
+ * throw new APICallError({ message: 'Overloaded', url, statusCode: 529, responseBody: text, provider: 'anthropic' })
+ * ```
+ */
+export class APICallError extends ProviderError {
+  static override readonly marker: symbol = Symbol.for('dspex.provider.error.api-call')
+  static override readonly code: string = 'api-call'
+  /** The URL that was called, if known. */
+  readonly url?: string
+  /** The HTTP status, when a response arrived. */
+  readonly statusCode?: number
+  /** The response headers, lower-cased. */
+  readonly responseHeaders?: Readonly<Record<string, string>>
+  /** The response body as text. */
+  readonly responseBody?: string
+  /** Whether the same call may succeed later. */
+  readonly isRetryable: boolean
+  /** How long to wait before retrying, when the provider said so. */
+  readonly retryAfterMs?: number
+  /** The provider's name. */
+  readonly provider?: string
+  /** The request body that was sent. */
+  readonly requestBodyValues?: unknown
+  /** The provider's parsed error payload. */
+  readonly data?: unknown
+
+  constructor(options: APICallErrorOptions) {
+    super(options)
+    const secrets = options.secrets ?? []
+    const headers = options.responseHeaders
+    if (options.url !== undefined) this.url = redactSecrets(options.url, secrets)
+    if (options.statusCode !== undefined) this.statusCode = options.statusCode
+    if (headers !== undefined) this.responseHeaders = redactValue({ ...headers }, secrets)
+    if (options.responseBody !== undefined) this.responseBody = redactSecrets(options.responseBody, secrets)
+    this.isRetryable = options.isRetryable ?? this.defaultIsRetryable(options.statusCode)
+    const retryAfterMs = options.retryAfterMs ?? (headers === undefined ? undefined : parseRetryAfter(headers))
+    if (retryAfterMs !== undefined) this.retryAfterMs = retryAfterMs
+    if (options.provider !== undefined) this.provider = options.provider
+    if (options.requestBodyValues !== undefined) this.requestBodyValues = redactValue(options.requestBodyValues, secrets)
+    if (options.data !== undefined) this.data = redactValue(options.data, secrets)
+  }
+
+  /** The retryable flag used when the options give none; subclasses override it. */
+  protected defaultIsRetryable(statusCode: number | undefined): boolean {
+    return isRetryableStatus(statusCode)
+  }
+}

@@ -1,0 +1,17 @@
+import { APICallError } from './api-call-error.js'
+
+/**
+ * The prompt (plus the requested completion) does not fit the model's context window.
+ * Never retryable as is: the caller must shorten the input. DSPy's ChatAdapter rethrows this
+ * error rather than falling back to JSON.
+ *
+ * @see litellm's `ContextWindowExceededError`, as caught in DSPy's `dspy/adapters/chat_adapter.py`
+ */
+export class ContextWindowExceededError extends APICallError {
+  static override readonly marker: symbol = Symbol.for('dspex.provider.error.context-window-exceeded')
+  static override readonly code: string = 'context-window-exceeded'
+
+  protected override defaultIsRetryable(): boolean {
+    return false
+  }
+}

@@ -1,0 +1,20 @@
+import { ProviderError, type ProviderErrorOptions } from './provider-error.js'
+
+/** Options of a {@link LoadAPIKeyError}. */
+export interface LoadAPIKeyErrorOptions extends ProviderErrorOptions {
+  /** The environment variable that was read (`OPENAI_API_KEY`). */
+  readonly environmentVariableName?: string
+}
+
+/** No usable API key: none was passed and the environment variable is unset or empty. */
+export class LoadAPIKeyError extends ProviderError {
+  static override readonly marker: symbol = Symbol.for('dspex.provider.error.load-api-key')
+  static override readonly code: string = 'load-api-key'
+  /** The environment variable that was read. */
+  readonly environmentVariableName?: string
+
+  constructor(options: LoadAPIKeyErrorOptions) {
+    super(options)
+    if (options.environmentVariableName !== undefined) this.environmentVariableName = options.environmentVariableName
+  }
+}

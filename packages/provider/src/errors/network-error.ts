@@ -1,0 +1,14 @@
+import { APICallError } from './api-call-error.js'
+
+/**
+ * The connection failed before a complete response arrived: refused, reset, DNS failure, or the
+ * socket closed while the body was read. There is no status code. Retryable by default.
+ */
+export class NetworkError extends APICallError {
+  static override readonly marker: symbol = Symbol.for('dspex.provider.error.network')
+  static override readonly code: string = 'network'
+
+  protected override defaultIsRetryable(): boolean {
+    return true
+  }
+}

@@ -1,0 +1,11 @@
+import { NetworkError } from './network-error.js'
+
+/**
+ * A streamed response ended before it was complete: the connection dropped mid-stream, or the
+ * body closed in the middle of an event or line. A {@link NetworkError}, so retryable by default;
+ * whether a retry is safe after parts were already used is the caller's decision.
+ */
+export class StreamInterruptedError extends NetworkError {
+  static override readonly marker: symbol = Symbol.for('dspex.provider.error.stream-interrupted')
+  static override readonly code: string = 'stream-interrupted'
+}

@@ -1,0 +1,59 @@
+export { combineHeaders } from './combine-headers.js'
+export { collectRequestSecrets } from './collect-request-secrets.js'
+export { type CreateApiCallErrorOptions, createApiCallError } from './create-api-call-error.js'
+export { delay } from './delay.js'
+export { APICallError, type APICallErrorOptions, isRetryableStatus } from './errors/api-call-error.js'
+export { AuthenticationError } from './errors/authentication-error.js'
+export { ContentFilterError } from './errors/content-filter-error.js'
+export { ContextWindowExceededError } from './errors/context-window-exceeded-error.js'
+export { InvalidResponseDataError, type InvalidResponseDataErrorOptions } from './errors/invalid-response-data-error.js'
+export { LoadAPIKeyError, type LoadAPIKeyErrorOptions } from './errors/load-api-key-error.js'
+export { NetworkError } from './errors/network-error.js'
+export { ProviderError, type ProviderErrorOptions } from './errors/provider-error.js'
+export { RateLimitError } from './errors/rate-limit-error.js'
+export { StreamInterruptedError } from './errors/stream-interrupted-error.js'
+export { TimeoutError, type TimeoutErrorOptions } from './errors/timeout-error.js'
+export { isAbortError } from './is-abort-error.js'
+export type {
+  AssistantMessage,
+  AudioPart,
+  ContentPart,
+  DocumentPart,
+  FilePart,
+  ImagePart,
+  Message,
+  SystemMessage,
+  TextPart,
+  ToolCallPart,
+  ToolMessage,
+  UserMessage,
+} from './language-model/language-model-message.js'
+export type {
+  FinishReason,
+  GenerateChoice,
+  GenerateRequest,
+  GenerateResult,
+  LanguageModel,
+  ModelCapabilities,
+  ResponseFormat,
+  StreamPart,
+  ToolDefinition,
+  Usage,
+} from './language-model/language-model.js'
+export { type LoadApiKeyOptions, loadApiKey } from './load-api-key.js'
+export { type ParseJsonContext, type ParseJsonOptions, parseJson } from './parse-json.js'
+export { type ParseNdjsonStreamOptions, parseNdjsonStream } from './parse-ndjson-stream.js'
+export { type HeadersLike, parseRetryAfter } from './parse-retry-after.js'
+export { parseSseStream, type ServerSentEvent } from './parse-sse-stream.js'
+export { type PostJsonToApiOptions, type PostJsonToApiResult, postJsonToApi } from './post-json-to-api.js'
+export { type PostToApiStreamResult, postToApiStream } from './post-to-api-stream.js'
+export type { ParseStreamOptions } from './read-text-chunks.js'
+export { REDACTED, redactCause, redactSecrets, redactValue } from './redact-secrets.js'
+export { type RetryEvent, type RetryOptions, retryWithExponentialBackoff } from './retry-with-exponential-backoff.js'
+export type {
+  ErrorResponseContext,
+  FetchFunction,
+  MapErrorFunction,
+  PostToApiOptions,
+} from './send-post-request.js'
+export { withUserAgent } from './with-user-agent.js'

@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { APICallError } from './errors/api-call-error.js'
+import { TimeoutError } from './errors/timeout-error.js'
+import { postToApiStream } from './post-to-api-stream.js'
+import { createTestServer, sendJson, sleep, type TestServer } from './testing/create-test-server.js'
+
+let server: TestServer | undefined
+afterEach(async () => {
+  await server?.close()
+  server = undefined
+})
+
+async function readAll(body: ReadableStream<Uint8Array>): Promise<string> {
+  return new Response(body).text()
+}
+
+describe('postToApiStream', () => {
+  it('returns the body as soon as the headers arrive, and the time limit stops there', async () => {
+    server = await createTestServer(async (_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream', 'x-request-id': 'req-2' })
+      response.write('data: one\n\n')
+      await sleep(80)
+      response.end('data: two\n\n')
+    })
+    const result = await postToApiStream({ url: `${server.url}/stream`, body: { stream: true }, timeoutMs: 40 })
+    expect(result.statusCode).toBe(200)
+    expect(result.responseHeaders['x-request-id']).toBe('req-2')
+    expect(result.url).toBe(`${server.url}/stream`)
+    expect(result.parseOptions).toMatchObject({ url: `${server.url}/stream` })
+    expect(await readAll(result.body)).toBe('data: one\n\ndata: two\n\n')
+    expect(JSON.parse(server.requests[0]?.body ?? '')).toEqual({ stream: true })
+  })
+
+  it('throws a TimeoutError when the headers do not arrive in time', async () => {
+    server = await createTestServer(async (_request, response) => {
+      await sleep(1000)
+      response.end()
+    })
+    await expect(postToApiStream({ url: server.url, body: {}, timeoutMs: 30 })).rejects.toBeInstanceOf(TimeoutError)
+  })
+
+  it('maps an error status like the JSON call', async () => {
+    server = await createTestServer((_request, response) => sendJson(response, 503, { error: 'overloaded' }))
+    const error = await postToApiStream({ url: server.url, body: {}, provider: 'acme' }).catch((caught) => caught)
+    expect(error).toBeInstanceOf(APICallError)
+    expect((error as APICallError).statusCode).toBe(503)
+    expect((error as APICallError).isRetryable).toBe(true)
+    expect((error as APICallError).message).toBe('acme call failed with status 503: overloaded')
+  })
+})

@@ -1,0 +1,159 @@
+import ky from 'ky'
+import { version } from '../package.json'
+import { collectRequestSecrets } from './collect-request-secrets.js'
+import { combineHeaders } from './combine-headers.js'
+import { createApiCallError } from './create-api-call-error.js'
+import { APICallError } from './errors/api-call-error.js'
+import { NetworkError } from './errors/network-error.js'
+import { ProviderError } from './errors/provider-error.js'
+import { TimeoutError } from './errors/timeout-error.js'
+import { redactSecrets, redactValue } from './redact-secrets.js'
+import { withUserAgent } from './with-user-agent.js'
+import { describeNetworkFailure, isNetworkFailure } from './is-network-failure.js'
+
+/** A `fetch`-compatible function, for proxies, instrumentation or other runtimes. */
+export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>
+
+/** What a provider's `mapError` is told about the failed call besides the response. */
+export interface ErrorResponseContext {
+  /** The URL that was called, secrets redacted. */
+  readonly url: string
+  /** The provider's name, if the call named it. */
+  readonly provider?: string
+  /** The request body that was sent, secrets redacted. */
+  readonly requestBodyValues: unknown
+  /** The request's credentials, to pass on to an error constructor's `secrets`. */
+  readonly secrets: readonly string[]
+}
+
+/**
+ * Turns a non-2xx response into the error to throw. The body and header values it receives are
+ * already redacted of the request's credentials.
+ */
+export type MapErrorFunction = (
+  statusCode: number,
+  responseBody: string,
+  responseHeaders: Readonly<Record<string, string>>,
+  context: ErrorResponseContext,
+) => APICallError
+
+/** Options shared by {@link postJsonToApi} and {@link postToApiStream}. */
+export interface PostToApiOptions {
+  /** The absolute URL to post to. */
+  readonly url: string
+  /** Request headers; `content-type: application/json` is added unless set. */
+  readonly headers?: Readonly<Record<string, string | undefined>>
+  /** The request body, sent as JSON. */
+  readonly body: unknown
+  /** The caller's signal; when it aborts, the call rejects with the signal's reason, untouched. */
+  readonly signal?: AbortSignal
+  /** A time limit in milliseconds; when it runs out the call rejects with a {@link TimeoutError}. */
+  readonly timeoutMs?: number
+  /** A `fetch` to use instead of the global one (Node's undici, with keep-alive). */
+  readonly fetch?: FetchFunction
+  /** Maps a non-2xx response to an error; defaults to {@link createApiCallError}. */
+  readonly mapError?: MapErrorFunction
+  /** The provider's name, for error messages. */
+  readonly provider?: string
+  /** More values to redact from errors, besides the credentials found in headers and the URL. */
+  readonly secrets?: readonly (string | undefined)[]
+}
+
+/** A sent request whose response headers have arrived. */
+export interface SentRequest {
+  readonly response: Response
+  readonly responseHeaders: Record<string, string>
+  readonly context: ErrorResponseContext
+  /** Maps anything thrown while the body is read to the error to throw. */
+  readonly toError: (error: unknown) => unknown
+  /** Stops the time limit. */
+  readonly clearTimeout: () => void
+}
+
+/** One client for every call: no ky retries (callers retry), no ky timeout (we time the call), no thrown HTTP errors. */
+const client = ky.create({ retry: 0, timeout: false, throwHttpErrors: false })
+
+const userAgent = `dspex-provider/${version}`
+
+/**
+ * Posts JSON through the shared ky client and waits for the response headers. Non-2xx responses
+ * are read and thrown through `mapError`; aborts rethrow the caller's reason; a time limit gives a
+ * {@link TimeoutError}; connection failures give a {@link NetworkError}.
+ */
+export async function sendPostRequest(options: PostToApiOptions): Promise<SentRequest> {
+  const { url, body, signal, timeoutMs, provider } = options
+  signal?.throwIfAborted()
+  const headers = withUserAgent(combineHeaders({ 'content-type': 'application/json' }, options.headers), userAgent)
+  const secrets = collectRequestSecrets(headers, url, options.secrets)
+  const context: ErrorResponseContext = {
+    url: redactSecrets(url, secrets),
+    requestBodyValues: redactValue(body, secrets),
+    secrets,
+    ...(provider === undefined ? {} : { provider }),
+  }
+  const where = provider === undefined ? context.url : `${provider} (${context.url})`
+
+  const timeoutController = new AbortController()
+  const timer =
+    timeoutMs === undefined ? undefined : setTimeout(() => timeoutController.abort(), Math.max(0, timeoutMs))
+  const stopTimer = (): void => clearTimeout(timer)
+  const requestSignal = signal === undefined ? timeoutController.signal : AbortSignal.any([signal, timeoutController.signal])
+
+  const toError = (error: unknown): unknown => {
+    if (signal?.aborted) return signal.reason
+    const errorFields = { url: context.url, provider, requestBodyValues: context.requestBodyValues, secrets }
+    if (timeoutController.signal.aborted && timeoutMs !== undefined) {
+      return new TimeoutError({ ...errorFields, message: `${where} did not answer within ${timeoutMs} ms.`, timeoutMs, cause: error })
+    }
+    if (ProviderError.isInstance(error)) return error
+    if (isNetworkFailure(error)) {
+      return new NetworkError({ ...errorFields, message: `Cannot reach ${where}: ${describeNetworkFailure(error)}`, cause: error })
+    }
+    const reason = error instanceof Error ? error.message : String(error)
+    return new APICallError({ ...errorFields, message: `Call to ${where} failed: ${reason}`, cause: error, isRetryable: false })
+  }
+
+  let response: Response
+  try {
+    response = await client.post(url, {
+      body: JSON.stringify(body),
+      headers,
+      signal: requestSignal,
+      ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    })
+  } catch (error) {
+    stopTimer()
+    throw toError(error)
+  }
+  const responseHeaders = redactValue(Object.fromEntries(response.headers), secrets)
+  if (!response.ok) {
+    let responseBody: string
+    try {
+      responseBody = redactSecrets(await response.text(), secrets)
+    } catch (error) {
+      throw toError(error)
+    } finally {
+      stopTimer()
+    }
+    throw mapErrorResponse(options.mapError, response.status, responseBody, responseHeaders, context)
+  }
+  return { response, responseHeaders, context, toError, clearTimeout: stopTimer }
+}
+
+function mapErrorResponse(
+  mapError: MapErrorFunction | undefined,
+  statusCode: number,
+  responseBody: string,
+  responseHeaders: Record<string, string>,
+  context: ErrorResponseContext,
+): APICallError {
+  const fallback = (cause?: unknown): APICallError =>
+    createApiCallError({ ...context, statusCode, responseBody, responseHeaders, cause })
+  if (mapError === undefined) return fallback()
+  try {
+    const error = mapError(statusCode, responseBody, responseHeaders, context)
+    return APICallError.isInstance(error) ? error : fallback()
+  } catch (error) {
+    return APICallError.isInstance(error) ? error : fallback(error)
+  }
+}
