@@ -12,6 +12,9 @@ export const baseVitestConfig = defineConfig({
       tsconfig: './tsconfig.json',
     },
     reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
+    // CI runs every package at once on 2 cores: CPU-heavy tests (fuzzers, 5,000 concurrent calls) need room.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
     onConsoleLog: () => false,
     setupFiles: [new URL('./vitest.fail-on-console.mjs', import.meta.url).pathname],
   },

@@ -16,17 +16,24 @@ async function readAll(body: ReadableStream<Uint8Array>): Promise<string> {
 
 describe('postToApiStream', () => {
   it('returns the body as soon as the headers arrive, and the time limit stops there', async () => {
+    let finish = (): void => undefined
+    const finished = new Promise<void>((resolve) => {
+      finish = resolve
+    })
     server = await createTestServer(async (_request, response) => {
       response.writeHead(200, { 'content-type': 'text/event-stream', 'x-request-id': 'req-2' })
       response.write('data: one\n\n')
-      await sleep(80)
+      await finished
       response.end('data: two\n\n')
     })
-    const result = await postToApiStream({ url: `${server.url}/stream`, body: { stream: true }, timeoutMs: 40 })
+    const result = await postToApiStream({ url: `${server.url}/stream`, body: { stream: true }, timeoutMs: 500 })
     expect(result.statusCode).toBe(200)
     expect(result.responseHeaders['x-request-id']).toBe('req-2')
     expect(result.url).toBe(`${server.url}/stream`)
     expect(result.parseOptions).toMatchObject({ url: `${server.url}/stream` })
+    // The body outlives the time limit: the limit covers only the wait for the headers.
+    await sleep(700)
+    finish()
     expect(await readAll(result.body)).toBe('data: one\n\ndata: two\n\n')
     expect(JSON.parse(server.requests[0]?.body ?? '')).toEqual({ stream: true })
   })
