@@ -71,6 +71,29 @@ describe('Predict', () => {
     expect(warnings).toEqual(['Input contains fields not in signature. These fields will be ignored: [extra].'])
   })
 
+  it('warns about inputs that do not fit their type, and accepts optional inputs left out', async () => {
+    const warnings: string[] = []
+    configure({ logger: { warn: (message) => warnings.push(message) } })
+    const model = new ScriptedLM(() => ({ answer: 'a' }))
+    const predict = new Predict('question, k: int, note: Optional[str] -> answer', { lm: lmFor(model) })
+    await predict.call({ question: 'q', k: 'three' } as never)
+    expect(warnings).toEqual([
+      "Type mismatch for field 'k': expected int based on given Signature, but the provided value is incompatible: three.",
+    ])
+    await predict.call({ question: 'q', k: '3' } as never)
+    configure({ warnOnTypeMismatch: false })
+    await predict.call({ question: 'q', k: 'four' } as never)
+    expect(warnings).toHaveLength(1)
+  })
+
+  it('adds each LM call to the history of the modules running it', async () => {
+    const cot = new ChainOfThought('question -> answer', { lm: lmFor(new ScriptedLM([{ reasoning: 'r', answer: 'a' }])) })
+    await cot.call({ question: 'q' })
+    expect(cot.history).toHaveLength(1)
+    expect(cot.predict.history).toHaveLength(1)
+    expect(cot.history[0]).toMatchObject({ model: 'scripted/dummy', cacheHit: false })
+  })
+
   it('records traces for optimizers', async () => {
     const trace: TraceEntry[] = []
     const predict = new Predict('question -> answer', { lm: lmFor(new ScriptedLM([{ answer: 'a' }])) })

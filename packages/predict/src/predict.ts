@@ -11,6 +11,7 @@ import {
   Prediction,
   parameterMarker,
   predictorMarker,
+  recordHistory,
   recordTrace,
   recordUsage,
 } from '@dspex/primitives'
@@ -105,7 +106,12 @@ export class PredictModule<Inputs extends object = Record<string, unknown>, Outp
         code: 'predict-no-lm',
       })
     }
-    const checked = checkPredictInputs(signature, inputs as Readonly<Record<string, unknown>>, getSetting('logger'))
+    const checked = checkPredictInputs(
+      signature,
+      inputs as Readonly<Record<string, unknown>>,
+      getSetting('logger'),
+      getSetting('warnOnTypeMismatch'),
+    )
     const config: LMCallOptions = { ...this.config, ...overrides.config, ...(signal === undefined ? {} : { signal }) }
     const temperature = config.n !== undefined && config.n > 1 && (config.temperature ?? 0) <= 0.15 ? { temperature: 0.7 } : {}
     const adapter: Adapter = getSetting('adapter') ?? defaultAdapter
@@ -115,6 +121,15 @@ export class PredictModule<Inputs extends object = Record<string, unknown>, Outp
       generate: async (request: GenerateRequest) => {
         const result = await lm.call(request, { ...config, ...temperature })
         if (result.usage !== undefined) recordUsage(lm.model, { ...result.usage })
+        recordHistory({
+          messages: request.messages,
+          outputs: result.outputs,
+          usage: result.usage,
+          model: result.model,
+          uuid: result.uuid,
+          cacheHit: result.cacheHit,
+          timestamp: new Date().toISOString(),
+        })
         return result.result
       },
     }
