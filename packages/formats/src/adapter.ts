@@ -10,6 +10,7 @@ import type {
 } from './adapter-model.js'
 import { applyOutputFieldDefaults } from './apply-output-field-defaults.js'
 import { formatHistoryTurns } from './conversation-history.js'
+import { matchesSnapshot, snapshotData } from './demo-snapshot.js'
 import { groupDemos } from './demo-groups.js'
 import { AdapterConfigurationError } from './errors/adapter-configuration-error.js'
 import { AdapterParseError } from './errors/adapter-parse-error.js'
@@ -138,23 +139,48 @@ export abstract class Adapter {
    * @see dspy.Adapter.format_demos
    */
   formatDemos(signature: AnySignature, demos: readonly FieldValues[]): Message[] {
+    if (demos.length === 0) return []
     const { complete, incomplete } = groupDemos(signature, demos)
+    const cache = this.cached(signature, 'demo-turns', () => new WeakMap<object, RenderedDemo>())
     const messages: Message[] = []
-    const prefix = 'This is an example of the task, though some input or output fields are not supplied.'
-    for (const demo of incomplete) {
-      messages.push({ role: 'user', content: this.formatUserMessageContent(signature, demo, { prefix }) })
-      messages.push({
-        role: 'assistant',
-        content: this.formatAssistantMessageContent(signature, demo, 'Not supplied for this particular example. '),
-      })
-    }
-    for (const demo of complete) {
-      messages.push({ role: 'user', content: this.formatUserMessageContent(signature, demo) })
-      messages.push({
-        role: 'assistant',
-        content: this.formatAssistantMessageContent(signature, demo, 'Not supplied for this conversation history message. '),
-      })
-    }
+    for (const demo of incomplete) messages.push(...this.demoTurns(signature, demo, 'incomplete', cache))
+    for (const demo of complete) messages.push(...this.demoTurns(signature, demo, 'complete', cache))
+    return messages
+  }
+
+  /**
+   * One demo's user and assistant turns. Demos rarely change between calls, so the turns are kept
+   * per demo object and reused while the demo's data is unchanged (an in-place edit of a demo is
+   * seen and re-rendered).
+   */
+  private demoTurns(
+    signature: AnySignature,
+    demo: FieldValues,
+    kind: RenderedDemo['kind'],
+    cache: WeakMap<object, RenderedDemo>,
+  ): readonly Message[] {
+    const cached = cache.get(demo)
+    if (cached !== undefined && cached.kind === kind && matchesSnapshot(demo, cached.snapshot.data)) return cached.messages
+    const messages: Message[] =
+      kind === 'incomplete'
+        ? [
+            {
+              role: 'user',
+              content: this.formatUserMessageContent(signature, demo, {
+                prefix: 'This is an example of the task, though some input or output fields are not supplied.',
+              }),
+            },
+            { role: 'assistant', content: this.formatAssistantMessageContent(signature, demo, 'Not supplied for this particular example. ') },
+          ]
+        : [
+            { role: 'user', content: this.formatUserMessageContent(signature, demo) },
+            {
+              role: 'assistant',
+              content: this.formatAssistantMessageContent(signature, demo, 'Not supplied for this conversation history message. '),
+            },
+          ]
+    const snapshot = snapshotData(demo)
+    if (snapshot !== undefined) cache.set(demo, { snapshot, kind, messages })
     return messages
   }
 
@@ -324,3 +350,11 @@ function withoutToolOptions(request: AdapterRequest): AdapterRequest {
   const { tools: _tools, toolChoice: _toolChoice, parallelToolCalls: _parallel, ...rest } = request
   return rest
 }
+
+/** A demo's rendered turns, kept with a snapshot of the data they were rendered from. */
+interface RenderedDemo {
+  readonly snapshot: { readonly data: unknown }
+  readonly kind: 'complete' | 'incomplete'
+  readonly messages: readonly Message[]
+}
+

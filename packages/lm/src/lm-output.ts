@@ -1,3 +1,4 @@
+import type { LMHistoryEntry } from './lm-history.js'
 import type { FinishReason, GenerateChoice, GenerateResult, ToolCallPart, Usage } from '@dspex/provider'
 
 /**
@@ -28,6 +29,8 @@ export interface LMCallResult {
   readonly model: string
   /** The id of the history entry recorded for this call. */
   readonly uuid: string
+  /** The history entry recorded for this call (modules add the same entry to their own history). */
+  readonly historyEntry: LMHistoryEntry
 }
 
 /** The output of one choice. */

@@ -8,6 +8,7 @@ import { Cache } from './cache.js'
 import { cacheKey } from './cache-key.js'
 import { DiskCacheStore } from './disk-cache-store.js'
 import { LMConfigurationError } from './errors/lm-configuration-error.js'
+import { registerProvider, unregisterProvider } from './provider-registry.js'
 import { LM } from './lm.js'
 import { clearGlobalHistory, getGlobalHistory } from './lm-history.js'
 import type { LMWarning } from './lm-warning.js'
@@ -287,5 +288,18 @@ describe('LM construction', () => {
     expect(() => new LM('openai/gpt-5', { temperature: 1, maxTokens: 16_000 })).not.toThrow()
     expect(() => new LM('openai/gpt-5-chat', { temperature: 0.7 })).not.toThrow()
     expect(() => new LM('openai/o1', { temperature: 0 })).not.toThrow()
+  })
+})
+
+describe('LM.resolvedLanguageModel', () => {
+  it('is the model given directly, and unknown for a model string until it is resolved', async () => {
+    const model = createFakeLanguageModel()
+    expect(new LM(model).resolvedLanguageModel).toBe(model)
+    registerProvider('resolvedtest', () => model)
+    const lm = new LM('resolvedtest/x')
+    expect(lm.resolvedLanguageModel).toBeUndefined()
+    expect(await lm.getLanguageModel()).toBe(model)
+    expect(lm.resolvedLanguageModel).toBe(model)
+    unregisterProvider('resolvedtest')
   })
 })

@@ -107,7 +107,15 @@ export class LM {
    * @throws LMConfigurationError when the provider package does not follow the convention.
    */
   async getLanguageModel(): Promise<LanguageModel> {
-    if (this.#languageModel !== undefined) return this.#languageModel
+    return this.resolvedLanguageModel ?? this.#resolveLanguageModel()
+  }
+
+  /** The provider's language model once it is known (given directly, or resolved by a call); else `undefined`. */
+  get resolvedLanguageModel(): LanguageModel | undefined {
+    return this.#languageModel
+  }
+
+  #resolveLanguageModel(): Promise<LanguageModel> {
     this.#resolving ??= resolveLanguageModel(this.model, this.#providerSettings()).then(
       (languageModel) => {
         this.#languageModel = languageModel
@@ -186,7 +194,7 @@ export class LM {
     }
     this.#history.push(entry)
     recordGlobalHistory(entry)
-    return { outputs: entry.outputs, result, usage, cacheHit, model: this.model, uuid: entry.uuid }
+    return { outputs: entry.outputs, result, usage, cacheHit, model: this.model, uuid: entry.uuid, historyEntry: entry }
   }
 
   /**

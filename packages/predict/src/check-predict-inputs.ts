@@ -1,6 +1,6 @@
 import type { Logger } from '@dspex/primitives'
 import type { Signature, SignatureField } from '@dspex/signatures'
-import { coerceValue, pythonStr, type TypeNode } from '@dspex/types'
+import { coerceValue, pythonStr, type TypeNode, validateValue } from '@dspex/types'
 import { PredictError } from './errors/predict-error.js'
 
 /**
@@ -45,9 +45,18 @@ export function checkPredictInputs(
   return checked
 }
 
-/** DSPy skips the type check for `None` and for untyped fields; otherwise the value must validate (lax, as pydantic). */
+/**
+ * DSPy skips the type check for `None` and for untyped fields; otherwise the value must validate,
+ * strictly (the compiled check, no allocation) or else leniently as pydantic does (`'3'` for an int).
+ */
 function isCompatible(field: SignatureField, value: unknown): boolean {
   if (value === null || field.typeUndefined) return true
+  try {
+    validateValue(field.schema, value)
+    return true
+  } catch {
+    // Not the exact type: pydantic would still accept what it can coerce.
+  }
   try {
     coerceValue(value, field.type)
     return true

@@ -115,21 +115,13 @@ export class PredictModule<Inputs extends object = Record<string, unknown>, Outp
     const config: LMCallOptions = { ...this.config, ...overrides.config, ...(signal === undefined ? {} : { signal }) }
     const temperature = config.n !== undefined && config.n > 1 && (config.temperature ?? 0) <= 0.15 ? { temperature: 0.7 } : {}
     const adapter: Adapter = getSetting('adapter') ?? defaultAdapter
-    const languageModel = await lm.getLanguageModel()
+    const languageModel = lm.resolvedLanguageModel ?? (await lm.getLanguageModel())
     const model: AdapterModel = {
       capabilities: languageModel.capabilities,
       generate: async (request: GenerateRequest) => {
         const result = await lm.call(request, { ...config, ...temperature })
         if (result.usage !== undefined) recordUsage(lm.model, { ...result.usage })
-        recordHistory({
-          messages: request.messages,
-          outputs: result.outputs,
-          usage: result.usage,
-          model: result.model,
-          uuid: result.uuid,
-          cacheHit: result.cacheHit,
-          timestamp: new Date().toISOString(),
-        })
+        recordHistory(result.historyEntry)
         return result.result
       },
     }

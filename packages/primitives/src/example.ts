@@ -126,12 +126,7 @@ export class ExampleRecord<Data extends object = Record<string, unknown>, InputK
   /** Sets (or adds) a field, as `example[key] = value` does in DSPy. Returns the example. */
   set(key: string, value: unknown): this {
     if (!this.#store.has(key) && !(key in this)) {
-      Object.defineProperty(this, key, {
-        get: () => this.#store.get(key),
-        set: (next: unknown) => this.#store.set(key, next),
-        enumerable: true,
-        configurable: true,
-      })
+      Object.defineProperty(this, key, fieldAccessor(key))
     }
     this.#store.set(key, value)
     return this
@@ -343,4 +338,28 @@ function toDictValue(value: unknown): unknown {
     return result
   }
   return value
+}
+
+const fieldAccessors = new Map<string, PropertyDescriptor>()
+
+/**
+ * The property descriptor that exposes field `key` of any example: shared by every example, so
+ * making an example allocates no functions per field.
+ */
+function fieldAccessor(key: string): PropertyDescriptor {
+  let descriptor = fieldAccessors.get(key)
+  if (descriptor === undefined) {
+    descriptor = {
+      get(this: ExampleRecord) {
+        return this.get(key)
+      },
+      set(this: ExampleRecord, next: unknown) {
+        this.set(key, next)
+      },
+      enumerable: true,
+      configurable: true,
+    }
+    if (fieldAccessors.size < 10_000) fieldAccessors.set(key, descriptor)
+  }
+  return descriptor
 }
