@@ -1,0 +1,26 @@
+export { mapAnthropicError, readAnthropicError, type AnthropicErrorPayload } from './anthropic-error.js'
+export {
+  type AnthropicLanguageModelConfig,
+  anthropicVersion,
+  createAnthropicLanguageModel,
+} from './anthropic-language-model.js'
+export { type AnthropicModelInfo, getAnthropicModelInfo } from './anthropic-model-info.js'
+export { type AnthropicProvider, type AnthropicProviderSettings, anthropic, createAnthropic } from './anthropic-provider.js'
+export {
+  type AnthropicProviderOptions,
+  type AnthropicRequest,
+  anthropicJsonToolName,
+  buildAnthropicRequest,
+} from './anthropic-request-body.js'
+export {
+  type AnthropicContentBlock,
+  type AnthropicCacheControl,
+  type AnthropicPrompt,
+  type AnthropicTurn,
+  convertToAnthropicMessages,
+} from './convert-to-anthropic-messages.js'
+export { mapAnthropicStopReason } from './map-anthropic-stop-reason.js'
+export { mapAnthropicUsage } from './map-anthropic-usage.js'
+export { parseAnthropicStream } from './parse-anthropic-stream.js'
+export type { AnthropicMessage, AnthropicResponseBlock, AnthropicStreamEvent, AnthropicUsage } from './anthropic-wire-schemas.js'
+export { isAnthropicMessage, isAnthropicStreamEvent } from './anthropic-wire-schemas.js'

@@ -1,0 +1,48 @@
+import { InvalidResponseDataError, type ServerSentEvent, StreamInterruptedError, type StreamPart } from '@dspex/provider'
+import { describe, expect, it } from 'vitest'
+import { parseAnthropicStream } from './parse-anthropic-stream.js'
+
+async function* fromPayloads(payloads: readonly unknown[]): AsyncGenerator<ServerSentEvent> {
+  for (const payload of payloads) yield { data: typeof payload === 'string' ? payload : JSON.stringify(payload) }
+}
+
+async function collect(payloads: readonly unknown[], isJsonTool = false): Promise<StreamPart[]> {
+  const parts: StreamPart[] = []
+  for await (const part of parseAnthropicStream(fromPayloads(payloads), { isJsonTool })) parts.push(part)
+  return parts
+}
+
+describe('parseAnthropicStream', () => {
+  it('streams thinking as reasoning deltas and assembles tool input', async () => {
+    const parts = await collect([
+      { type: 'message_start', message: { usage: { input_tokens: 10, cache_read_input_tokens: 90, output_tokens: 1 } } },
+      { type: 'content_block_start', index: 0, content_block: { type: 'thinking', thinking: '' } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'thinking_delta', thinking: 'Hmm.' } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'signature_delta', signature: 'abc' } },
+      { type: 'content_block_stop', index: 0 },
+      { type: 'content_block_start', index: 1, content_block: { type: 'tool_use', id: 'toolu_1', name: 'weather', input: {} } },
+      { type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: '{"city":' } },
+      { type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: '"Paris"}' } },
+      { type: 'content_block_stop', index: 1 },
+      { type: 'message_delta', delta: { stop_reason: 'tool_use' }, usage: { output_tokens: 20 } },
+      { type: 'message_stop' },
+    ])
+    expect(parts).toEqual([
+      { type: 'reasoning-delta', delta: 'Hmm.' },
+      { type: 'tool-call', toolCall: { id: 'toolu_1', name: 'weather', args: { city: 'Paris' } } },
+      {
+        type: 'finish',
+        finishReason: 'tool-calls',
+        usage: { promptTokens: 100, completionTokens: 20, totalTokens: 120, cachedPromptTokens: 90 },
+      },
+    ])
+  })
+
+  it('throws StreamInterruptedError without message_stop', async () => {
+    await expect(collect([{ type: 'message_start', message: {} }])).rejects.toBeInstanceOf(StreamInterruptedError)
+  })
+
+  it('throws InvalidResponseDataError for a payload that is not JSON', async () => {
+    await expect(collect(['not json'])).rejects.toBeInstanceOf(InvalidResponseDataError)
+  })
+})

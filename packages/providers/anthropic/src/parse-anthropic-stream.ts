@@ -1,0 +1,118 @@
+import {
+  APICallError,
+  type ParseStreamOptions,
+  parseJson,
+  type ServerSentEvent,
+  StreamInterruptedError,
+  type StreamPart,
+} from '@dspex/provider'
+import type { AnthropicUsage } from './anthropic-wire-schemas.js'
+import { isAnthropicStreamEvent } from './anthropic-wire-schemas.js'
+import { mapAnthropicStopReason } from './map-anthropic-stop-reason.js'
+import { mapAnthropicUsage } from './map-anthropic-usage.js'
+
+interface ToolCallInProgress {
+  readonly id: string
+  readonly name: string
+  json: string
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+function mergeUsage(start: AnthropicUsage, delta: AnthropicUsage | undefined): AnthropicUsage {
+  if (delta === undefined) return start
+  const defined = Object.entries(delta).filter(([, value]) => value !== null && value !== undefined)
+  return { ...start, ...Object.fromEntries(defined) }
+}
+
+/**
+ * Turns Anthropic's server-sent events into DSPex stream parts: `text_delta` gives text deltas,
+ * `thinking_delta` reasoning deltas, and a `tool_use` block's `input_json_delta` pieces are
+ * assembled into one tool call at its `content_block_stop`. With `isJsonTool`, the forced `json`
+ * tool's input is streamed as text instead. `message_stop` gives the finish part with the stop
+ * reason and usage.
+ *
+ * @param events - The parsed SSE events (from `parseSseStream`).
+ * @param options - Where the stream came from, and whether the `json` tool carries the answer.
+ * @throws {APICallError} For an `error` event (`overloaded_error` is retryable).
+ * @throws {StreamInterruptedError} When the stream ends before `message_stop`.
+ * @throws {InvalidResponseDataError} When an event is not JSON or a tool input is not a JSON object.
+ */
+export async function* parseAnthropicStream(
+  events: AsyncIterable<ServerSentEvent>,
+  options: ParseStreamOptions & { readonly isJsonTool?: boolean } = {},
+): AsyncGenerator<StreamPart, void, undefined> {
+  const { isJsonTool = false, ...parseOptions } = options
+  const provider = parseOptions.provider ?? 'anthropic'
+  const toolCalls = new Map<number, ToolCallInProgress>()
+  let usage: AnthropicUsage = {}
+  let stopReason: string | null | undefined
+  for await (const sse of events) {
+    const event = parseJson(sse.data, { ...parseOptions, validate: isAnthropicStreamEvent })
+    switch (event.type) {
+      case 'message_start':
+        usage = mergeUsage(usage, event.message?.usage)
+        break
+      case 'content_block_start': {
+        const block = event.content_block
+        if (block?.type === 'tool_use' && 'id' in block) {
+          toolCalls.set(event.index ?? 0, { id: block.id, name: block.name, json: '' })
+        } else if (block?.type === 'text' && 'text' in block && block.text !== '') {
+          yield { type: 'text-delta', delta: block.text }
+        }
+        break
+      }
+      case 'content_block_delta': {
+        const delta = event.delta
+        if (delta?.type === 'text_delta' && delta.text) yield { type: 'text-delta', delta: delta.text }
+        else if (delta?.type === 'thinking_delta' && delta.thinking) yield { type: 'reasoning-delta', delta: delta.thinking }
+        else if (delta?.type === 'input_json_delta' && delta.partial_json !== undefined) {
+          const call = toolCalls.get(event.index ?? 0)
+          if (call !== undefined) call.json += delta.partial_json
+          if (isJsonTool && call?.name === 'json' && delta.partial_json !== '') {
+            yield { type: 'text-delta', delta: delta.partial_json }
+          }
+        }
+        break
+      }
+      case 'content_block_stop': {
+        const call = toolCalls.get(event.index ?? 0)
+        if (call === undefined) break
+        toolCalls.delete(event.index ?? 0)
+        if (isJsonTool && call.name === 'json') break
+        const input: unknown = call.json.trim() === '' ? {} : parseJson(call.json, parseOptions)
+        const args = isRecord(input) ? input : {}
+        yield { type: 'tool-call', toolCall: { id: call.id, name: call.name, args } }
+        break
+      }
+      case 'message_delta':
+        usage = mergeUsage(usage, event.usage)
+        if (event.delta?.stop_reason !== undefined) stopReason = event.delta.stop_reason
+        break
+      case 'message_stop':
+        yield { type: 'finish', finishReason: mapAnthropicStopReason(stopReason, isJsonTool), usage: mapAnthropicUsage(usage) }
+        return
+      case 'error': {
+        const type = event.error?.type ?? 'error'
+        throw new APICallError({
+          message: `${provider} stream failed: ${type}: ${event.error?.message ?? 'no message'}`,
+          provider,
+          responseBody: sse.data,
+          data: event,
+          isRetryable: type === 'overloaded_error' || type === 'api_error',
+          ...(parseOptions.url === undefined ? {} : { url: parseOptions.url }),
+          ...(parseOptions.secrets === undefined ? {} : { secrets: parseOptions.secrets }),
+        })
+      }
+      default:
+        break
+    }
+  }
+  throw new StreamInterruptedError({
+    message: `${provider} stream ended before message_stop.`,
+    provider,
+    ...(parseOptions.url === undefined ? {} : { url: parseOptions.url }),
+    ...(parseOptions.secrets === undefined ? {} : { secrets: parseOptions.secrets }),
+  })
+}

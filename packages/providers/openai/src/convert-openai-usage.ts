@@ -1,0 +1,15 @@
+import type { Usage } from '@dspex/provider'
+import type { OpenAIWireUsage } from './openai-wire-schemas.js'
+
+/** Converts OpenAI's token counts, keeping cached prompt tokens and reasoning tokens when reported. */
+export function convertOpenAIUsage(usage: OpenAIWireUsage): Usage {
+  const cached = usage.prompt_tokens_details?.cached_tokens
+  const reasoning = usage.completion_tokens_details?.reasoning_tokens
+  return {
+    promptTokens: usage.prompt_tokens,
+    completionTokens: usage.completion_tokens,
+    totalTokens: usage.total_tokens ?? usage.prompt_tokens + usage.completion_tokens,
+    ...(cached === undefined ? {} : { cachedPromptTokens: cached }),
+    ...(reasoning === undefined ? {} : { reasoningTokens: reasoning }),
+  }
+}

@@ -1,0 +1,151 @@
+// Hand-written guards for the Chat Completions wire format (TypeBox is not installed in this package yet).
+// They check only what we read, so extra fields from OpenAI-compatible servers pass.
+
+/** A tool call in a completion's message. */
+export interface OpenAIWireToolCall {
+  readonly id: string
+  readonly type?: string
+  readonly function: { readonly name: string; readonly arguments: string }
+}
+
+/** Token counts, with the optional details OpenAI adds. */
+export interface OpenAIWireUsage {
+  readonly prompt_tokens: number
+  readonly completion_tokens: number
+  readonly total_tokens?: number
+  readonly prompt_tokens_details?: { readonly cached_tokens?: number } | null
+  readonly completion_tokens_details?: { readonly reasoning_tokens?: number } | null
+}
+
+/** A whole (non-streaming) Chat Completions response. */
+export interface OpenAIWireCompletion {
+  readonly id?: string
+  readonly model?: string
+  readonly choices: readonly {
+    readonly index?: number
+    readonly message: {
+      readonly content?: string | null
+      readonly reasoning_content?: string | null
+      readonly refusal?: string | null
+      readonly tool_calls?: readonly OpenAIWireToolCall[] | null
+    }
+    readonly finish_reason?: string | null
+  }[]
+  readonly usage?: OpenAIWireUsage | null
+}
+
+/** A tool-call delta of a streamed chunk; `index` is missing on some compatible servers (Mistral). */
+export interface OpenAIWireToolCallDelta {
+  readonly index?: number
+  readonly id?: string | null
+  readonly function?: { readonly name?: string | null; readonly arguments?: string | null } | null
+}
+
+/** One `chat.completion.chunk` of a stream, or an error event. */
+export interface OpenAIWireChunk {
+  readonly model?: string
+  readonly choices?: readonly {
+    readonly index?: number
+    readonly delta?: {
+      readonly content?: string | null
+      readonly reasoning_content?: string | null
+      readonly tool_calls?: readonly OpenAIWireToolCallDelta[] | null
+    } | null
+    readonly finish_reason?: string | null
+  }[]
+  readonly usage?: OpenAIWireUsage | null
+  readonly error?: { readonly message?: string; readonly type?: string; readonly code?: string | null } | null
+}
+
+type UnknownRecord = Record<string, unknown>
+
+const isRecord = (value: unknown): value is UnknownRecord => typeof value === 'object' && value !== null
+const isOptional = (value: unknown, check: (value: unknown) => boolean): boolean =>
+  value === undefined || value === null || check(value)
+const isString = (value: unknown): boolean => typeof value === 'string'
+const isNumber = (value: unknown): boolean => typeof value === 'number'
+
+function isUsage(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    isNumber(value.prompt_tokens) &&
+    isNumber(value.completion_tokens) &&
+    isOptional(value.total_tokens, isNumber) &&
+    isOptional(value.prompt_tokens_details, (details) => isRecord(details) && isOptional(details.cached_tokens, isNumber)) &&
+    isOptional(
+      value.completion_tokens_details,
+      (details) => isRecord(details) && isOptional(details.reasoning_tokens, isNumber),
+    )
+  )
+}
+
+function isToolCall(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    isString(value.id) &&
+    isRecord(value.function) &&
+    isString(value.function.name) &&
+    isString(value.function.arguments)
+  )
+}
+
+function isToolCallDelta(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    isOptional(value.index, isNumber) &&
+    isOptional(value.id, isString) &&
+    isOptional(
+      value.function,
+      (fn) => isRecord(fn) && isOptional(fn.name, isString) && isOptional(fn.arguments, isString),
+    )
+  )
+}
+
+const isArrayOf = (value: unknown, check: (item: unknown) => boolean): boolean => Array.isArray(value) && value.every(check)
+
+function isCompletionChoice(value: unknown): boolean {
+  if (!isRecord(value) || !isRecord(value.message)) return false
+  const message = value.message
+  return (
+    isOptional(message.content, isString) &&
+    isOptional(message.reasoning_content, isString) &&
+    isOptional(message.tool_calls, (calls) => isArrayOf(calls, isToolCall)) &&
+    isOptional(value.finish_reason, isString)
+  )
+}
+
+function isChunkChoice(value: unknown): boolean {
+  if (!isRecord(value)) return false
+  return (
+    isOptional(value.finish_reason, isString) &&
+    isOptional(
+      value.delta,
+      (delta) =>
+        isRecord(delta) &&
+        isOptional(delta.content, isString) &&
+        isOptional(delta.reasoning_content, isString) &&
+        isOptional(delta.tool_calls, (calls) => isArrayOf(calls, isToolCallDelta)),
+    )
+  )
+}
+
+/** Checks a whole Chat Completions response. */
+export function isOpenAIWireCompletion(value: unknown): value is OpenAIWireCompletion {
+  return (
+    isRecord(value) &&
+    isArrayOf(value.choices, isCompletionChoice) &&
+    isOptional(value.usage, isUsage) &&
+    isOptional(value.model, isString)
+  )
+}
+
+/** Checks one streamed chunk (an error event passes too, so the caller can raise it). */
+export function isOpenAIWireChunk(value: unknown): value is OpenAIWireChunk {
+  if (!isRecord(value)) return false
+  if (isRecord(value.error)) return true
+  return (
+    isOptional(value.choices, (choices) => isArrayOf(choices, isChunkChoice)) &&
+    isOptional(value.usage, isUsage) &&
+    isOptional(value.model, isString)
+  )
+}
