@@ -1,0 +1,89 @@
+import type { GenerateRequest, StreamPart } from '@dspex/provider'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createGoogle } from './google-provider.js'
+import {
+  createTestServer,
+  jsonHandler,
+  readFixture,
+  sseHandler,
+  type TestServer,
+  toServerSentEvents,
+} from './testing/google-test-server.js'
+
+let server: TestServer | undefined
+afterEach(async () => {
+  await server?.close()
+  server = undefined
+})
+
+const ask: GenerateRequest = { messages: [{ role: 'user', content: 'How many r in strawberry?' }] }
+
+async function generate(fixture: string, request: GenerateRequest = ask) {
+  server = await createTestServer([jsonHandler(200, readFixture(`${fixture}.json`))])
+  return createGoogle({ apiKey: 'gemini-test-key', baseURL: server.url })('gemini-3-pro-preview').generate(request)
+}
+
+async function stream(fixture: string, request: GenerateRequest = ask) {
+  server = await createTestServer([sseHandler(toServerSentEvents(readFixture(`${fixture}.chunks.txt`)))])
+  const model = createGoogle({ apiKey: 'gemini-test-key', baseURL: server.url })('gemini-3-pro-preview')
+  const parts: StreamPart[] = []
+  for await (const part of model.stream(request)) parts.push(part)
+  const text = parts.flatMap((part) => (part.type === 'text-delta' ? [part.delta] : [])).join('')
+  const toolCalls = parts.flatMap((part) => (part.type === 'tool-call' ? [part.toolCall] : []))
+  return { parts, text, toolCalls, finish: parts.at(-1), path: server.requests[0]?.path }
+}
+
+describe('google fixtures: generate', () => {
+  it('google-text', async () => {
+    const result = await generate('google-text')
+    expect(result.choices).toEqual([
+      { text: "There are **3** r's in strawberry.\n\nHere is the breakdown: st**r**awbe**rr**y.", finishReason: 'stop' },
+    ])
+    expect(result.usage).toEqual({ promptTokens: 9, completionTokens: 272, totalTokens: 281, reasoningTokens: 244 })
+    expect(result.responseModel).toBe('gemini-3-pro-preview')
+    expect(server?.requests[0]?.path).toBe('/models/gemini-3-pro-preview:generateContent')
+  })
+
+  it('google-reasoning', async () => {
+    const result = await generate('google-reasoning')
+    expect(result.choices[0]).toEqual({
+      text: 'There are **3** "r"s in strawberry.\n\nHere is the breakdown: st**r**awbe**rr**y.',
+      finishReason: 'stop',
+    })
+    expect(result.usage).toEqual({ promptTokens: 9, completionTokens: 311, totalTokens: 320, reasoningTokens: 282 })
+  })
+
+  it('google-tool-call', async () => {
+    const result = await generate('google-tool-call')
+    expect(result.choices).toEqual([
+      { text: null, toolCalls: [{ id: 'call_0', name: 'weather', args: { location: 'San Francisco' } }], finishReason: 'tool-calls' },
+    ])
+    expect(result.usage).toMatchObject({ promptTokens: 29, completionTokens: 908, totalTokens: 937, reasoningTokens: 893 })
+  })
+})
+
+describe('google fixtures: stream', () => {
+  it('google-text', async () => {
+    const { text, finish, path } = await stream('google-text')
+    expect(text).toBe('There are **3** "r"s in strawberry.\n\nst**r**awbe**rr**y')
+    expect(finish).toEqual({
+      type: 'finish',
+      finishReason: 'stop',
+      usage: { promptTokens: 9, completionTokens: 208, totalTokens: 217, reasoningTokens: 185 },
+    })
+    expect(path).toBe('/models/gemini-3-pro-preview:streamGenerateContent?alt=sse')
+  })
+
+  it('google-reasoning', async () => {
+    const { text, finish } = await stream('google-reasoning')
+    expect(text).toBe('There are **3** "r"s in strawberry.\n\nHere is the breakdown: st**r**awbe**rr**y.')
+    expect(finish).toMatchObject({ finishReason: 'stop', usage: { totalTokens: 294, reasoningTokens: 256 } })
+  })
+
+  it('google-tool-call', async () => {
+    const { toolCalls, finish, parts } = await stream('google-tool-call')
+    expect(toolCalls).toEqual([{ id: 'call_0', name: 'weather', args: { location: 'San Francisco' } }])
+    expect(parts.filter((part) => part.type === 'text-delta')).toEqual([])
+    expect(finish).toMatchObject({ finishReason: 'tool-calls', usage: { promptTokens: 29, totalTokens: 89 } })
+  })
+})

@@ -1,0 +1,64 @@
+/** Token counts as Gemini reports them (`usageMetadata`). */
+export interface GoogleUsageMetadata {
+  readonly promptTokenCount?: number
+  readonly candidatesTokenCount?: number
+  readonly cachedContentTokenCount?: number
+  readonly thoughtsTokenCount?: number
+  readonly totalTokenCount?: number
+}
+
+/** One part of a Gemini response's content. */
+export interface GoogleResponsePart {
+  readonly text?: string
+  /** True when the text is a thought summary rather than the answer. */
+  readonly thought?: boolean
+  readonly thoughtSignature?: string
+  readonly functionCall?: { readonly name: string; readonly args?: unknown }
+}
+
+/** One candidate completion of a Gemini response. */
+export interface GoogleCandidate {
+  readonly content?: { readonly role?: string; readonly parts?: readonly GoogleResponsePart[] }
+  readonly finishReason?: string
+  readonly index?: number
+}
+
+/** A whole `generateContent` response, and each streamed `streamGenerateContent` chunk. */
+export interface GoogleGenerateContentResponse {
+  readonly candidates?: readonly GoogleCandidate[]
+  readonly promptFeedback?: { readonly blockReason?: string }
+  readonly usageMetadata?: GoogleUsageMetadata
+  readonly modelVersion?: string
+  readonly responseId?: string
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+function isPart(value: unknown): boolean {
+  if (!isRecord(value)) return false
+  if (value.text !== undefined && typeof value.text !== 'string') return false
+  if (value.functionCall !== undefined) {
+    if (!isRecord(value.functionCall) || typeof value.functionCall.name !== 'string') return false
+  }
+  return true
+}
+
+function isCandidate(value: unknown): boolean {
+  if (!isRecord(value)) return false
+  if (value.finishReason !== undefined && typeof value.finishReason !== 'string') return false
+  if (value.content === undefined) return true
+  if (!isRecord(value.content)) return false
+  const parts = value.content.parts
+  return parts === undefined || (Array.isArray(parts) && parts.every(isPart))
+}
+
+/** Checks that a value has the shape of a Gemini `GenerateContentResponse` (whole or streamed chunk). */
+export function isGoogleGenerateContentResponse(value: unknown): value is GoogleGenerateContentResponse {
+  if (!isRecord(value)) return false
+  const { candidates, usageMetadata, promptFeedback } = value
+  if (candidates !== undefined && !(Array.isArray(candidates) && candidates.every(isCandidate))) return false
+  if (usageMetadata !== undefined && !isRecord(usageMetadata)) return false
+  if (promptFeedback !== undefined && !isRecord(promptFeedback)) return false
+  return true
+}

@@ -1,0 +1,37 @@
+import { APICallError, type ServerSentEvent, type StreamPart } from '@dspex/provider'
+import { describe, expect, it } from 'vitest'
+import { parseGoogleStream } from './parse-google-stream.js'
+
+async function collect(payloads: readonly unknown[]): Promise<StreamPart[]> {
+  async function* events(): AsyncGenerator<ServerSentEvent> {
+    for (const payload of payloads) yield { data: JSON.stringify(payload) }
+  }
+  const parts: StreamPart[] = []
+  for await (const part of parseGoogleStream(events())) parts.push(part)
+  return parts
+}
+
+describe('parseGoogleStream', () => {
+  it('streams thoughts as reasoning deltas', async () => {
+    const parts = await collect([
+      { candidates: [{ content: { parts: [{ text: 'Hmm', thought: true }] } }] },
+      { candidates: [{ content: { parts: [{ text: 'Hi' }] }, finishReason: 'STOP' }], usageMetadata: { promptTokenCount: 1, candidatesTokenCount: 1 } },
+    ])
+    expect(parts).toEqual([
+      { type: 'reasoning-delta', delta: 'Hmm' },
+      { type: 'text-delta', delta: 'Hi' },
+      { type: 'finish', finishReason: 'stop', usage: { promptTokens: 1, completionTokens: 1, totalTokens: 2 } },
+    ])
+  })
+
+  it('ends with content-filter for a blocked prompt or a safety stop', async () => {
+    expect(await collect([{ promptFeedback: { blockReason: 'SAFETY' } }])).toEqual([{ type: 'finish', finishReason: 'content-filter' }])
+    expect(await collect([{ candidates: [{ finishReason: 'RECITATION' }] }])).toEqual([{ type: 'finish', finishReason: 'content-filter' }])
+  })
+
+  it('throws an APICallError for an error event', async () => {
+    const error = await collect([{ error: { code: 503, message: 'The model is overloaded.', status: 'UNAVAILABLE' } }]).catch((caught: unknown) => caught)
+    expect(APICallError.isInstance(error)).toBe(true)
+    expect(error).toMatchObject({ isRetryable: true, message: 'google stream failed: UNAVAILABLE: The model is overloaded.' })
+  })
+})

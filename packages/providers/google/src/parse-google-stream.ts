@@ -1,0 +1,82 @@
+import {
+  APICallError,
+  type ParseStreamOptions,
+  parseJson,
+  type ServerSentEvent,
+  StreamInterruptedError,
+  type StreamPart,
+} from '@dspex/provider'
+import { readGoogleError } from './google-error.js'
+import { type GoogleUsageMetadata, isGoogleGenerateContentResponse } from './google-wire-schemas.js'
+import { mapGoogleFinishReason } from './map-google-finish-reason.js'
+import { mapGoogleUsage } from './map-google-usage.js'
+
+/**
+ * Turns Gemini's `streamGenerateContent?alt=sse` events into DSPex stream parts. Each event is a
+ * whole `GenerateContentResponse` for the first candidate: text parts give text deltas, thought
+ * parts reasoning deltas, and function calls (which arrive whole) tool calls with ids
+ * `call_0`, `call_1`... The chunk with a `finishReason`, or a `promptFeedback.blockReason`, ends
+ * the stream with the finish part and the last usage.
+ *
+ * @param events - The parsed SSE events (from `parseSseStream`).
+ * @param options - Where the stream came from.
+ * @throws {APICallError} For an `error` event (`UNAVAILABLE`, `INTERNAL` and `RESOURCE_EXHAUSTED` are retryable).
+ * @throws {StreamInterruptedError} When the stream ends before a finish reason.
+ * @throws {InvalidResponseDataError} When an event is not JSON or not a response chunk.
+ */
+export async function* parseGoogleStream(
+  events: AsyncIterable<ServerSentEvent>,
+  options: ParseStreamOptions = {},
+): AsyncGenerator<StreamPart, void, undefined> {
+  const provider = options.provider ?? 'google'
+  let usage: GoogleUsageMetadata | undefined
+  let toolCallCount = 0
+  let finishReason: string | undefined
+  for await (const sse of events) {
+    if (sse.data.trim() === '') continue
+    const chunk = parseJson(sse.data, { ...options, validate: isGoogleGenerateContentResponse })
+    const failure = readGoogleError(chunk)
+    if (failure !== undefined) {
+      throw new APICallError({
+        message: `${provider} stream failed: ${failure.status ?? 'error'}: ${failure.message ?? 'no message'}`,
+        provider,
+        responseBody: sse.data,
+        data: chunk,
+        isRetryable: failure.status === 'UNAVAILABLE' || failure.status === 'INTERNAL' || failure.status === 'RESOURCE_EXHAUSTED',
+        ...(failure.retryDelayMs === undefined ? {} : { retryAfterMs: failure.retryDelayMs }),
+        ...(options.url === undefined ? {} : { url: options.url }),
+        ...(options.secrets === undefined ? {} : { secrets: options.secrets }),
+      })
+    }
+    if (chunk.usageMetadata !== undefined) usage = chunk.usageMetadata
+    const blockReason = chunk.promptFeedback?.blockReason
+    const candidate = chunk.candidates?.find((entry) => (entry.index ?? 0) === 0)
+    for (const part of candidate?.content?.parts ?? []) {
+      if (part.functionCall !== undefined) {
+        const args = part.functionCall.args
+        const isObject = typeof args === 'object' && args !== null && !Array.isArray(args)
+        yield {
+          type: 'tool-call',
+          toolCall: { id: `call_${toolCallCount}`, name: part.functionCall.name, args: isObject ? (args as Record<string, unknown>) : {} },
+        }
+        toolCallCount += 1
+      } else if (part.text !== undefined && part.text !== '') {
+        yield part.thought === true ? { type: 'reasoning-delta', delta: part.text } : { type: 'text-delta', delta: part.text }
+      }
+    }
+    finishReason = candidate?.finishReason ?? (candidate === undefined ? blockReason : undefined) ?? finishReason
+  }
+  if (finishReason === undefined) {
+    throw new StreamInterruptedError({
+      message: `${provider} stream ended before a finish reason.`,
+      provider,
+      ...(options.url === undefined ? {} : { url: options.url }),
+      ...(options.secrets === undefined ? {} : { secrets: options.secrets }),
+    })
+  }
+  yield {
+    type: 'finish',
+    finishReason: mapGoogleFinishReason(finishReason, toolCallCount > 0),
+    ...(usage === undefined ? {} : { usage: mapGoogleUsage(usage) }),
+  }
+}

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as googlePackage from './index.js'
+import { createTestServer, jsonHandler, readFixture, type TestServer } from './testing/google-test-server.js'
+
+let server: TestServer | undefined
+afterEach(async () => {
+  await server?.close()
+  server = undefined
+})
+
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+const example = readme.split('<!-- example -->\n```ts\n')[1]?.split('\n```\n')[0] ?? ''
+
+describe('the README example', () => {
+  it('imports only names the package exports', () => {
+    const imported = /import \{([^}]+)\} from '@dspex\/google'/.exec(example)?.[1]?.split(',') ?? []
+    expect(imported.length).toBeGreaterThan(0)
+    for (const name of imported) expect(Object.keys(googlePackage)).toContain(name.trim())
+  })
+
+  it('runs its generate call against a local server', async () => {
+    server = await createTestServer([jsonHandler(200, readFixture('google-text.json'))])
+    const model = googlePackage.createGoogle({ apiKey: 'example-key', baseURL: server.url })('gemini-2.5-flash')
+    const result = await model.generate({
+      messages: [
+        { role: 'system', content: 'Answer in one sentence.' },
+        { role: 'user', content: 'Why is the sky blue?' },
+      ],
+      maxTokens: 200,
+    })
+    expect(example).toContain("google('gemini-2.5-flash')")
+    expect(result.choices[0]?.text).toContain('strawberry')
+    expect(JSON.parse(server.requests[0]?.body ?? '')).toMatchObject({
+      generationConfig: { maxOutputTokens: 200 },
+      systemInstruction: { parts: [{ text: 'Answer in one sentence.' }] },
+    })
+  })
+})

@@ -1,0 +1,13 @@
+import type { LanguageModel } from '@dspex/provider'
+import { expectTypeOf, test } from 'vitest'
+import { createOllama, type OllamaEmbeddingModel, type OllamaProvider, ollama } from './index.js'
+
+test('the provider is callable and returns a LanguageModel and an embedding model', () => {
+  expectTypeOf(createOllama).returns.toEqualTypeOf<OllamaProvider>()
+  expectTypeOf(ollama('llama3.2')).toEqualTypeOf<LanguageModel>()
+  expectTypeOf(ollama.languageModel('qwen3:8b')).toEqualTypeOf<LanguageModel>()
+  expectTypeOf(ollama.embedding('all-minilm')).toEqualTypeOf<OllamaEmbeddingModel>()
+  expectTypeOf(ollama.embedding('all-minilm').embed).returns.toEqualTypeOf<Promise<number[][]>>()
+  // @ts-expect-error a model id is a string
+  ollama(42)
+})

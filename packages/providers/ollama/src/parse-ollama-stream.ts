@@ -1,0 +1,57 @@
+import {
+  APICallError,
+  type FinishReason,
+  type ParseStreamOptions,
+  parseNdjsonStream,
+  StreamInterruptedError,
+  type StreamPart,
+  type Usage,
+} from '@dspex/provider'
+import { convertOllamaToolCalls } from './convert-ollama-tool-calls.js'
+import { convertOllamaUsage } from './convert-ollama-usage.js'
+import { mapOllamaDoneReason } from './map-ollama-done-reason.js'
+import { isOllamaWireChatResponse } from './ollama-wire-schemas.js'
+
+/**
+ * Reads an `/api/chat` NDJSON stream into stream parts as lines arrive: thinking as reasoning deltas, content
+ * as text deltas, each tool call when its line arrives, then `finish` from the final `done: true` line with
+ * its `done_reason` and token counts.
+ *
+ * @throws StreamInterruptedError when the stream ends before the `done` line or in the middle of a line;
+ *   APICallError when a line carries `error`; InvalidResponseDataError when a line is not a chat chunk.
+ */
+export async function* parseOllamaStream(
+  body: ReadableStream<Uint8Array>,
+  options: ParseStreamOptions,
+): AsyncGenerator<StreamPart, void, undefined> {
+  const context = { url: options.url, secrets: options.secrets, provider: 'ollama' }
+  let toolCallCount = 0
+  let finish: { finishReason: FinishReason; usage: Usage } | undefined
+  for await (const chunk of parseNdjsonStream(body, { ...options, validate: isOllamaWireChatResponse })) {
+    // Lines already buffered are not yielded once the caller has aborted.
+    options.signal?.throwIfAborted()
+    if (chunk.error !== undefined) {
+      throw new APICallError({
+        ...context,
+        message: `ollama stream failed: ${chunk.error}`,
+        responseBody: JSON.stringify(chunk),
+        isRetryable: false,
+      })
+    }
+    const message = chunk.message
+    if (message?.thinking) yield { type: 'reasoning-delta', delta: message.thinking }
+    if (message?.content) yield { type: 'text-delta', delta: message.content }
+    for (const toolCall of convertOllamaToolCalls(message?.tool_calls ?? [], toolCallCount)) {
+      toolCallCount += 1
+      yield { type: 'tool-call', toolCall }
+    }
+    if (chunk.done === true) {
+      finish = { finishReason: mapOllamaDoneReason(chunk.done_reason, toolCallCount > 0), usage: convertOllamaUsage(chunk) }
+      break
+    }
+  }
+  if (finish === undefined) {
+    throw new StreamInterruptedError({ ...context, message: "ollama's stream ended before its final `done` line." })
+  }
+  yield { type: 'finish', ...finish }
+}
