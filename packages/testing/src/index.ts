@@ -22,3 +22,4 @@ export {
   type StartFakeServerOptions,
   startFakeServer,
 } from './start-fake-server.js'
+export { createTestServer, respondWith, type RecordedRequest, type TestHandler, type TestServer } from './create-test-server.js'

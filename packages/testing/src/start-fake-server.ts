@@ -1,5 +1,5 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http'
+import { createTestServer } from './create-test-server.js'
 
 /** A request a fake provider server received. */
 export interface FakeRequest {
@@ -87,14 +87,6 @@ export interface FakeProviderServer {
 /** The text answered when no `reply` is given. */
 export const defaultFakeReplyText = 'Hello from the fake server.'
 
-const readBody = (incoming: IncomingMessage): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
-    incoming.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    incoming.on('error', reject)
-  })
-
 const parseBody = (body: string): unknown => {
   try {
     return JSON.parse(body)
@@ -160,42 +152,16 @@ export async function startFakeServer(protocol: FakeProtocol, options: StartFake
   const requests: FakeRequest[] = []
   const queue = Array.isArray(options.faults) ? [...options.faults] : undefined
   const chooser = typeof options.faults === 'function' ? options.faults : undefined
-  const server = createServer(async (incoming, response) => {
-    response.on('error', () => undefined)
-    try {
-      const body = await readBody(incoming)
-      const path = incoming.url ?? '/'
-      const json = parseBody(body)
-      const request: FakeRequest = {
-        method: incoming.method ?? '',
-        path,
-        headers: incoming.headers,
-        body,
-        json,
-        stream: protocol.isStream(path, json),
-      }
-      const index = requests.length
-      requests.push(request)
-      const fault = queue ? queue.shift() : chooser?.(request, index)
-      const replied = options.reply?.(request) ?? defaultFakeReplyText
-      await answer(protocol, request, fault, typeof replied === 'string' ? { text: replied } : replied, response)
-    } catch {
-      response.destroy()
-    }
+  const server = await createTestServer(async (recorded, response) => {
+    const json = parseBody(recorded.body)
+    const request: FakeRequest = { ...recorded, json, stream: protocol.isStream(recorded.path, json) }
+    const index = requests.length
+    requests.push(request)
+    const fault = queue ? queue.shift() : chooser?.(request, index)
+    const replied = options.reply?.(request) ?? defaultFakeReplyText
+    await answer(protocol, request, fault, typeof replied === 'string' ? { text: replied } : replied, response)
   })
-  server.keepAliveTimeout = 60_000
-  server.on('clientError', (_error, socket) => socket.destroy())
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
-  }
+  return { url: server.url, requests, close: server.close }
 }
 
 /** Usage for a reply: the given counts, or 10 in and one per word out. */

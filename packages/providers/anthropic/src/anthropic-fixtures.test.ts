@@ -1,14 +1,8 @@
+import { type TestServer, createTestServer, respondWith } from '@dspex/testing'
 import type { GenerateRequest, StreamPart } from '@dspex/provider'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createAnthropic } from './anthropic-provider.js'
-import {
-  createTestServer,
-  jsonHandler,
-  readFixture,
-  sseHandler,
-  type TestServer,
-  toServerSentEvents,
-} from './testing/anthropic-test-server.js'
+import { readFixture, sseHandler, toServerSentEvents } from './testing/anthropic-test-server.js'
 
 let server: TestServer | undefined
 afterEach(async () => {
@@ -22,7 +16,7 @@ const jsonTool: GenerateRequest = { ...ask, responseFormat: { type: 'json_schema
 const outputFormat: GenerateRequest = { ...jsonTool, providerOptions: { anthropic: { structuredOutputMode: 'outputFormat' } } }
 
 async function generate(fixture: string, request: GenerateRequest = ask) {
-  server = await createTestServer([jsonHandler(200, readFixture(`${fixture}.json`))])
+  server = await createTestServer([respondWith(200, readFixture(`${fixture}.json`))])
   return createAnthropic({ apiKey: 'sk-ant-test', baseURL: server.url })('claude-sonnet-4-5').generate(request)
 }
 

@@ -1,3 +1,4 @@
+import { type TestServer, createTestServer, respondWith } from '@dspex/testing'
 import {
   APICallError,
   AuthenticationError,
@@ -11,14 +12,7 @@ import {
 import { afterEach, describe, expect, it } from 'vitest'
 import { anthropicVersion } from './anthropic-language-model.js'
 import { anthropic, createAnthropic } from './anthropic-provider.js'
-import {
-  createTestServer,
-  jsonHandler,
-  readFixture,
-  sseHandler,
-  type TestServer,
-  toServerSentEvents,
-} from './testing/anthropic-test-server.js'
+import { readFixture, sseHandler, toServerSentEvents } from './testing/anthropic-test-server.js'
 
 let server: TestServer | undefined
 afterEach(async () => {
@@ -66,7 +60,7 @@ describe('createAnthropic', () => {
   })
 
   it('posts to /messages with x-api-key, anthropic-version and the body', async () => {
-    server = await createTestServer([jsonHandler(200, text)])
+    server = await createTestServer([respondWith(200, text)])
     const provider = createAnthropic({ apiKey, baseURL: `${server.url}/`, headers: { 'x-team': 'a' } })
     await provider('claude-sonnet-4-5').generate({ ...ask, headers: { 'x-call': 'b' } })
     const request = server.requests[0]
@@ -84,7 +78,7 @@ describe('createAnthropic', () => {
   })
 
   it('sends betas from providerOptions as the anthropic-beta header', async () => {
-    server = await createTestServer([jsonHandler(200, text)])
+    server = await createTestServer([respondWith(200, text)])
     await createAnthropic({ apiKey, baseURL: server.url })('claude-sonnet-4-5').generate({
       ...ask,
       providerOptions: { anthropic: { betas: ['interleaved-thinking-2025-05-14', 'context-1m-2025-08-07'] } },
@@ -93,7 +87,7 @@ describe('createAnthropic', () => {
   })
 
   it('reads ANTHROPIC_API_KEY when a call is made', async () => {
-    server = await createTestServer([jsonHandler(200, text)])
+    server = await createTestServer([respondWith(200, text)])
     const model = createAnthropic({ baseURL: server.url })('claude-sonnet-4-5')
     expect(await failure(model.generate(ask))).toBeInstanceOf(LoadAPIKeyError)
     process.env.ANTHROPIC_API_KEY = 'sk-ant-from-env'
@@ -111,7 +105,7 @@ describe('createAnthropic', () => {
       stop_reason: 'max_tokens',
       usage: { input_tokens: 5, output_tokens: 7 },
     })
-    server = await createTestServer([jsonHandler(200, body)])
+    server = await createTestServer([respondWith(200, body)])
     const result = await createAnthropic({ apiKey, baseURL: server.url })('claude-sonnet-4-5').generate({ ...ask, seed: 3 })
     expect(result.choices).toEqual([{ text: '42', reasoning: 'Let me think.', finishReason: 'length' }])
     expect(result.warnings).toEqual(['anthropic: seed is not supported and was not sent.'])
@@ -120,7 +114,7 @@ describe('createAnthropic', () => {
 
 describe('anthropic errors', () => {
   it('maps 401 to AuthenticationError without leaking the key', async () => {
-    server = await createTestServer([jsonHandler(401, errorBody('authentication_error', `invalid x-api-key ${apiKey}`))])
+    server = await createTestServer([respondWith(401, errorBody('authentication_error', `invalid x-api-key ${apiKey}`))])
     const error = await failure(createAnthropic({ apiKey, baseURL: server.url })('claude-sonnet-4-5').generate(ask))
     expect(error).toBeInstanceOf(AuthenticationError)
     expect((error as AuthenticationError).message).toContain('authentication_error: invalid x-api-key')
@@ -130,8 +124,8 @@ describe('anthropic errors', () => {
   })
 
   it('retries a 429 after retry-after and reports RateLimitError when retries run out', async () => {
-    const limited = jsonHandler(429, errorBody('rate_limit_error', 'Number of requests exceeded'), { 'retry-after': '0' })
-    server = await createTestServer([limited, jsonHandler(200, text)])
+    const limited = respondWith(429, errorBody('rate_limit_error', 'Number of requests exceeded'), { 'retry-after': '0' })
+    server = await createTestServer([limited, respondWith(200, text)])
     const result = await createAnthropic({ apiKey, baseURL: server.url })('claude-sonnet-4-5').generate(ask)
     expect(result.choices[0]?.finishReason).toBe('stop')
     expect(server.requests).toHaveLength(2)
@@ -145,15 +139,15 @@ describe('anthropic errors', () => {
   })
 
   it('retries 529 overloaded, then succeeds', async () => {
-    const overloaded = jsonHandler(529, errorBody('overloaded_error', 'Overloaded'), { 'retry-after': '0' })
-    server = await createTestServer([overloaded, jsonHandler(200, text)])
+    const overloaded = respondWith(529, errorBody('overloaded_error', 'Overloaded'), { 'retry-after': '0' })
+    server = await createTestServer([overloaded, respondWith(200, text)])
     const result = await createAnthropic({ apiKey, baseURL: server.url })('claude-sonnet-4-5').generate(ask)
     expect(result.usage?.promptTokens).toBe(12)
     expect(server.requests).toHaveLength(2)
   })
 
   it('reports 529 overloaded as retryable when retries are off', async () => {
-    server = await createTestServer([jsonHandler(529, errorBody('overloaded_error', 'Overloaded'))])
+    server = await createTestServer([respondWith(529, errorBody('overloaded_error', 'Overloaded'))])
     const error = await failure(createAnthropic({ apiKey, baseURL: server.url, maxRetries: 0 })('claude-sonnet-4-5').generate(ask))
     expect(APICallError.isInstance(error)).toBe(true)
     expect((error as APICallError).isRetryable).toBe(true)
@@ -162,7 +156,7 @@ describe('anthropic errors', () => {
 
   it('maps a too long prompt to ContextWindowExceededError', async () => {
     const body = errorBody('invalid_request_error', 'prompt is too long: 250000 tokens > 200000 maximum')
-    server = await createTestServer([jsonHandler(400, body)])
+    server = await createTestServer([respondWith(400, body)])
     const error = await failure(createAnthropic({ apiKey, baseURL: server.url })('claude-sonnet-4-5').generate(ask))
     expect(error).toBeInstanceOf(ContextWindowExceededError)
     expect(server.requests).toHaveLength(1)
@@ -208,7 +202,7 @@ describe('anthropic errors', () => {
   })
 
   it('retries a stream that failed before its headers', async () => {
-    const overloaded = jsonHandler(529, errorBody('overloaded_error', 'Overloaded'), { 'retry-after': '0' })
+    const overloaded = respondWith(529, errorBody('overloaded_error', 'Overloaded'), { 'retry-after': '0' })
     const events = toServerSentEvents(readFixture('anthropic-text.chunks.txt'))
     server = await createTestServer([overloaded, sseHandler(events)])
     const parts = await collect(createAnthropic({ apiKey, baseURL: server.url })('claude-sonnet-4-5').stream(ask))

@@ -1,7 +1,8 @@
+import { type TestServer, createTestServer, respondWith } from '@dspex/testing'
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as anthropicPackage from './index.js'
-import { createTestServer, jsonHandler, readFixture, type TestServer } from './testing/anthropic-test-server.js'
+import { readFixture } from './testing/anthropic-test-server.js'
 
 let server: TestServer | undefined
 afterEach(async () => {
@@ -20,7 +21,7 @@ describe('the README example', () => {
   })
 
   it('runs its generate call against a local server', async () => {
-    server = await createTestServer([jsonHandler(200, readFixture('anthropic-text.json'))])
+    server = await createTestServer([respondWith(200, readFixture('anthropic-text.json'))])
     const model = anthropicPackage.createAnthropic({ apiKey: 'sk-ant-example', baseURL: server.url })('claude-sonnet-4-5')
     const result = await model.generate({
       messages: [

@@ -1,14 +1,8 @@
+import { type TestServer, createTestServer, respondWith } from '@dspex/testing'
 import type { GenerateRequest, StreamPart } from '@dspex/provider'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createGoogle } from './google-provider.js'
-import {
-  createTestServer,
-  jsonHandler,
-  readFixture,
-  sseHandler,
-  type TestServer,
-  toServerSentEvents,
-} from './testing/google-test-server.js'
+import { readFixture, sseHandler, toServerSentEvents } from './testing/google-test-server.js'
 
 let server: TestServer | undefined
 afterEach(async () => {
@@ -19,7 +13,7 @@ afterEach(async () => {
 const ask: GenerateRequest = { messages: [{ role: 'user', content: 'How many r in strawberry?' }] }
 
 async function generate(fixture: string, request: GenerateRequest = ask) {
-  server = await createTestServer([jsonHandler(200, readFixture(`${fixture}.json`))])
+  server = await createTestServer([respondWith(200, readFixture(`${fixture}.json`))])
   return createGoogle({ apiKey: 'gemini-test-key', baseURL: server.url })('gemini-3-pro-preview').generate(request)
 }
 

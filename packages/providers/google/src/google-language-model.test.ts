@@ -1,3 +1,4 @@
+import { type TestServer, createTestServer, respondWith } from '@dspex/testing'
 import {
   AuthenticationError,
   ContextWindowExceededError,
@@ -8,14 +9,7 @@ import {
 } from '@dspex/provider'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createGoogle } from './google-provider.js'
-import {
-  createTestServer,
-  jsonHandler,
-  readFixture,
-  sseHandler,
-  type TestServer,
-  toServerSentEvents,
-} from './testing/google-test-server.js'
+import { readFixture, sseHandler, toServerSentEvents } from './testing/google-test-server.js'
 
 let server: TestServer | undefined
 afterEach(async () => {
@@ -39,7 +33,7 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
 
 describe('google language model: requests', () => {
   it('sends the key as x-goog-api-key and never in the URL', async () => {
-    server = await createTestServer([jsonHandler(200, readFixture('google-text.json'))])
+    server = await createTestServer([respondWith(200, readFixture('google-text.json'))])
     await createGoogle({ apiKey, baseURL: `${server.url}/`, headers: { 'x-extra': '1' } })('gemini-2.5-flash').generate(ask)
     const request = server.requests[0]
     expect(request?.headers['x-goog-api-key']).toBe(apiKey)
@@ -49,7 +43,7 @@ describe('google language model: requests', () => {
   })
 
   it('reads GOOGLE_GENERATIVE_AI_API_KEY, then GEMINI_API_KEY, at call time', async () => {
-    server = await createTestServer([jsonHandler(200, readFixture('google-text.json'))])
+    server = await createTestServer([respondWith(200, readFixture('google-text.json'))])
     const model = createGoogle({ baseURL: server.url })('gemini-2.5-flash')
     vi.stubEnv('GOOGLE_GENERATIVE_AI_API_KEY', '')
     vi.stubEnv('GEMINI_API_KEY', 'from-gemini-variable')
@@ -74,7 +68,7 @@ describe('google language model: requests', () => {
 describe('google language model: errors', () => {
   it('maps 401/403 to AuthenticationError with Google status and message, key redacted', async () => {
     const body = googleError(403, 'PERMISSION_DENIED', `API key ${apiKey} not valid. Please pass a valid API key.`)
-    server = await createTestServer([jsonHandler(403, body)])
+    server = await createTestServer([respondWith(403, body)])
     const error = await failure(createGoogle({ apiKey, baseURL: server.url, maxRetries: 2 })('gemini-2.5-flash').generate(ask))
     expect(AuthenticationError.isInstance(error)).toBe(true)
     expect((error as Error).message).toContain('PERMISSION_DENIED: API key')
@@ -85,7 +79,7 @@ describe('google language model: errors', () => {
   })
 
   it('reads the RetryInfo retryDelay of a 429 (google-429-retry-info.json)', async () => {
-    server = await createTestServer([jsonHandler(429, readFixture('google-429-retry-info.json'))])
+    server = await createTestServer([respondWith(429, readFixture('google-429-retry-info.json'))])
     const error = await failure(createGoogle({ apiKey, baseURL: server.url, maxRetries: 0 })('gemini-2.5-flash').generate(ask))
     expect(RateLimitError.isInstance(error)).toBe(true)
     expect(error).toMatchObject({ statusCode: 429, retryAfterMs: 34400, isRetryable: true })
@@ -101,22 +95,22 @@ describe('google language model: errors', () => {
         details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '0.01s' }],
       },
     })
-    server = await createTestServer([jsonHandler(429, retryInfo), jsonHandler(200, readFixture('google-text.json'))])
+    server = await createTestServer([respondWith(429, retryInfo), respondWith(200, readFixture('google-text.json'))])
     const result = await createGoogle({ apiKey, baseURL: server.url })('gemini-2.5-flash').generate(ask)
     expect(result.choices[0]?.finishReason).toBe('stop')
     expect(server.requests).toHaveLength(2)
   })
 
   it('uses the retry-after header of a 429 without RetryInfo', async () => {
-    server = await createTestServer([jsonHandler(429, googleError(429, 'RESOURCE_EXHAUSTED', 'Slow down'), { 'retry-after': '2' })])
+    server = await createTestServer([respondWith(429, googleError(429, 'RESOURCE_EXHAUSTED', 'Slow down'), { 'retry-after': '2' })])
     const error = await failure(createGoogle({ apiKey, baseURL: server.url, maxRetries: 0 })('gemini-2.5-flash').generate(ask))
     expect(error).toMatchObject({ retryAfterMs: 2000 })
   })
 
   it('retries a 500 and then succeeds', async () => {
     server = await createTestServer([
-      jsonHandler(500, googleError(500, 'INTERNAL', 'An internal error has occurred.'), { 'retry-after': '0' }),
-      jsonHandler(200, readFixture('google-text.json')),
+      respondWith(500, googleError(500, 'INTERNAL', 'An internal error has occurred.'), { 'retry-after': '0' }),
+      respondWith(200, readFixture('google-text.json')),
     ])
     const result = await createGoogle({ apiKey, baseURL: server.url })('gemini-2.5-flash').generate(ask)
     expect(result.choices[0]?.text).toContain('strawberry')
@@ -125,7 +119,7 @@ describe('google language model: errors', () => {
 
   it('maps a too-long input to ContextWindowExceededError', async () => {
     const body = googleError(400, 'INVALID_ARGUMENT', 'The input token count (1200000) exceeds the maximum number of tokens allowed (1048576).')
-    server = await createTestServer([jsonHandler(400, body)])
+    server = await createTestServer([respondWith(400, body)])
     const error = await failure(createGoogle({ apiKey, baseURL: server.url })('gemini-2.5-flash').generate(ask))
     expect(ContextWindowExceededError.isInstance(error)).toBe(true)
     expect(server.requests).toHaveLength(1)
@@ -169,7 +163,7 @@ describe('google language model: errors', () => {
 
   it('reports a blocked prompt as content-filter', async () => {
     const body = JSON.stringify({ promptFeedback: { blockReason: 'PROHIBITED_CONTENT' }, usageMetadata: { promptTokenCount: 5, totalTokenCount: 5 } })
-    server = await createTestServer([jsonHandler(200, body)])
+    server = await createTestServer([respondWith(200, body)])
     const result = await createGoogle({ apiKey, baseURL: server.url })('gemini-2.5-flash').generate(ask)
     expect(result.choices).toEqual([{ text: null, finishReason: 'content-filter' }])
     expect(result.warnings).toEqual(['google: the prompt was blocked (PROHIBITED_CONTENT).'])
@@ -179,7 +173,7 @@ describe('google language model: errors', () => {
     const body = JSON.stringify({
       candidates: [{ content: { role: 'model', parts: [{ text: 'Thinking...', thought: true }, { text: 'Answer' }] }, finishReason: 'MAX_TOKENS' }],
     })
-    server = await createTestServer([jsonHandler(200, body)])
+    server = await createTestServer([respondWith(200, body)])
     const result = await createGoogle({ apiKey, baseURL: server.url })('gemini-2.5-flash').generate(ask)
     expect(result.choices).toEqual([{ text: 'Answer', reasoning: 'Thinking...', finishReason: 'length' }])
   })

@@ -1,7 +1,8 @@
+import { type TestServer, createTestServer, respondWith } from '@dspex/testing'
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as googlePackage from './index.js'
-import { createTestServer, jsonHandler, readFixture, type TestServer } from './testing/google-test-server.js'
+import { readFixture } from './testing/google-test-server.js'
 
 let server: TestServer | undefined
 afterEach(async () => {
@@ -20,7 +21,7 @@ describe('the README example', () => {
   })
 
   it('runs its generate call against a local server', async () => {
-    server = await createTestServer([jsonHandler(200, readFixture('google-text.json'))])
+    server = await createTestServer([respondWith(200, readFixture('google-text.json'))])
     const model = googlePackage.createGoogle({ apiKey: 'example-key', baseURL: server.url })('gemini-2.5-flash')
     const result = await model.generate({
       messages: [

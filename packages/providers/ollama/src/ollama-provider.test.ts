@@ -1,3 +1,4 @@
+import { type TestServer, createTestServer, respondWith } from '@dspex/testing'
 import { createServer } from 'node:net'
 import {
   APICallError,
@@ -9,14 +10,7 @@ import {
 } from '@dspex/provider'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createOllama, ollama } from './ollama-provider.js'
-import {
-  createTestServer,
-  sendFixtureJson,
-  sendFixtureNdjson,
-  sendJson,
-  sendRawNdjson,
-  type TestServer,
-} from './testing/ollama-test-server.js'
+import { sendFixtureJson, sendFixtureNdjson, sendRawNdjson } from './testing/ollama-test-server.js'
 
 const messages = [{ role: 'user', content: 'Why is the sky blue?' }] as const
 
@@ -144,7 +138,7 @@ describe('generate', () => {
 
   it('returns thinking as reasoning', async () => {
     server = await createTestServer(
-      sendJson(200, {
+      respondWith(200, {
         model: 'qwen3:8b',
         message: { role: 'assistant', content: 'Hi!', thinking: 'A greeting.' },
         done: true,
@@ -158,7 +152,7 @@ describe('generate', () => {
   })
 
   it("reports a missing model (404) with Ollama's message, without retrying", async () => {
-    server = await createTestServer(sendJson(404, { error: 'model "llama9" not found, try pulling it first' }))
+    server = await createTestServer(respondWith(404, { error: 'model "llama9" not found, try pulling it first' }))
     const error = await catchError(createOllama({ baseURL: server.url })('llama9').generate({ messages }))
     expect(error).toBeInstanceOf(APICallError)
     expect(error).toMatchObject({
@@ -171,14 +165,14 @@ describe('generate', () => {
   })
 
   it('retries a 500 and then succeeds', async () => {
-    server = await createTestServer([sendJson(500, { error: 'llama runner process has terminated' }), sendFixtureJson('ollama-chat')])
+    server = await createTestServer([respondWith(500, { error: 'llama runner process has terminated' }), sendFixtureJson('ollama-chat')])
     const result = await createOllama({ baseURL: server.url })('llama3.2').generate({ messages })
     expect(result.choices[0]?.text).toBe('Hello! How are you today?')
     expect(server.requests).toHaveLength(2)
   })
 
   it('reports a 429 as RateLimitError with retryAfterMs when retries run out', async () => {
-    server = await createTestServer(sendJson(429, { error: 'server busy' }, { 'retry-after': '0' }))
+    server = await createTestServer(respondWith(429, { error: 'server busy' }, { 'retry-after': '0' }))
     const error = await catchError(createOllama({ baseURL: server.url, maxRetries: 1 })('llama3.2').generate({ messages }))
     expect(error).toBeInstanceOf(RateLimitError)
     expect(error).toMatchObject({ retryAfterMs: 0, isRetryable: true })
@@ -195,7 +189,7 @@ describe('generate', () => {
   })
 
   it('reports a reply that is not a chat response as InvalidResponseDataError', async () => {
-    server = await createTestServer(sendJson(200, { message: { content: 42 } }))
+    server = await createTestServer(respondWith(200, { message: { content: 42 } }))
     const error = await catchError(createOllama({ baseURL: server.url })('llama3.2').generate({ messages }))
     expect(error).toBeInstanceOf(InvalidResponseDataError)
   })
@@ -301,7 +295,7 @@ describe('stream', () => {
   })
 
   it('reports a missing model before streaming', async () => {
-    server = await createTestServer(sendJson(404, { error: 'model "llama9" not found, try pulling it first' }))
+    server = await createTestServer(respondWith(404, { error: 'model "llama9" not found, try pulling it first' }))
     const error = await catchError(collect(createOllama({ baseURL: server.url })('llama9').stream({ messages })))
     expect(error).toMatchObject({ statusCode: 404, isRetryable: false })
   })
@@ -345,7 +339,7 @@ describe('embedding', () => {
   })
 
   it('reports a missing embedding model and honours the signal', async () => {
-    server = await createTestServer(sendJson(404, { error: 'model "nomic" not found, try pulling it first' }))
+    server = await createTestServer(respondWith(404, { error: 'model "nomic" not found, try pulling it first' }))
     const model = createOllama({ baseURL: server.url }).embedding('nomic')
     expect(await catchError(model.embed(['x']))).toMatchObject({ statusCode: 404 })
     const controller = new AbortController()

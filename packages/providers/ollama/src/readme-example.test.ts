@@ -1,7 +1,8 @@
+import { type TestServer, createTestServer } from '@dspex/testing'
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as ollamaPackage from './index.js'
-import { createTestServer, sendFixtureJson, sendFixtureNdjson, type TestServer } from './testing/ollama-test-server.js'
+import { sendFixtureJson, sendFixtureNdjson } from './testing/ollama-test-server.js'
 
 let server: TestServer | undefined
 afterEach(async () => {

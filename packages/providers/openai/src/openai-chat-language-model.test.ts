@@ -1,7 +1,8 @@
+import { type TestServer, createTestServer } from '@dspex/testing'
 import type { StreamPart, ToolCallPart } from '@dspex/provider'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createOpenAI } from './openai-provider.js'
-import { createTestServer, readFixture, sendFixtureChunks, sendFixtureJson, type TestServer } from './testing/openai-test-server.js'
+import { readFixture, sendFixtureChunks, sendFixtureJson } from './testing/openai-test-server.js'
 
 interface FixtureCase {
   readonly name: string

@@ -1,3 +1,4 @@
+import { type TestServer, createTestServer, respondWith } from '@dspex/testing'
 import {
   APICallError,
   AuthenticationError,
@@ -10,13 +11,7 @@ import {
 } from '@dspex/provider'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createOpenAI, openai } from './openai-provider.js'
-import {
-  createTestServer,
-  readFixture,
-  sendFixtureJson,
-  sendJson,
-  type TestServer,
-} from './testing/openai-test-server.js'
+import { readFixture, sendFixtureJson } from './testing/openai-test-server.js'
 
 const apiKey = 'sk-proj-SECRET-test-key-1234567890'
 const messages = [{ role: 'user', content: 'Hi' }] as const
@@ -85,7 +80,7 @@ describe('createOpenAI', () => {
   it('returns warnings for dropped options and every choice of n', async () => {
     const body = JSON.parse(readFixture('openai-text.json')) as { choices: Record<string, unknown>[] }
     const second = { ...body.choices[0], index: 1, message: { role: 'assistant', content: 'Second' }, finish_reason: 'length' }
-    server = await createTestServer(sendJson(200, { ...body, choices: [...body.choices, second] }))
+    server = await createTestServer(respondWith(200, { ...body, choices: [...body.choices, second] }))
     const result = await createOpenAI({ apiKey, baseURL: server.url })('o3-mini').generate({ messages, n: 2, temperature: 0.5 })
     expect(result.choices.map((choice) => choice.finishReason)).toEqual(['stop', 'length'])
     expect(result.choices[1]?.text).toBe('Second')
@@ -97,7 +92,7 @@ describe('createOpenAI', () => {
 describe('errors', () => {
   it('maps 401 to AuthenticationError with OpenAI message and the key redacted', async () => {
     server = await createTestServer(
-      sendJson(401, {
+      respondWith(401, {
         error: { message: `Incorrect API key provided: ${apiKey}.`, type: 'invalid_request_error', code: 'invalid_api_key' },
       }),
     )
@@ -112,7 +107,7 @@ describe('errors', () => {
 
   it('retries a 429 after retry-after, then succeeds', async () => {
     server = await createTestServer([
-      sendJson(429, { error: { message: 'Rate limit reached', type: 'requests' } }, { 'retry-after': '0' }),
+      respondWith(429, { error: { message: 'Rate limit reached', type: 'requests' } }, { 'retry-after': '0' }),
       sendFixtureJson('openai-text'),
     ])
     const result = await createOpenAI({ apiKey, baseURL: server.url })('gpt-4o').generate({ messages })
@@ -121,7 +116,7 @@ describe('errors', () => {
   })
 
   it('reports a 429 as RateLimitError with retryAfterMs when retries run out', async () => {
-    server = await createTestServer(sendJson(429, { error: { message: 'Rate limit reached' } }, { 'retry-after': '7' }))
+    server = await createTestServer(respondWith(429, { error: { message: 'Rate limit reached' } }, { 'retry-after': '7' }))
     const error = await catchError(createOpenAI({ apiKey, baseURL: server.url, maxRetries: 0 })('gpt-4o').generate({ messages }))
     expect(error).toBeInstanceOf(RateLimitError)
     expect((error as RateLimitError).retryAfterMs).toBe(7000)
@@ -131,7 +126,7 @@ describe('errors', () => {
 
   it('retries a 500 and returns the next success', async () => {
     server = await createTestServer([
-      sendJson(500, { error: { message: 'The server had an error' } }, { 'retry-after-ms': '1' }),
+      respondWith(500, { error: { message: 'The server had an error' } }, { 'retry-after-ms': '1' }),
       sendFixtureJson('mistral-tool-call'),
     ])
     const result = await createOpenAI({ apiKey, baseURL: server.url })('gpt-4o').generate({ messages })
@@ -141,7 +136,7 @@ describe('errors', () => {
 
   it('maps context_length_exceeded to ContextWindowExceededError without retrying', async () => {
     server = await createTestServer(
-      sendJson(400, {
+      respondWith(400, {
         error: {
           message: "This model's maximum context length is 128000 tokens.",
           type: 'invalid_request_error',
@@ -156,7 +151,7 @@ describe('errors', () => {
   })
 
   it("keeps OpenAI's message for the recorded legacy-parameter error", async () => {
-    server = await createTestServer(sendJson(400, JSON.parse(readFixture('reasoning-model-legacy-parameter-error.json'))))
+    server = await createTestServer(respondWith(400, JSON.parse(readFixture('reasoning-model-legacy-parameter-error.json'))))
     const error = await catchError(createOpenAI({ apiKey, baseURL: server.url })('o3').generate({ messages }))
     expect(APICallError.isInstance(error)).toBe(true)
     expect((error as APICallError).isRetryable).toBe(false)
@@ -171,14 +166,14 @@ describe('errors', () => {
     }
     const call = body.choices[0]?.message.tool_calls[0]
     if (call) call.function.arguments = '{"location": "San Fr'
-    server = await createTestServer(sendJson(200, body))
+    server = await createTestServer(respondWith(200, body))
     const error = await catchError(createOpenAI({ apiKey, baseURL: server.url })('gpt-4o').generate({ messages }))
     expect(error).toBeInstanceOf(InvalidResponseDataError)
     expect((error as InvalidResponseDataError).text).toBe('{"location": "San Fr')
   })
 
   it('throws InvalidResponseDataError when the response has the wrong shape', async () => {
-    server = await createTestServer(sendJson(200, { choices: [{ message: { content: 42 } }] }))
+    server = await createTestServer(respondWith(200, { choices: [{ message: { content: 42 } }] }))
     const error = await catchError(createOpenAI({ apiKey, baseURL: server.url })('gpt-4o').generate({ messages }))
     expect(error).toBeInstanceOf(InvalidResponseDataError)
   })
@@ -228,7 +223,7 @@ describe('timeouts, aborts and refusals', () => {
 
   it('reports a refusal as the refusal finish reason', async () => {
     server = await createTestServer(
-      sendJson(200, {
+      respondWith(200, {
         model: 'gpt-4o-2024-08-06',
         choices: [{ index: 0, message: { role: 'assistant', content: null, refusal: 'I cannot help with that.' }, finish_reason: 'stop' }],
       }),
@@ -310,7 +305,7 @@ describe('stream errors', () => {
   it('retries a 500 before the stream starts, and maps 401 with the key redacted', async () => {
     const lines = readFixture('groq-text.chunks.txt').split('\n').filter(Boolean)
     server = await createTestServer([
-      sendJson(503, { error: { message: 'overloaded' } }, { 'retry-after': '0' }),
+      respondWith(503, { error: { message: 'overloaded' } }, { 'retry-after': '0' }),
       (_request, response) => {
         response.writeHead(200, { 'content-type': 'text/event-stream' })
         response.end(`${lines.map((line) => `data: ${line}\n\n`).join('')}data: [DONE]\n\n`)
@@ -320,7 +315,7 @@ describe('stream errors', () => {
     expect(parts.at(-1)).toMatchObject({ type: 'finish', finishReason: 'stop' })
     await server.close()
 
-    server = await createTestServer(sendJson(401, { error: { message: `Incorrect API key provided: ${apiKey}` } }))
+    server = await createTestServer(respondWith(401, { error: { message: `Incorrect API key provided: ${apiKey}` } }))
     const error = await catchError(collect(createOpenAI({ apiKey, baseURL: server.url })('gpt-4o').stream({ messages })))
     expect(error).toBeInstanceOf(AuthenticationError)
     expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain(apiKey)
