@@ -33,8 +33,13 @@ function sourceFiles(directory: string): string[] {
   return readdirSync(directory).flatMap((entry) => {
     const path = join(directory, entry)
     if (statSync(path).isDirectory()) return sourceFiles(path)
-    return /\.ts$/.test(entry) && !/\.test(-d)?\.ts$/.test(entry) ? [path] : []
+    return /\.ts$/.test(entry) ? [path] : []
   })
+}
+
+/** Tests and their support files (`src/testing/`, `src/__fixtures__/`): never shipped, so they may use devDependencies. */
+function isTestCode(file: string): boolean {
+  return /\.test(-d)?\.ts$/.test(file) || /[\\/](testing|__fixtures__)[\\/]/.test(file)
 }
 
 describe('dependency order', () => {
@@ -46,10 +51,12 @@ describe('dependency order', () => {
       expect(internal.filter((name) => !permitted?.includes(name))).toEqual([])
     })
 
-    it(`${manifest.name} imports only packages it declares`, () => {
-      const declared = new Set(Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies }))
+    it(`${manifest.name} imports only packages it declares (devDependencies in test code only)`, () => {
+      const runtime = new Set(Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies }))
+      const development = new Set([...runtime, ...Object.keys(manifest.devDependencies ?? {})])
       const undeclared: string[] = []
       for (const file of sourceFiles(join(directory, 'src'))) {
+        const declared = isTestCode(file) ? development : runtime
         for (const match of readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)\b[^'"]*?\bfrom\s+'((?:@[^/']+\/)?[^/'.][^/']*)/gm)) {
           const name = match[1] as string
           if (!name.startsWith('node:') && !declared.has(name)) undeclared.push(`${relative(repositoryRoot, file)}: ${name}`)
