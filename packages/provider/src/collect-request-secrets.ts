@@ -35,6 +35,7 @@ export function collectRequestSecrets(
     const token = /^\s*(bearer|basic|token)\s+(.+)$/i.exec(value)?.[2]
     if (token !== undefined) found.push(token.trim())
   }
+  if (!url.includes('?')) return found
   try {
     for (const [name, value] of new URL(url).searchParams) {
       if (credentialParameters.has(name.toLowerCase())) found.push(value)

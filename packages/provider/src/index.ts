@@ -2,6 +2,7 @@ export { combineHeaders } from './combine-headers.js'
 export { collectRequestSecrets } from './collect-request-secrets.js'
 export { type CreateApiCallErrorOptions, createApiCallError } from './create-api-call-error.js'
 export { delay } from './delay.js'
+export { embedMany } from './embed-many.js'
 export { APICallError, type APICallErrorOptions, isRetryableStatus } from './errors/api-call-error.js'
 export { AuthenticationError } from './errors/authentication-error.js'
 export { ContentFilterError } from './errors/content-filter-error.js'
@@ -28,6 +29,7 @@ export type {
   ToolMessage,
   UserMessage,
 } from './language-model/language-model-message.js'
+export type { EmbeddingModel, EmbedRequest, EmbedResult } from './language-model/embedding-model.js'
 export type {
   FinishReason,
   GenerateChoice,
@@ -41,6 +43,7 @@ export type {
   Usage,
 } from './language-model/language-model.js'
 export { type LoadApiKeyOptions, loadApiKey } from './load-api-key.js'
+export { createNodeHttpFetch, type NodeHttpFetchOptions } from './node-http-fetch.js'
 export { type ParseJsonContext, type ParseJsonOptions, parseJson } from './parse-json.js'
 export { type ParseNdjsonStreamOptions, parseNdjsonStream } from './parse-ndjson-stream.js'
 export { type HeadersLike, parseRetryAfter } from './parse-retry-after.js'
@@ -49,6 +52,8 @@ export { type PostJsonToApiOptions, type PostJsonToApiResult, postJsonToApi } fr
 export { type PostToApiStreamResult, postToApiStream } from './post-to-api-stream.js'
 export type { ParseStreamOptions } from './read-text-chunks.js'
 export { REDACTED, redactCause, redactSecrets, redactValue } from './redact-secrets.js'
+export { createProviderApi, type ProviderApi, type ProviderApiConfig, type ProviderCallOptions } from './provider-api.js'
+export type { ProviderSettings } from './provider-settings.js'
 export { type RetryEvent, type RetryOptions, retryWithExponentialBackoff } from './retry-with-exponential-backoff.js'
 export type {
   ErrorResponseContext,

@@ -43,7 +43,7 @@ export interface PostJsonToApiResult<Value> {
 export async function postJsonToApi<Value = unknown>(
   options: PostJsonToApiOptions<Value>,
 ): Promise<PostJsonToApiResult<Value>> {
-  const { response, responseHeaders, context, toError, clearTimeout } = await sendPostRequest(options)
+  const { response, responseHeaders, url, secrets, toError, clearTimeout } = await sendPostRequest(options)
   let text: string
   try {
     text = await response.text()
@@ -53,10 +53,10 @@ export async function postJsonToApi<Value = unknown>(
     clearTimeout()
   }
   const value = parseJson(text, {
-    url: context.url,
+    url,
     statusCode: response.status,
     responseHeaders,
-    secrets: context.secrets,
+    secrets,
     ...(options.provider === undefined ? {} : { provider: options.provider }),
     ...(options.validate === undefined ? {} : { validate: options.validate }),
   })

@@ -33,12 +33,12 @@ export interface PostToApiStreamResult {
  * ```
  */
 export async function postToApiStream(options: PostToApiOptions): Promise<PostToApiStreamResult> {
-  const { response, responseHeaders, context, clearTimeout } = await sendPostRequest(options)
+  const { response, responseHeaders, url, secrets, clearTimeout } = await sendPostRequest(options)
   clearTimeout()
   if (response.body === null) {
     throw new InvalidResponseDataError({
       message: `${options.provider ?? 'The provider'} sent a streaming response without a body.`,
-      url: context.url,
+      url,
       statusCode: response.status,
       responseHeaders,
       text: '',
@@ -46,10 +46,10 @@ export async function postToApiStream(options: PostToApiOptions): Promise<PostTo
     })
   }
   const parseOptions: ParseStreamOptions = {
-    url: context.url,
-    secrets: context.secrets,
+    url,
+    secrets,
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.provider === undefined ? {} : { provider: options.provider }),
   }
-  return { body: response.body, responseHeaders, statusCode: response.status, url: context.url, parseOptions }
+  return { body: response.body, responseHeaders, statusCode: response.status, url, parseOptions }
 }

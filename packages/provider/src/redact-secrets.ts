@@ -4,13 +4,23 @@ export const REDACTED = '[REDACTED]'
 /** Secrets shorter than this are not searched for: they would mangle unrelated text and are not real keys. */
 const minimumSecretLength = 4
 
+/** The secrets worth searching for, each with its URL-encoded form, the longest first (so a key is not half-replaced by a shorter secret it contains). */
 function usableSecrets(secrets: readonly (string | undefined)[]): string[] {
   const unique = new Set<string>()
   for (const secret of secrets) {
-    if (typeof secret === 'string' && secret.length >= minimumSecretLength) unique.add(secret)
+    if (typeof secret !== 'string' || secret.length < minimumSecretLength) continue
+    unique.add(secret)
+    unique.add(encodeURIComponent(secret))
   }
-  // The longest first, so a key is not half-replaced by a shorter secret it contains.
   return [...unique].sort((left, right) => right.length - left.length)
+}
+
+function replaceSecrets(text: string, usable: readonly string[]): string {
+  let result = text
+  for (const secret of usable) {
+    if (result.includes(secret)) result = result.split(secret).join(REDACTED)
+  }
+  return result
 }
 
 /**
@@ -29,13 +39,7 @@ function usableSecrets(secrets: readonly (string | undefined)[]): string[] {
  * ```
  */
 export function redactSecrets(text: string, secrets: readonly (string | undefined)[]): string {
-  let result = text
-  for (const secret of usableSecrets(secrets)) {
-    result = result.split(secret).join(REDACTED)
-    const encoded = encodeURIComponent(secret)
-    if (encoded !== secret) result = result.split(encoded).join(REDACTED)
-  }
-  return result
+  return secrets.length === 0 ? text : replaceSecrets(text, usableSecrets(secrets))
 }
 
 /**
@@ -47,12 +51,13 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
  * @returns The cleaned copy (the value itself when there is nothing to hide).
  */
 export function redactValue<Value>(value: Value, secrets: readonly (string | undefined)[]): Value {
-  if (usableSecrets(secrets).length === 0) return value
-  return redactUnknown(value, secrets, new WeakSet()) as Value
+  const usable = usableSecrets(secrets)
+  if (usable.length === 0) return value
+  return redactUnknown(value, usable, new WeakSet()) as Value
 }
 
-function redactUnknown(value: unknown, secrets: readonly (string | undefined)[], seen: WeakSet<object>): unknown {
-  if (typeof value === 'string') return redactSecrets(value, secrets)
+function redactUnknown(value: unknown, secrets: readonly string[], seen: WeakSet<object>): unknown {
+  if (typeof value === 'string') return replaceSecrets(value, secrets)
   if (typeof value !== 'object' || value === null || seen.has(value)) return value
   seen.add(value)
   if (Array.isArray(value)) return value.map((item) => redactUnknown(item, secrets, seen))
@@ -60,7 +65,7 @@ function redactUnknown(value: unknown, secrets: readonly (string | undefined)[],
   if (prototype !== Object.prototype && prototype !== null) return value
   const copy: Record<string, unknown> = {}
   for (const [key, item] of Object.entries(value)) {
-    copy[redactSecrets(key, secrets)] = redactUnknown(item, secrets, seen)
+    copy[replaceSecrets(key, secrets)] = redactUnknown(item, secrets, seen)
   }
   return copy
 }

@@ -10,11 +10,12 @@ import { TimeoutError } from './errors/timeout-error.js'
 import { redactSecrets, redactValue } from './redact-secrets.js'
 import { withUserAgent } from './with-user-agent.js'
 import { describeNetworkFailure, isNetworkFailure } from './is-network-failure.js'
+import { createNodeHttpFetch, rawBodyOption } from './node-http-fetch.js'
 
 /** A `fetch`-compatible function, for proxies, instrumentation or other runtimes. */
 export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>
 
-/** What a provider's `mapError` is told about the failed call besides the response. */
+/** What a provider's `mapError` is told about the failed call besides the response. Built only when a call fails. */
 export interface ErrorResponseContext {
   /** The URL that was called, secrets redacted. */
   readonly url: string
@@ -49,7 +50,7 @@ export interface PostToApiOptions {
   readonly signal?: AbortSignal
   /** A time limit in milliseconds; when it runs out the call rejects with a {@link TimeoutError}. */
   readonly timeoutMs?: number
-  /** A `fetch` to use instead of the global one (Node's undici, with keep-alive). */
+  /** A `fetch` to use instead of the built-in one ({@link createNodeHttpFetch}: `node:http` with keep-alive). */
   readonly fetch?: FetchFunction
   /** Maps a non-2xx response to an error; defaults to {@link createApiCallError}. */
   readonly mapError?: MapErrorFunction
@@ -63,7 +64,10 @@ export interface PostToApiOptions {
 export interface SentRequest {
   readonly response: Response
   readonly responseHeaders: Record<string, string>
-  readonly context: ErrorResponseContext
+  /** The URL that was called, secrets redacted. */
+  readonly url: string
+  /** The request's credentials, to redact from anything built from the response. */
+  readonly secrets: readonly string[]
   /** Maps anything thrown while the body is read to the error to throw. */
   readonly toError: (error: unknown) => unknown
   /** Stops the time limit. */
@@ -72,6 +76,9 @@ export interface SentRequest {
 
 /** One client for every call: no ky retries (callers retry), no ky timeout (we time the call), no thrown HTTP errors. */
 const client = ky.create({ retry: 0, timeout: false, throwHttpErrors: false })
+
+/** The `fetch` used when the caller injects none, created on first use. */
+let defaultFetch: FetchFunction | undefined
 
 const userAgent = `dspex-provider/${version}`
 
@@ -85,24 +92,31 @@ export async function sendPostRequest(options: PostToApiOptions): Promise<SentRe
   signal?.throwIfAborted()
   const headers = withUserAgent(combineHeaders({ 'content-type': 'application/json' }, options.headers), userAgent)
   const secrets = collectRequestSecrets(headers, url, options.secrets)
-  const context: ErrorResponseContext = {
-    url: redactSecrets(url, secrets),
-    requestBodyValues: redactValue(body, secrets),
-    secrets,
-    ...(provider === undefined ? {} : { provider }),
+  const redactedUrl = secrets.length === 0 ? url : redactSecrets(url, secrets)
+  // Redacting the request body walks all of it, so it is done only for an error.
+  let context: ErrorResponseContext | undefined
+  const errorContext = (): ErrorResponseContext => {
+    context ??= {
+      url: redactedUrl,
+      requestBodyValues: redactValue(body, secrets),
+      secrets,
+      ...(provider === undefined ? {} : { provider }),
+    }
+    return context
   }
-  const where = provider === undefined ? context.url : `${provider} (${context.url})`
+  const where = provider === undefined ? redactedUrl : `${provider} (${redactedUrl})`
 
-  const timeoutController = new AbortController()
-  const timer =
-    timeoutMs === undefined ? undefined : setTimeout(() => timeoutController.abort(), Math.max(0, timeoutMs))
+  const timeoutController = timeoutMs === undefined ? undefined : new AbortController()
+  const timer = timeoutController === undefined ? undefined : setTimeout(() => timeoutController.abort(), Math.max(0, timeoutMs ?? 0))
   const stopTimer = (): void => clearTimeout(timer)
-  const requestSignal = signal === undefined ? timeoutController.signal : AbortSignal.any([signal, timeoutController.signal])
+  const requestSignal =
+    signal === undefined || timeoutController === undefined ? (signal ?? timeoutController?.signal) : AbortSignal.any([signal, timeoutController.signal])
 
   const toError = (error: unknown): unknown => {
     if (signal?.aborted) return signal.reason
-    const errorFields = { url: context.url, provider, requestBodyValues: context.requestBodyValues, secrets }
-    if (timeoutController.signal.aborted && timeoutMs !== undefined) {
+    const { url: errorUrl, requestBodyValues } = errorContext()
+    const errorFields = { url: errorUrl, provider, requestBodyValues, secrets }
+    if (timeoutController?.signal.aborted && timeoutMs !== undefined) {
       return new TimeoutError({ ...errorFields, message: `${where} did not answer within ${timeoutMs} ms.`, timeoutMs, cause: error })
     }
     if (ProviderError.isInstance(error)) return error
@@ -115,17 +129,21 @@ export async function sendPostRequest(options: PostToApiOptions): Promise<SentRe
 
   let response: Response
   try {
+    const json = JSON.stringify(body)
+    // ky hands options it does not know to `fetch`: the built-in fetch sends the body from there.
+    const forwarded = { [rawBodyOption]: json }
     response = await client.post(url, {
-      body: JSON.stringify(body),
+      body: json,
       headers,
-      signal: requestSignal,
-      ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+      fetch: options.fetch ?? (defaultFetch ??= createNodeHttpFetch()),
+      ...(requestSignal === undefined ? {} : { signal: requestSignal }),
+      ...forwarded,
     })
   } catch (error) {
     stopTimer()
     throw toError(error)
   }
-  const responseHeaders = redactValue(Object.fromEntries(response.headers), secrets)
+  const responseHeaders = redactHeaders(response.headers, secrets)
   if (!response.ok) {
     let responseBody: string
     try {
@@ -135,9 +153,14 @@ export async function sendPostRequest(options: PostToApiOptions): Promise<SentRe
     } finally {
       stopTimer()
     }
-    throw mapErrorResponse(options.mapError, response.status, responseBody, responseHeaders, context)
+    throw mapErrorResponse(options.mapError, response.status, responseBody, responseHeaders, errorContext())
   }
-  return { response, responseHeaders, context, toError, clearTimeout: stopTimer }
+  return { response, responseHeaders, url: redactedUrl, secrets, toError, clearTimeout: stopTimer }
+}
+
+function redactHeaders(headers: Headers, secrets: readonly string[]): Record<string, string> {
+  const record = Object.fromEntries(headers)
+  return secrets.length === 0 ? record : redactValue(record, secrets)
 }
 
 function mapErrorResponse(

@@ -1,0 +1,119 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createNodeHttpFetch, rawBodyOption } from './node-http-fetch.js'
+import { createTestServer, type TestServer } from './testing/create-test-server.js'
+
+let server: TestServer | undefined
+afterEach(async () => {
+  await server?.close()
+  server = undefined
+})
+
+const fetch = createNodeHttpFetch()
+
+describe('createNodeHttpFetch', () => {
+  it('sends the method, headers and a string body, and returns status, headers and body', async () => {
+    server = await createTestServer((_request, response) => {
+      response.writeHead(201, { 'content-type': 'application/json', 'x-request-id': 'r1' }).end('{"ok":true}')
+    })
+    const response = await fetch(`${server.url}/v1/things?x=1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer k' },
+      body: '{"name":"é"}',
+    })
+    expect(response.status).toBe(201)
+    expect(response.headers.get('x-request-id')).toBe('r1')
+    expect(await response.json()).toEqual({ ok: true })
+    const [request] = server.requests
+    expect(request?.method).toBe('POST')
+    expect(request?.path).toBe('/v1/things?x=1')
+    expect(request?.headers.authorization).toBe('Bearer k')
+    expect(request?.headers['content-length']).toBe(String(Buffer.byteLength('{"name":"é"}')))
+    expect(request?.body).toBe('{"name":"é"}')
+  })
+
+  it('reads the body of a Request, or takes the raw body ky forwards instead', async () => {
+    server = await createTestServer((_request, response) => response.end('ok'))
+    await fetch(new Request(`${server.url}/a`, { method: 'POST', body: 'from-request', headers: { 'x-a': '1' } }))
+    await fetch(new Request(`${server.url}/b`, { method: 'POST', body: 'ignored' }), { [rawBodyOption]: 'forwarded' } as RequestInit)
+    expect(server.requests.map((request) => [request.path, request.body, request.headers['x-a']])).toEqual([
+      ['/a', 'from-request', '1'],
+      ['/b', 'forwarded', undefined],
+    ])
+  })
+
+  it('reuses one keep-alive connection for calls made one after another', async () => {
+    const sockets = new Set<unknown>()
+    const plain = createServer((request, response) => {
+      sockets.add(request.socket)
+      response.end('ok')
+    })
+    await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve))
+    const url = `http://127.0.0.1:${(plain.address() as AddressInfo).port}/`
+    try {
+      for (let call = 0; call < 3; call += 1) await (await fetch(url)).text()
+      expect(sockets.size).toBe(1)
+    } finally {
+      plain.closeAllConnections()
+      await new Promise((resolve) => plain.close(resolve))
+    }
+  })
+
+  it('streams SSE bodies as they arrive', async () => {
+    let finish: () => void = () => {}
+    server = await createTestServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' })
+      response.write('data: 1\n\n')
+      finish = () => response.end('data: 2\n\n')
+    })
+    const response = await fetch(`${server.url}/s`, { method: 'POST', body: '{}' })
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader()
+    const first = await reader.read()
+    expect(new TextDecoder().decode(first.value)).toBe('data: 1\n\n')
+    finish()
+    const second = await reader.read()
+    expect(new TextDecoder().decode(second.value)).toBe('data: 2\n\n')
+    expect((await reader.read()).done).toBe(true)
+  })
+
+  it('rejects like fetch when the connection fails', async () => {
+    const error = await fetch('http://127.0.0.1:9/').catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(TypeError)
+    expect((error as TypeError).message).toBe('fetch failed')
+    expect(((error as TypeError).cause as { code?: string }).code).toBe('ECONNREFUSED')
+  })
+
+  it('errors the stream with "terminated" when the connection drops mid-stream', async () => {
+    server = await createTestServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/x-ndjson' })
+      response.write('{"a":1}\n', () => response.destroy())
+    })
+    const response = await fetch(`${server.url}/s`)
+    await expect(response.text()).rejects.toThrow('terminated')
+  })
+
+  it('rejects with the signal reason when aborted before or during the call', async () => {
+    server = await createTestServer(() => undefined)
+    const before = new AbortController()
+    before.abort(new Error('early'))
+    await expect(fetch(server.url, { signal: before.signal })).rejects.toThrow('early')
+    const during = new AbortController()
+    const pending = fetch(server.url, { signal: during.signal })
+    during.abort(new Error('late'))
+    await expect(pending).rejects.toThrow('late')
+  })
+
+  it('errors a streaming body with the signal reason when aborted while it is read', async () => {
+    server = await createTestServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' })
+      response.write('data: 1\n\n')
+    })
+    const controller = new AbortController()
+    const response = await fetch(server.url, { signal: controller.signal })
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader()
+    await reader.read()
+    controller.abort(new Error('stop reading'))
+    await expect(reader.read()).rejects.toThrow('stop reading')
+  })
+})

@@ -1,0 +1,142 @@
+import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from 'node:http'
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
+import type { FetchFunction } from './send-post-request.js'
+
+/** Options of {@link createNodeHttpFetch}. */
+export interface NodeHttpFetchOptions {
+  /** The most open connections per origin; default 256. */
+  readonly maxSockets?: number
+  /** The most idle connections kept per origin; default 256. */
+  readonly maxFreeSockets?: number
+}
+
+/** The option ky forwards to `fetch` unchanged (`fetch(request, { [rawBodyOption]: body })`), so the body is not read back from the Request. */
+export const rawBodyOption = 'dspexRawBody'
+
+/** Content types whose body is handed over as it arrives; any other body is read whole before `fetch` resolves. */
+const streamingContentType = /^(text\/event-stream|application\/(x-)?ndjson|application\/jsonl)/i
+
+/**
+ * A `fetch` for Node on `node:http` and `node:https` with keep-alive agents: several times less
+ * CPU per call than Node's built-in fetch (which builds web streams for every request). It
+ * implements what provider calls use: any method, headers, a string or byte body, an abort signal,
+ * and a `Response` whose body streams for SSE and NDJSON content types. Connection failures reject
+ * with `TypeError('fetch failed', { cause })`, and a connection lost while a stream is read errors
+ * the stream with `TypeError('terminated', { cause })`, as Node's fetch does. Redirects are not followed
+ * (provider APIs answer where they are called) and no compressed encoding is asked for.
+ *
+ * @example
+ * ```ts
+ * const fetch = createNodeHttpFetch({ maxSockets: 64 })
+ * const response = await fetch('http://127.0.0.1:8000/v1/models')
+ * ```
+ */
+export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): FetchFunction {
+  const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 256, maxFreeSockets: options.maxFreeSockets ?? 256 }
+  const httpAgent = new HttpAgent(agentOptions)
+  const httpsAgent = new HttpsAgent(agentOptions)
+  return async (input, init) => {
+    const request = input instanceof Request ? input : undefined
+    const url = request?.url ?? String(input)
+    const signal = init?.signal ?? request?.signal ?? undefined
+    signal?.throwIfAborted()
+    const body = await requestBody(request, init)
+    signal?.throwIfAborted()
+    const isHttps = url.startsWith('https:')
+    const headers = headerRecord(request?.headers ?? init?.headers)
+    if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body))
+    return new Promise<Response>((resolve, reject) => {
+      const send = isHttps ? httpsRequest : httpRequest
+      const outgoing = send(url, { method: request?.method ?? init?.method ?? 'GET', headers, agent: isHttps ? httpsAgent : httpAgent })
+      let settled = false
+      const onAbort = (): void => {
+        outgoing.destroy()
+        if (!settled) reject(signal?.reason)
+      }
+      const fail = (error: Error): void => {
+        signal?.removeEventListener('abort', onAbort)
+        if (!settled) reject(signal?.aborted ? signal.reason : new TypeError('fetch failed', { cause: error }))
+      }
+      signal?.addEventListener('abort', onAbort, { once: true })
+      outgoing.on('error', fail)
+      outgoing.on('response', (incoming) => {
+        const status = incoming.statusCode ?? 0
+        const responseHeaders = incomingHeaders(incoming)
+        if (streamingContentType.test(incoming.headers['content-type'] ?? '')) {
+          settled = true
+          resolve(new Response(streamBody(incoming, () => signal?.removeEventListener('abort', onAbort), signal), { status, headers: responseHeaders }))
+          return
+        }
+        const chunks: Buffer[] = []
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
+        incoming.on('error', fail)
+        incoming.on('close', () => {
+          if (!incoming.complete) fail(new Error('The connection was closed before the response ended.'))
+        })
+        incoming.on('end', () => {
+          signal?.removeEventListener('abort', onAbort)
+          settled = true
+          const payload = status === 204 || status === 304 ? null : Buffer.concat(chunks)
+          resolve(new Response(payload, { status, headers: responseHeaders }))
+        })
+      })
+      outgoing.end(body)
+    })
+  }
+}
+
+/** The body to send: the raw body forwarded by our ky client, the init's body, or the Request's body read whole. */
+async function requestBody(request: Request | undefined, init: RequestInit | undefined): Promise<string | Uint8Array | undefined> {
+  const raw = (init as Record<string, unknown> | undefined)?.[rawBodyOption]
+  if (typeof raw === 'string') return raw
+  const body = init?.body
+  if (typeof body === 'string' || body instanceof Uint8Array) return body
+  if (body !== undefined && body !== null) return new Uint8Array(await new Response(body).arrayBuffer())
+  if (request?.body == null) return undefined
+  return new Uint8Array(await request.arrayBuffer())
+}
+
+function headerRecord(headers: RequestInit['headers']): Record<string, string> {
+  if (headers === undefined) return {}
+  if (headers instanceof Headers) return Object.fromEntries(headers)
+  if (Array.isArray(headers)) return Object.fromEntries(headers)
+  return { ...(headers as Record<string, string>) }
+}
+
+function incomingHeaders(incoming: IncomingMessage): Headers {
+  const headers = new Headers()
+  const raw = incoming.rawHeaders
+  for (let index = 0; index < raw.length; index += 2) headers.append(raw[index] as string, raw[index + 1] as string)
+  return headers
+}
+
+/** A web stream over the response as it arrives; a lost connection errors it as Node's fetch does. */
+function streamBody(incoming: IncomingMessage, release: () => void, signal: AbortSignal | undefined): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      let done = false
+      const finish = (error?: Error): void => {
+        if (done) return
+        done = true
+        release()
+        if (error === undefined) controller.close()
+        else controller.error(signal?.aborted ? signal.reason : new TypeError('terminated', { cause: error }))
+      }
+      incoming.on('data', (chunk: Buffer) => {
+        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength))
+        if ((controller.desiredSize ?? 1) <= 0) incoming.pause()
+      })
+      incoming.on('end', () => finish())
+      incoming.on('error', (error) => finish(error))
+      incoming.on('close', () => {
+        if (!incoming.complete) finish(new Error('The connection was closed before the response ended.'))
+      })
+    },
+    pull() {
+      incoming.resume()
+    },
+    cancel() {
+      incoming.destroy()
+    },
+  })
+}

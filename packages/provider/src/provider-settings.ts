@@ -1,0 +1,20 @@
+import type { FetchFunction } from './send-post-request.js'
+
+/**
+ * The settings every provider factory accepts (`createOpenAI`, `createAnthropic`...); providers
+ * extend it with their own.
+ */
+export interface ProviderSettings {
+  /** The API key; defaults to the provider's usual environment variable, read when a call is made. */
+  readonly apiKey?: string
+  /** The API's base URL, for proxies, gateways and compatible servers. */
+  readonly baseURL?: string
+  /** Headers sent with every call. */
+  readonly headers?: Readonly<Record<string, string>>
+  /** A `fetch` to use instead of the built-in keep-alive one (proxies, instrumentation, other runtimes). */
+  readonly fetch?: FetchFunction
+  /** How many times a retryable failure (408, 409, 429, 5xx, network) is retried; default 2. */
+  readonly maxRetries?: number
+  /** A time limit per attempt, in milliseconds (for a stream: until the headers arrive). */
+  readonly timeoutMs?: number
+}
