@@ -80,6 +80,11 @@ const client = ky.create({ retry: 0, timeout: false, throwHttpErrors: false })
 /** The `fetch` used when the caller injects none, created on first use. */
 let defaultFetch: FetchFunction | undefined
 
+function builtInFetch(): FetchFunction {
+  defaultFetch ??= createNodeHttpFetch()
+  return defaultFetch
+}
+
 const userAgent = `dspex-provider/${version}`
 
 /**
@@ -135,7 +140,7 @@ export async function sendPostRequest(options: PostToApiOptions): Promise<SentRe
     response = await client.post(url, {
       body: json,
       headers,
-      fetch: options.fetch ?? (defaultFetch ??= createNodeHttpFetch()),
+      fetch: options.fetch ?? builtInFetch(),
       ...(requestSignal === undefined ? {} : { signal: requestSignal }),
       ...forwarded,
     })
