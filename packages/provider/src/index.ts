@@ -22,6 +22,7 @@ export type {
   DocumentPart,
   FilePart,
   ImagePart,
+  ReasoningPart,
   Message,
   SystemMessage,
   TextPart,

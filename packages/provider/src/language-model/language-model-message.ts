@@ -46,6 +46,22 @@ export interface ToolCallPart {
   readonly id: string
   readonly name: string
   readonly args: Readonly<Record<string, unknown>>
+  /** The provider's signature over the reasoning that led to this call (Gemini's `thoughtSignature`); send it back unchanged. */
+  readonly signature?: string
+}
+
+/**
+ * Reasoning the model produced, kept so it can be sent back in later turns: Anthropic needs its
+ * `thinking` blocks (with their signatures) before tool results, Gemini its thought signatures.
+ */
+export interface ReasoningPart {
+  readonly type: 'reasoning'
+  /** The reasoning text (empty for redacted reasoning). */
+  readonly text: string
+  /** The provider's signature proving the reasoning is unaltered (Anthropic's `signature`). */
+  readonly signature?: string
+  /** Reasoning the provider keeps encrypted (Anthropic's `redacted_thinking` data). */
+  readonly redactedData?: string
 }
 
 /** Instructions for the model. */
@@ -60,11 +76,13 @@ export interface UserMessage {
   readonly content: string | readonly ContentPart[]
 }
 
-/** What the model said: text (or `null`) and any tool calls. */
+/** What the model said: text (or `null`), any tool calls, and the reasoning to send back with them. */
 export interface AssistantMessage {
   readonly role: 'assistant'
   readonly content: string | null
   readonly toolCalls?: readonly ToolCallPart[]
+  /** The reasoning parts of the model's reply, in order, as the provider returned them. */
+  readonly reasoning?: readonly ReasoningPart[]
 }
 
 /** The result of one tool call, sent back to the model. */

@@ -1,4 +1,4 @@
-import type { Message, ToolCallPart } from './language-model-message.js'
+import type { Message, ReasoningPart, ToolCallPart } from './language-model-message.js'
 
 /** A function the model may call: its name, description and JSON Schema for the arguments. */
 export interface ToolDefinition {
@@ -56,6 +56,8 @@ export type FinishReason = 'stop' | 'length' | 'tool-calls' | 'content-filter' |
 export interface GenerateChoice {
   readonly text: string | null
   readonly reasoning?: string
+  /** The reasoning as the provider's parts, with signatures, to send back in an assistant message. */
+  readonly reasoningParts?: readonly ReasoningPart[]
   readonly toolCalls?: readonly ToolCallPart[]
   readonly finishReason: FinishReason
 }
@@ -75,6 +77,7 @@ export interface GenerateResult {
 export type StreamPart =
   | { readonly type: 'text-delta'; readonly delta: string }
   | { readonly type: 'reasoning-delta'; readonly delta: string }
+  | { readonly type: 'reasoning-part'; readonly part: ReasoningPart }
   | { readonly type: 'tool-call'; readonly toolCall: ToolCallPart }
   | { readonly type: 'finish'; readonly finishReason: FinishReason; readonly usage?: Usage }
   | { readonly type: 'error'; readonly error: unknown }
