@@ -135,14 +135,14 @@ export async function sendPostRequest(options: PostToApiOptions): Promise<SentRe
   let response: Response
   try {
     const json = JSON.stringify(body)
-    // ky hands options it does not know to `fetch`: the built-in fetch sends the body from there.
-    const forwarded = { [rawBodyOption]: json }
+    // ky hands options it does not know to `fetch`. The built-in fetch takes the body from there, so
+    // ky's Request is built without one (no body stream to create and tee per call).
+    const transport =
+      options.fetch === undefined ? { fetch: builtInFetch(), [rawBodyOption]: json } : { fetch: options.fetch, body: json }
     response = await client.post(url, {
-      body: json,
       headers,
-      fetch: options.fetch ?? builtInFetch(),
       ...(requestSignal === undefined ? {} : { signal: requestSignal }),
-      ...forwarded,
+      ...transport,
     })
   } catch (error) {
     stopTimer()
