@@ -36,7 +36,9 @@ export {
   type ModuleOptions,
   type NamedSubModulesOptions,
 } from './module.js'
-export { runBatch, type BatchOptions, type BatchResult } from './batch.js'
+export { runBatch, type BatchOptions, type BatchOutcome, type BatchResult, type RunBatchHooks } from './batch.js'
 export { getAttributeByName, setAttributeByName } from './attribute-path.js'
 export { dependencyVersions, formatStateJson } from './state-json.js'
 export { readStateFile, writeStateFile, type SavedStateFile } from './state-file.js'
+export { PythonRandom } from './python-random.js'
+export { PythonRandomError, type PythonRandomErrorCode } from './errors/python-random-error.js'

@@ -1,0 +1,48 @@
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { DatasetError } from './dataset-error.js'
+import { loadJson } from './load-json.js'
+
+let directory: string
+const write = async (name: string, text: string): Promise<string> => {
+  const path = join(directory, name)
+  await writeFile(path, text)
+  return path
+}
+
+beforeAll(async () => {
+  directory = await mkdtemp(join(tmpdir(), 'dspex-json-'))
+})
+
+describe('loadJson', () => {
+  it('reads an array of rows, or the array under a key', async () => {
+    const array = await write('array.json', '[{"question": "q1", "answer": "a1"}, {"question": "q2", "answer": "a2"}]')
+    const examples = await loadJson(array, { inputKeys: ['question'] })
+    expect(examples.map((example) => example.get('answer'))).toEqual(['a1', 'a2'])
+    expect(examples[0]?.inputs().toDict()).toEqual({ question: 'q1' })
+    const keyed = await write('keyed.json', '{"data": [{"q": "q1", "a": "a1"}], "meta": {}}')
+    const [example] = await loadJson(keyed, { key: 'data', inputKeys: ['question'], fields: { q: 'question', a: 'answer' } })
+    expect(example?.toDict()).toEqual({ question: 'q1', answer: 'a1' })
+  })
+
+  it('names the line of a syntax error', async () => {
+    const path = await write('bad.json', '[\n  {"question": "q1"},\n  {"question": }\n]')
+    const error = await loadJson(path, { inputKeys: [] }).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(DatasetError)
+    expect(error).toMatchObject({ code: 'dataset-invalid-json', file: path, line: 3 })
+  })
+
+  it('rejects a wrong shape and bad rows, naming the item', async () => {
+    const object = await write('object.json', '{"rows": 3}')
+    await expect(loadJson(object, { inputKeys: [] })).rejects.toMatchObject({ code: 'dataset-invalid-shape' })
+    await expect(loadJson(object, { key: 'rows', inputKeys: [] })).rejects.toMatchObject({ code: 'dataset-invalid-shape' })
+    const rows = await write('rows.json', '[{"question": "q"}, "text", {"answer": "a"}]')
+    await expect(loadJson(rows, { inputKeys: [] })).rejects.toMatchObject({ code: 'dataset-row-not-object', index: 1 })
+    const missing = await write('missing.json', '[{"question": "q"}, {"answer": "a"}]')
+    const error = await loadJson(missing, { inputKeys: ['question'] }).catch((caught: unknown) => caught)
+    expect((error as Error).message).toBe(`Missing input key 'question' at item 1 of ${missing}.`)
+    await expect(loadJson(join(directory, 'nope.json'), { inputKeys: [] })).rejects.toMatchObject({ code: 'dataset-read-failed' })
+  })
+})

@@ -1,0 +1,48 @@
+import { InputField, OutputField, Signature } from '@dspex/signatures'
+import { t } from '@dspex/types'
+
+const recallDesc = 'fraction (out of 1.0) of ground truth covered by the system response'
+const precisionDesc = 'fraction (out of 1.0) of system response covered by the ground truth'
+
+/**
+ * The judge signature of {@link SemanticF1}: question, ground truth and system response in;
+ * recall and precision (floats) out. Its instructions are DSPy's, verbatim, since they are the prompt.
+ *
+ * @see dspy.evaluate.auto_evaluation.SemanticRecallPrecision
+ */
+export const SemanticRecallPrecision = Signature.create({
+  name: 'SemanticRecallPrecision',
+  instructions:
+    "Compare a system's response to the ground truth to compute its recall and precision.\n" +
+    'If asked to reason, enumerate key ideas in each response, and whether they are present in the other response.',
+  fields: {
+    question: InputField(t.string()),
+    ground_truth: InputField(t.string()),
+    system_response: InputField(t.string()),
+    recall: OutputField(t.number(), { desc: recallDesc }),
+    precision: OutputField(t.number(), { desc: precisionDesc }),
+  },
+})
+
+/**
+ * The judge signature of {@link SemanticF1} with `decompositional: true`: it first enumerates the
+ * key ideas of each response and discusses their overlap, then gives recall and precision.
+ *
+ * @see dspy.evaluate.auto_evaluation.DecompositionalSemanticRecallPrecision
+ */
+export const DecompositionalSemanticRecallPrecision = Signature.create({
+  name: 'DecompositionalSemanticRecallPrecision',
+  instructions:
+    "Compare a system's response to the ground truth to compute recall and precision of key ideas.\n" +
+    'You will first enumerate key ideas in each response, discuss their overlap, and then report recall and precision.',
+  fields: {
+    question: InputField(t.string()),
+    ground_truth: InputField(t.string()),
+    system_response: InputField(t.string()),
+    ground_truth_key_ideas: OutputField(t.string(), { desc: 'enumeration of key ideas in the ground truth' }),
+    system_response_key_ideas: OutputField(t.string(), { desc: 'enumeration of key ideas in the system response' }),
+    discussion: OutputField(t.string(), { desc: 'discussion of the overlap between ground truth and system response' }),
+    recall: OutputField(t.number(), { desc: recallDesc }),
+    precision: OutputField(t.number(), { desc: precisionDesc }),
+  },
+})
