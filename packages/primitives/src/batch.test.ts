@@ -148,3 +148,122 @@ describe('runBatch', () => {
     expect(failures.map(({ index }) => index)).toEqual([1, 3])
   })
 })
+
+describe('runBatch hooks and abort modes', () => {
+  it('reports every finished item once to onSettled, as it finishes', async () => {
+    const settled: [number, boolean][] = []
+    const { results } = await runBatch(
+      [3, 1, 2, 0],
+      async (item) => {
+        await sleep(item)
+        if (item === 2) throw new Error('two')
+        return item
+      },
+      { concurrency: 4, maxErrors: Number.POSITIVE_INFINITY },
+      { onSettled: (index, outcome) => settled.push([index, outcome.ok]) },
+    )
+    expect(results).toEqual([3, 1, undefined, 0])
+    expect([...settled].sort((left, right) => left[0] - right[0])).toEqual([
+      [0, true],
+      [1, true],
+      [2, false],
+      [3, true],
+    ])
+  })
+
+  it('hands the output or the error to onSettled', async () => {
+    const outcomes: unknown[] = []
+    const failure = new Error('bad')
+    await runBatch(
+      ['ok', 'bad'],
+      async (item) => {
+        if (item === 'bad') throw failure
+        return item.toUpperCase()
+      },
+      { concurrency: 1, maxErrors: 5 },
+      { onSettled: (_index, outcome) => outcomes.push(outcome) },
+    )
+    expect(outcomes).toEqual([
+      { ok: true, output: 'OK' },
+      { ok: false, error: failure },
+    ])
+  })
+
+  it("returns what finished with aborted: true when onAbort is 'return'", async () => {
+    const controller = new AbortController()
+    const settled: number[] = []
+    const result = await runBatch(
+      Array.from({ length: 100 }, (_, index) => index),
+      async (item, signal) => {
+        if (item === 10) controller.abort(new Error('stop'))
+        await sleep(1, undefined, { signal })
+        return item
+      },
+      { concurrency: 2, signal: controller.signal, onAbort: 'return' },
+      { onSettled: (index) => settled.push(index) },
+    )
+    expect(result.aborted).toBe(true)
+    expect(result.failures).toEqual([])
+    const finished = result.results.flatMap((output, index) => (output === undefined ? [] : [index]))
+    expect(finished.length).toBeGreaterThan(0)
+    expect(finished.length).toBeLessThan(100)
+    expect(finished).toEqual(result.results.slice(0, finished.length).map((_, index) => index))
+    expect([...settled].sort((left, right) => left - right)).toEqual(finished)
+  })
+
+  it("returns at once for an already aborted signal with onAbort 'return'", async () => {
+    let calls = 0
+    const result = await runBatch(
+      [1, 2],
+      async (item) => {
+        calls += 1
+        return item
+      },
+      { signal: AbortSignal.abort(), onAbort: 'return' },
+    )
+    expect(result).toEqual({ results: [undefined, undefined], failures: [], aborted: true })
+    expect(calls).toBe(0)
+  })
+
+  it("still throws on maxErrors when onAbort is 'return'", async () => {
+    await expect(
+      runBatch(
+        [1, 2],
+        async () => {
+          throw new Error('no')
+        },
+        { maxErrors: 1, concurrency: 1, onAbort: 'return' },
+      ),
+    ).rejects.toMatchObject({ code: 'batch-max-errors' })
+  })
+
+  it('lets any number of running calls listen to its signal without a leak warning', async () => {
+    const warnings: Error[] = []
+    const onWarning = (warning: Error): void => {
+      warnings.push(warning)
+    }
+    process.on('warning', onWarning)
+    try {
+      const items = Array.from({ length: 30 }, (_, index) => index)
+      await runBatch(
+        items,
+        async (item, signal) => {
+          signal.addEventListener('abort', () => {})
+          await sleep(2)
+          return item
+        },
+        { concurrency: 30 },
+      )
+      await sleep(5)
+    } finally {
+      process.off('warning', onWarning)
+    }
+    expect(warnings.map(({ name }) => name)).not.toContain('MaxListenersExceededWarning')
+  })
+
+  it('rejects an unknown onAbort mode', async () => {
+    await expect(runBatch([1], async (item) => item, { onAbort: 'ignore' as 'throw' })).rejects.toMatchObject({
+      code: 'batch-invalid-options',
+    })
+  })
+})
