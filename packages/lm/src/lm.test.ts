@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Message } from '@dspex/provider'
+import { type Message, TimeoutError } from '@dspex/provider'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createFakeLanguageModel } from './__fixtures__/fake-language-model.js'
 import { Cache } from './cache.js'
@@ -197,7 +197,9 @@ describe('LM n completions and concurrency', () => {
     const controller = new AbortController()
     controller.abort(new Error('stop'))
     await expect(lm.call(messages, { signal: controller.signal })).rejects.toThrow('stop')
-    await expect(lm.call(messages, { timeoutMs: 1 })).rejects.toMatchObject({ name: 'TimeoutError' })
+    const timedOut = await lm.call(messages, { timeoutMs: 1 }).catch((error: unknown) => error)
+    expect(TimeoutError.isInstance(timedOut)).toBe(true)
+    expect(timedOut).toMatchObject({ code: 'timeout', timeoutMs: 1, isRetryable: true })
     expect(lm.history).toHaveLength(0)
   })
 })

@@ -1,3 +1,4 @@
+import { startCallTimeLimit } from './call-time-limit.js'
 import { randomUUID } from 'node:crypto'
 import type { GenerateRequest, GenerateResult, LanguageModel, Message, Usage } from '@dspex/provider'
 import pLimit, { type LimitFunction } from 'p-limit'
@@ -265,9 +266,8 @@ export class LM {
     const { rolloutId: _rolloutId, ...sent } = merged
     const headers = { ...this.#options.headers, ...request.headers, ...options.headers }
     const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs
-    const signals = [request.signal, options.signal, timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs)].filter(
-      (signal): signal is AbortSignal => signal !== undefined,
-    )
+    const timeLimit = timeoutMs === undefined ? undefined : startCallTimeLimit(timeoutMs, this.model, languageModel.provider)
+    const signals = [request.signal, options.signal, timeLimit?.signal].filter((signal): signal is AbortSignal => signal !== undefined)
     const generateRequest: GenerateRequest = {
       ...sent,
       messages,
@@ -276,7 +276,7 @@ export class LM {
     }
     const limiter = this.#limiter
     const schedule: CallScheduler = limiter === undefined ? (run) => run() : (run) => limiter(run)
-    const { result, missing } = await generateCompletions(languageModel, generateRequest, schedule)
+    const { result, missing } = await generateCompletions(languageModel, generateRequest, schedule).finally(() => timeLimit?.clear())
     if (missing > 0) {
       emitWarning(this.#options.onWarning, {
         code: 'fewer-completions',
