@@ -23,7 +23,17 @@ const allowed: Record<string, readonly string[]> = {
 }
 const providerPackages = ['@dspex/openai', '@dspex/anthropic', '@dspex/google', '@dspex/ollama', '@dspex/openai-compatible']
 
+/**
+ * `@dspex/openai` is the one provider allowed a second internal dependency, `@dspex/openai-compatible`: the Chat
+ * Completions protocol is shared by dozens of servers (vLLM, llama.cpp, LM Studio, Groq, DeepSeek, Mistral, xAI...),
+ * so it has one implementation, and OpenAI is one of those servers, adding only its own rules on top.
+ */
+const providerExceptions: Record<string, readonly string[]> = {
+  '@dspex/openai': ['@dspex/provider', '@dspex/openai-compatible'],
+}
+
 function allowedFor(name: string): readonly string[] | undefined {
+  if (name in providerExceptions) return providerExceptions[name]
   if (providerPackages.includes(name)) return ['@dspex/provider']
   if (name === 'dspex') return Object.keys(allowed).concat(providerPackages)
   return allowed[name]
@@ -37,9 +47,9 @@ function sourceFiles(directory: string): string[] {
   })
 }
 
-/** Tests and their support files (`src/testing/`, `src/__fixtures__/`): never shipped, so they may use devDependencies. */
+/** Tests and their support files (`src/testing/`, `src/__fixtures__/`, README examples in `src/examples/`): never shipped, so they may use devDependencies. */
 function isTestCode(file: string): boolean {
-  return /\.test(-d)?\.ts$/.test(file) || /[\\/](testing|__fixtures__)[\\/]/.test(file)
+  return /\.test(-d)?\.ts$/.test(file) || /[\\/](testing|__fixtures__|examples)[\\/]/.test(file)
 }
 
 describe('dependency order', () => {

@@ -1,29 +1,20 @@
 import {
-  combineHeaders,
-  type FetchFunction,
+  createProviderApi,
   type GenerateRequest,
   type GenerateResult,
   type LanguageModel,
   loadApiKey,
-  postJsonToApi,
-  retryWithExponentialBackoff,
+  type ProviderSettings,
 } from '@dspex/provider'
 import { convertToEchoPrompt } from './convert-to-echo-prompt.js'
 import { mapEchoError } from './echo-error.js'
 
-/** Settings of {@link createEcho}; `LM` passes `apiKey`, `baseURL` and `maxRetries` (its `numRetries`). */
-export interface EchoProviderSettings {
-  /** The API key; defaults to the `ECHO_API_KEY` environment variable, read when a call is made. */
-  readonly apiKey?: string
-  /** The service's base URL; defaults to `https://api.echo-cloud.example`. */
-  readonly baseURL?: string
-  /** Headers sent with every call. */
-  readonly headers?: Readonly<Record<string, string>>
-  /** How many times a retryable failure (429, 5xx, network) is retried; defaults to 2. */
-  readonly maxRetries?: number
-  /** A `fetch` to use instead of the global one. */
-  readonly fetch?: FetchFunction
-}
+/**
+ * Settings of {@link createEcho}: the common provider settings (`apiKey`, default `ECHO_API_KEY`; `baseURL`,
+ * default `https://api.echo-cloud.example`; `headers`, `fetch`, `maxRetries`, `timeoutMs`). `LM` passes
+ * `apiKey`, `baseURL` and `maxRetries` (its `numRetries`).
+ */
+export interface EchoProviderSettings extends ProviderSettings {}
 
 /** The Echo Cloud provider: call it with a model id to get a `LanguageModel`. */
 export type EchoProvider = (modelId: string) => LanguageModel
@@ -58,22 +49,22 @@ function unsupported(request: GenerateRequest): string[] {
  * ```
  */
 export function createEcho(settings: EchoProviderSettings = {}): EchoProvider {
-  const baseURL = (settings.baseURL ?? 'https://api.echo-cloud.example').replace(/\/+$/, '')
+  // One transport for every model: the key is read at each call; errors, retries, time limit and fetch are shared.
+  const { apiKey, baseURL = 'https://api.echo-cloud.example', headers, ...transport } = settings
+  const api = createProviderApi({
+    ...transport,
+    provider: 'echo',
+    baseURL,
+    mapError: mapEchoError,
+    headers: () => ({
+      authorization: `Bearer ${loadApiKey({ apiKey, environmentVariableName: 'ECHO_API_KEY', description: 'Echo Cloud' })}`,
+      ...headers,
+    }),
+  })
 
   const generate = async (modelId: string, request: GenerateRequest): Promise<GenerateResult> => {
-    const apiKey = loadApiKey({ apiKey: settings.apiKey, environmentVariableName: 'ECHO_API_KEY', description: 'Echo Cloud' })
-    const body = {
-      model: modelId,
-      prompt: convertToEchoPrompt(request.messages),
-      max_tokens: request.maxTokens,
-      temperature: request.temperature,
-    }
-    const headers = combineHeaders({ authorization: `Bearer ${apiKey}` }, settings.headers, request.headers)
-    const signal = request.signal === undefined ? {} : { signal: request.signal }
-    const fetch = settings.fetch === undefined ? {} : { fetch: settings.fetch }
-    const call = () =>
-      postJsonToApi({ url: `${baseURL}/v1/complete`, headers, body, provider: 'echo', mapError: mapEchoError, validate: isEchoReply, ...signal, ...fetch })
-    const { value } = await retryWithExponentialBackoff(call, { maxRetries: settings.maxRetries ?? 2, ...signal })
+    const body = { model: modelId, prompt: convertToEchoPrompt(request.messages), max_tokens: request.maxTokens, temperature: request.temperature }
+    const { value } = await api.postJson('/v1/complete', body, request, isEchoReply)
     const warnings = unsupported(request)
     return {
       choices: [{ text: value.output, finishReason: value.stop === 'limit' ? 'length' : 'stop' }],

@@ -30,4 +30,25 @@ describe('startFakeGeminiServer', () => {
     expect(chunks.at(-1)).toMatchObject({ candidates: [{ finishReason: 'STOP' }], usageMetadata: { totalTokenCount: 12 } })
     expect(server.requests[0]?.stream).toBe(true)
   })
+
+  interface Embedded {
+    readonly embedding: { readonly values: number[] }
+    readonly embeddings: readonly { readonly values: number[] }[]
+  }
+
+  it('answers embedContent with one vector and batchEmbedContents with one per request, as Google documents them', async () => {
+    server = await startFakeGeminiServer()
+    const embed = (path: string, body: unknown) =>
+      fetch(`${server?.url}/models/gemini-embedding-001:${path}`, { method: 'POST', body: JSON.stringify(body) }).then((response) => response.json() as Promise<Embedded>)
+    const single = await embed('embedContent', { content: { parts: [{ text: 'sky' }] }, outputDimensionality: 4 })
+    expect(single).toEqual({ embedding: { values: expect.any(Array) } })
+    expect(single.embedding.values).toHaveLength(4)
+    const text = (value: string) => ({ model: 'models/gemini-embedding-001', content: { parts: [{ text: value }] } })
+    const batch = await embed('batchEmbedContents', { requests: [text('sky'), text('grass'), text('sky')] })
+    expect(batch.embeddings).toHaveLength(3)
+    expect(batch.embeddings[0]?.values).toHaveLength(8)
+    expect(batch.embeddings[2]).toEqual(batch.embeddings[0])
+    expect(batch.embeddings[1]).not.toEqual(batch.embeddings[0])
+    expect(server.requests.map((request) => request.stream)).toEqual([false, false])
+  })
 })

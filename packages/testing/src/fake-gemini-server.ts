@@ -2,11 +2,13 @@ import {
   type FakeProtocol,
   type FakeProviderServer,
   type FakeReply,
+  type FakeRequest,
   fakeUsage,
   type StartFakeServerOptions,
   splitFakeText,
   startFakeServer,
 } from './start-fake-server.js'
+import { fakeEmbedding } from './fake-embedding.js'
 
 const usageOf = (reply: FakeReply) => {
   const usage = fakeUsage(reply)
@@ -25,17 +27,44 @@ const candidate = (parts: unknown[], finishReason?: string) => ({
 
 const toolParts = (reply: FakeReply) => reply.toolCalls?.map((call) => ({ functionCall: { name: call.name, args: call.arguments } })) ?? []
 
-/** Gemini: `POST /models/{model}:generateContent` (JSON) and `:streamGenerateContent?alt=sse` (SSE of whole responses). */
+interface GeminiEmbedRequest {
+  readonly content?: { readonly parts?: readonly { readonly text?: string }[] }
+  readonly outputDimensionality?: number
+}
+
+const embeddingOf = (request: GeminiEmbedRequest | undefined) => ({
+  values: fakeEmbedding(request?.content?.parts?.map((part) => part.text ?? '').join('') ?? '', request?.outputDimensionality ?? 8),
+})
+
+/**
+ * The embedding replies, hand-written to match the shapes in Google's Gemini API reference (not recorded):
+ * `embedContent` answers `{ "embedding": { "values": [...] } }` and `batchEmbedContents` answers
+ * `{ "embeddings": [{ "values": [...] }, ...] }`, one per request, in order. The vectors come from
+ * `fakeEmbedding` (8 dimensions unless `outputDimensionality` asks otherwise); Gemini reports no usage here.
+ */
+function embedReply(request: FakeRequest): unknown {
+  const json = (request.json ?? {}) as { readonly requests?: readonly GeminiEmbedRequest[] } & GeminiEmbedRequest
+  if (request.path.includes(':batchEmbedContents')) return { embeddings: (json.requests ?? []).map(embeddingOf) }
+  return { embedding: embeddingOf(json) }
+}
+
+/**
+ * Gemini: `POST /models/{model}:generateContent` (JSON), `:streamGenerateContent?alt=sse` (SSE of whole
+ * responses), and the embedding endpoints `:embedContent` and `:batchEmbedContents`.
+ */
 export const geminiProtocol: FakeProtocol = {
   name: 'gemini',
   isStream: (path) => path.includes(':streamGenerateContent'),
   modelOf: (path) => /models\/([^:/?]+)/.exec(path)?.[1] ?? 'gemini-2.5-flash',
-  json: (reply, model) => ({
-    candidates: [candidate([...(reply.text !== undefined ? [{ text: reply.text }] : []), ...toolParts(reply)], 'STOP')],
-    usageMetadata: usageOf(reply),
-    modelVersion: model,
-    responseId: 'fake-response',
-  }),
+  json: (reply, model, request) => {
+    if (/:(batchEmbedContents|embedContent)\b/.test(request.path)) return embedReply(request)
+    return {
+      candidates: [candidate([...(reply.text !== undefined ? [{ text: reply.text }] : []), ...toolParts(reply)], 'STOP')],
+      usageMetadata: usageOf(reply),
+      modelVersion: model,
+      responseId: 'fake-response',
+    }
+  },
   streamContentType: 'text/event-stream',
   streamEvents: (reply, model) => {
     const pieces = splitFakeText(reply.text ?? '')

@@ -35,4 +35,17 @@ describe('startFakeOllamaServer', () => {
     expect(lines.map((line) => line.message.content).join('')).toBe('Hello Paris')
     expect(lines.map((line) => line.done)).toEqual([false, false, true])
   })
+
+  it('answers /api/embed with one vector per input and prompt_eval_count, as Ollama documents it', async () => {
+    server = await startFakeOllamaServer()
+    const response = await fetch(`${server.url}/api/embed`, {
+      method: 'POST',
+      body: JSON.stringify({ model: 'all-minilm', input: ['Why is the sky blue?', 'Why is grass green?'], dimensions: 4 }),
+    })
+    const body = (await response.json()) as { embeddings: number[][] }
+    expect(body).toMatchObject({ model: 'all-minilm', prompt_eval_count: 9 })
+    expect(body.embeddings).toHaveLength(2)
+    expect(body.embeddings[0]).toHaveLength(4)
+    expect(server.requests[0]?.stream).toBe(false)
+  })
 })

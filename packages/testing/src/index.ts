@@ -3,6 +3,7 @@ export { geminiProtocol, startFakeGeminiServer } from './fake-gemini-server.js'
 export { ollamaProtocol, startFakeOllamaServer } from './fake-ollama-server.js'
 export { openAIProtocol, startFakeOpenAIServer } from './fake-openai-server.js'
 export { answerFromExamples } from './follow-examples.js'
+export { createDemoSensitiveLM, demoSensitiveAnswer, demoSensitiveReply, type DemoSensitiveOptions } from './demo-sensitive-lm.js'
 export { formatScriptedAnswer, type ScriptedAnswerFormat } from './format-scripted-answer.js'
 export { type ScriptedAnswers, type ScriptedFields, ScriptedLM, type ScriptedLMOptions } from './scripted-lm.js'
 export {

@@ -56,12 +56,12 @@ export interface FakeProtocol {
   isStream(path: string, json: unknown): boolean
   /** The model name to echo, read from the request. */
   modelOf(path: string, json: unknown): string
-  /** The whole non-streaming body. */
-  json(reply: FakeReply, model: string): unknown
+  /** The whole non-streaming body; `request` lets a protocol answer other endpoints (embeddings). */
+  json(reply: FakeReply, model: string, request: FakeRequest): unknown
   /** The content type of a stream. */
   readonly streamContentType: string
-  /** The stream's events, each already framed (`data: ...\n\n` or one NDJSON line). */
-  streamEvents(reply: FakeReply, model: string): string[]
+  /** The stream's events, each already framed (`data: ...\n\n` or one NDJSON line); `request` lets a protocol stream other endpoints. */
+  streamEvents(reply: FakeReply, model: string, request: FakeRequest): string[]
   /** A malformed stream event in this protocol's framing. */
   readonly malformedEvent: string
   /** The error body for a status. */
@@ -119,10 +119,10 @@ async function answer(
   const model = protocol.modelOf(request.path, request.json)
   if (!request.stream) {
     response.writeHead(200, { 'content-type': 'application/json' })
-    response.end(fault?.malformedJson ? '{"malformed": tru' : JSON.stringify(protocol.json(reply, model)))
+    response.end(fault?.malformedJson ? '{"malformed": tru' : JSON.stringify(protocol.json(reply, model, request)))
     return
   }
-  const events = protocol.streamEvents(reply, model)
+  const events = protocol.streamEvents(reply, model, request)
   response.writeHead(200, { 'content-type': protocol.streamContentType, 'cache-control': 'no-cache' })
   if (fault?.malformedJson) {
     response.end(protocol.malformedEvent + events.join(''))

@@ -86,6 +86,17 @@ describe('createAnthropic', () => {
     expect(server.requests[0]?.headers['anthropic-beta']).toBe('interleaved-thinking-2025-05-14,context-1m-2025-08-07')
   })
 
+  it('adds a call\'s betas to the betas of the provider headers', async () => {
+    server = await createTestServer([respondWith(200, text), respondWith(200, text)])
+    const model = createAnthropic({ apiKey, baseURL: server.url, headers: { 'Anthropic-Beta': 'files-api-2025-04-14' } })('claude-sonnet-4-5')
+    await model.generate(ask)
+    await model.generate({ ...ask, providerOptions: { anthropic: { betas: ['context-1m-2025-08-07', 'files-api-2025-04-14'] } } })
+    expect(server.requests.map((request) => request.headers['anthropic-beta'])).toEqual([
+      'files-api-2025-04-14',
+      'files-api-2025-04-14,context-1m-2025-08-07',
+    ])
+  })
+
   it('reads ANTHROPIC_API_KEY when a call is made', async () => {
     server = await createTestServer([respondWith(200, text)])
     const model = createAnthropic({ baseURL: server.url })('claude-sonnet-4-5')
@@ -107,8 +118,53 @@ describe('createAnthropic', () => {
     })
     server = await createTestServer([respondWith(200, body)])
     const result = await createAnthropic({ apiKey, baseURL: server.url })('claude-sonnet-4-5').generate({ ...ask, seed: 3 })
-    expect(result.choices).toEqual([{ text: '42', reasoning: 'Let me think.', finishReason: 'length' }])
+    expect(result.choices).toEqual([
+      {
+        text: '42',
+        reasoning: 'Let me think.',
+        reasoningParts: [{ type: 'reasoning', text: 'Let me think.', signature: 'sig' }],
+        finishReason: 'length',
+      },
+    ])
     expect(result.warnings).toEqual(['anthropic: seed is not supported and was not sent.'])
+  })
+
+  it('round-trips signed thinking and redacted thinking before a tool call, as extended thinking requires', async () => {
+    // Shaped like the tool-use example of Anthropic's extended thinking documentation (not recorded).
+    const first = JSON.stringify({
+      model: 'claude-sonnet-4-5',
+      content: [
+        { type: 'thinking', thinking: 'I need the weather.', signature: 'EqQBCgIYAhIM1gbcDa9GJwZA2b3h' },
+        { type: 'redacted_thinking', data: 'EmwKAhgBEgy3va3pzix/LafPsn4a' },
+        { type: 'tool_use', id: 'toolu_01', name: 'weather', input: { city: 'Paris' } },
+      ],
+      stop_reason: 'tool_use',
+      usage: { input_tokens: 50, output_tokens: 30 },
+    })
+    server = await createTestServer([respondWith(200, first), respondWith(200, text)])
+    const model = createAnthropic({ apiKey, baseURL: server.url })('claude-sonnet-4-5')
+    const { choices } = await model.generate(ask)
+    const choice = choices[0]
+    expect(choice?.reasoningParts).toEqual([
+      { type: 'reasoning', text: 'I need the weather.', signature: 'EqQBCgIYAhIM1gbcDa9GJwZA2b3h' },
+      { type: 'reasoning', text: '', redactedData: 'EmwKAhgBEgy3va3pzix/LafPsn4a' },
+    ])
+    await model.generate({
+      messages: [
+        ...ask.messages,
+        { role: 'assistant', content: choice?.text ?? null, toolCalls: choice?.toolCalls ?? [], reasoning: choice?.reasoningParts ?? [] },
+        { role: 'tool', toolCallId: 'toolu_01', content: '18°C' },
+      ],
+    })
+    const sent = JSON.parse(server.requests[1]?.body ?? '') as { messages: { role: string; content: unknown[] }[] }
+    expect(sent.messages[1]).toEqual({
+      role: 'assistant',
+      content: [
+        { type: 'thinking', thinking: 'I need the weather.', signature: 'EqQBCgIYAhIM1gbcDa9GJwZA2b3h' },
+        { type: 'redacted_thinking', data: 'EmwKAhgBEgy3va3pzix/LafPsn4a' },
+        { type: 'tool_use', id: 'toolu_01', name: 'weather', input: { city: 'Paris' } },
+      ],
+    })
   })
 })
 

@@ -1,21 +1,16 @@
 import {
   combineHeaders,
-  type FetchFunction,
   type GenerateChoice,
   type GenerateRequest,
   type GenerateResult,
   type LanguageModel,
-  loadApiKey,
   type ModelCapabilities,
-  type PostToApiOptions,
+  type ReasoningPart,
+  type ProviderApi,
   parseSseStream,
-  postJsonToApi,
-  postToApiStream,
-  retryWithExponentialBackoff,
   type StreamPart,
   type ToolCallPart,
 } from '@dspex/provider'
-import { mapAnthropicError } from './anthropic-error.js'
 import { getAnthropicModelInfo } from './anthropic-model-info.js'
 import { anthropicJsonToolName, buildAnthropicRequest } from './anthropic-request-body.js'
 import { type AnthropicMessage, isAnthropicMessage } from './anthropic-wire-schemas.js'
@@ -28,18 +23,10 @@ export const anthropicVersion = '2023-06-01'
 
 /** What an Anthropic language model needs from its provider. */
 export interface AnthropicLanguageModelConfig {
-  /** The API key, or undefined to read ANTHROPIC_API_KEY at call time. */
-  readonly apiKey?: string
-  /** The API's base URL, without a trailing slash (`https://api.anthropic.com/v1`). */
-  readonly baseURL: string
-  /** Headers sent with every call. */
-  readonly headers?: Readonly<Record<string, string>>
-  /** A `fetch` to use instead of the global one. */
-  readonly fetch?: FetchFunction
-  /** Retries after a retryable failure (429, 5xx, 529 overloaded, network). */
-  readonly maxRetries: number
-  /** A time limit per attempt, in milliseconds. */
-  readonly timeoutMs?: number
+  /** The provider's transport: base URL, `x-api-key` and version headers, errors, retries, time limit, fetch. */
+  readonly api: ProviderApi
+  /** Betas the provider's headers already ask for; a call's own betas are added to them. */
+  readonly betas?: readonly string[]
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -48,10 +35,16 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 function toChoice(message: AnthropicMessage, isJsonTool: boolean): GenerateChoice {
   let text = ''
   let reasoning = ''
+  const reasoningParts: ReasoningPart[] = []
   const toolCalls: ToolCallPart[] = []
   for (const block of message.content) {
     if (block.type === 'text' && 'text' in block) text += block.text
-    else if (block.type === 'thinking' && 'thinking' in block) reasoning += block.thinking
+    else if (block.type === 'thinking' && 'thinking' in block) {
+      reasoning += block.thinking
+      reasoningParts.push({ type: 'reasoning', text: block.thinking, ...(block.signature ? { signature: block.signature } : {}) })
+    } else if (block.type === 'redacted_thinking' && 'data' in block) {
+      reasoningParts.push({ type: 'reasoning', text: '', redactedData: block.data })
+    }
     else if (block.type === 'tool_use' && 'input' in block) {
       if (isJsonTool && block.name === anthropicJsonToolName) text += JSON.stringify(block.input)
       else toolCalls.push({ id: block.id, name: block.name, args: isRecord(block.input) ? block.input : {} })
@@ -61,6 +54,7 @@ function toChoice(message: AnthropicMessage, isJsonTool: boolean): GenerateChoic
   return {
     text: hasText ? text : null,
     ...(reasoning === '' ? {} : { reasoning }),
+    ...(reasoningParts.length === 0 ? {} : { reasoningParts }),
     ...(toolCalls.length === 0 ? {} : { toolCalls }),
     finishReason: mapAnthropicStopReason(message.stop_reason, isJsonTool),
   }
@@ -68,8 +62,8 @@ function toChoice(message: AnthropicMessage, isJsonTool: boolean): GenerateChoic
 
 /**
  * Creates a `LanguageModel` for one Anthropic model over the Messages API (`POST /messages`).
- * `generate` retries retryable failures up to `maxRetries` times; `stream` retries only until
- * the response headers arrive.
+ * Both post through the provider's `ProviderApi`: `generate` retries retryable failures up to
+ * `maxRetries` times; `stream` retries only until the response headers arrive.
  *
  * @param modelId - The Anthropic model id (`claude-sonnet-4-5`).
  * @param config - Where and how to call the API.
@@ -85,33 +79,13 @@ export function createAnthropicLanguageModel(modelId: string, config: AnthropicL
   }
   const post = (request: GenerateRequest, stream: boolean) => {
     const built = buildAnthropicRequest(modelId, request, stream)
-    const apiKey = loadApiKey({
-      apiKey: config.apiKey,
-      environmentVariableName: 'ANTHROPIC_API_KEY',
-      description: 'Anthropic',
-    })
-    const options: PostToApiOptions = {
-      url: `${config.baseURL}/messages`,
-      headers: combineHeaders(
-        {
-          'x-api-key': apiKey,
-          'anthropic-version': anthropicVersion,
-          ...(built.betas.length === 0 ? {} : { 'anthropic-beta': built.betas.join(',') }),
-        },
-        config.headers,
-        request.headers,
-      ),
-      body: built.body,
-      provider: 'anthropic',
-      mapError: mapAnthropicError,
-      secrets: [apiKey],
-      ...(request.signal === undefined ? {} : { signal: request.signal }),
-      ...(config.fetch === undefined ? {} : { fetch: config.fetch }),
-      ...(config.timeoutMs === undefined ? {} : { timeoutMs: config.timeoutMs }),
+    const betas = [...new Set([...(config.betas ?? []), ...built.betas])]
+    const call = {
+      signal: request.signal,
+      headers: combineHeaders(built.betas.length === 0 ? {} : { 'anthropic-beta': betas.join(',') }, request.headers),
     }
-    return { built, options }
+    return { built, call }
   }
-  const retry = { maxRetries: config.maxRetries }
 
   return {
     specificationVersion: 'v1',
@@ -120,11 +94,8 @@ export function createAnthropicLanguageModel(modelId: string, config: AnthropicL
     capabilities,
 
     async generate(request: GenerateRequest): Promise<GenerateResult> {
-      const { built, options } = post(request, false)
-      const { value } = await retryWithExponentialBackoff(
-        () => postJsonToApi({ ...options, validate: isAnthropicMessage }),
-        { ...retry, ...(request.signal === undefined ? {} : { signal: request.signal }) },
-      )
+      const { built, call } = post(request, false)
+      const { value } = await config.api.postJson('/messages', built.body, call, isAnthropicMessage)
       return {
         choices: [toChoice(value, built.isJsonTool)],
         ...(value.usage === undefined ? {} : { usage: mapAnthropicUsage(value.usage) }),
@@ -135,11 +106,8 @@ export function createAnthropicLanguageModel(modelId: string, config: AnthropicL
     },
 
     async *stream(request: GenerateRequest): AsyncGenerator<StreamPart, void, undefined> {
-      const { built, options } = post(request, true)
-      const { body, parseOptions } = await retryWithExponentialBackoff(() => postToApiStream(options), {
-        ...retry,
-        ...(request.signal === undefined ? {} : { signal: request.signal }),
-      })
+      const { built, call } = post(request, true)
+      const { body, parseOptions } = await config.api.postStream('/messages', built.body, call)
       yield* parseAnthropicStream(parseSseStream(body, parseOptions), { ...parseOptions, isJsonTool: built.isJsonTool })
     },
   }

@@ -1,23 +1,15 @@
-import type { FetchFunction, LanguageModel } from '@dspex/provider'
-import { createAnthropicLanguageModel } from './anthropic-language-model.js'
+import { combineHeaders, createProviderApi, type LanguageModel, loadApiKey, type ProviderSettings } from '@dspex/provider'
+import { mapAnthropicError } from './anthropic-error.js'
+import { anthropicVersion, createAnthropicLanguageModel } from './anthropic-language-model.js'
 
-/** Settings of {@link createAnthropic}. */
-export interface AnthropicProviderSettings {
-  /** The API key; defaults to the ANTHROPIC_API_KEY environment variable, read when a call is made. */
-  readonly apiKey?: string
-  /** The API's base URL. Default `https://api.anthropic.com/v1`. */
-  readonly baseURL?: string
-  /** Headers sent with every call (`anthropic-beta`, a proxy's headers). */
-  readonly headers?: Readonly<Record<string, string>>
-  /** A `fetch` to use instead of the global one. */
-  readonly fetch?: FetchFunction
-  /** Retries after a retryable failure (429, 5xx, 529 overloaded, network). Default 2. */
-  readonly maxRetries?: number
-  /** A time limit per attempt, in milliseconds (for a stream: until the headers arrive). */
-  readonly timeoutMs?: number
-}
+/**
+ * Settings of {@link createAnthropic}: the common provider settings. `apiKey` defaults to ANTHROPIC_API_KEY,
+ * `baseURL` to `https://api.anthropic.com/v1`; `headers` may carry `anthropic-beta`, merged with the betas a
+ * call asks for; `maxRetries` covers 429, 5xx, 529 overloaded and network failures.
+ */
+export interface AnthropicProviderSettings extends ProviderSettings {}
 
-/** An Anthropic provider: call it with a model id to get a `LanguageModel`. */
+/** An Anthropic provider: call it with a model id to get a `LanguageModel`. Anthropic has no embeddings API. */
 export interface AnthropicProvider {
   (modelId: string): LanguageModel
   /** The same as calling the provider. */
@@ -37,16 +29,21 @@ export interface AnthropicProvider {
  * ```
  */
 export function createAnthropic(settings: AnthropicProviderSettings = {}): AnthropicProvider {
-  const baseURL = (settings.baseURL ?? 'https://api.anthropic.com/v1').replace(/\/+$/, '')
-  const languageModel = (modelId: string): LanguageModel =>
-    createAnthropicLanguageModel(modelId, {
-      baseURL,
-      maxRetries: settings.maxRetries ?? 2,
-      ...(settings.apiKey === undefined ? {} : { apiKey: settings.apiKey }),
-      ...(settings.headers === undefined ? {} : { headers: settings.headers }),
-      ...(settings.fetch === undefined ? {} : { fetch: settings.fetch }),
-      ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
-    })
+  const api = createProviderApi({
+    provider: 'anthropic',
+    baseURL: settings.baseURL ?? 'https://api.anthropic.com/v1',
+    headers: () => ({
+      'x-api-key': loadApiKey({ apiKey: settings.apiKey, environmentVariableName: 'ANTHROPIC_API_KEY', description: 'Anthropic' }),
+      'anthropic-version': anthropicVersion,
+      ...settings.headers,
+    }),
+    mapError: mapAnthropicError,
+    ...(settings.fetch === undefined ? {} : { fetch: settings.fetch }),
+    ...(settings.maxRetries === undefined ? {} : { maxRetries: settings.maxRetries }),
+    ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
+  })
+  const betas = combineHeaders(settings.headers)['anthropic-beta']?.split(',').map((beta) => beta.trim()).filter(Boolean) ?? []
+  const languageModel = (modelId: string): LanguageModel => createAnthropicLanguageModel(modelId, { api, betas })
   const provider = (modelId: string): LanguageModel => languageModel(modelId)
   provider.languageModel = languageModel
   return provider

@@ -33,6 +33,8 @@ export interface AnthropicStreamEvent {
     readonly type?: string
     readonly text?: string
     readonly thinking?: string
+    /** A `signature_delta`'s signature of the thinking block. */
+    readonly signature?: string
     readonly partial_json?: string
     readonly stop_reason?: string | null
   }

@@ -97,4 +97,29 @@ describe('convertToAnthropicMessages', () => {
     expect(prompt.messages[2]?.content).toEqual([{ type: 'text', text: 'Q2', cache_control: cache }])
     expect(prompt.messages[0]?.content).toEqual([{ type: 'text', text: 'Q1' }])
   })
+
+  it('puts an assistant turn\'s signed and redacted thinking before its text and tool calls, and leaves unsigned reasoning out', () => {
+    const prompt = convertToAnthropicMessages([
+      { role: 'user', content: 'Weather?' },
+      {
+        role: 'assistant',
+        content: 'Checking.',
+        toolCalls: [{ id: 'toolu_1', name: 'weather', args: {} }],
+        reasoning: [
+          { type: 'reasoning', text: 'Use the tool.', signature: 'sig-1' },
+          { type: 'reasoning', text: '', redactedData: 'opaque' },
+          { type: 'reasoning', text: 'from another provider' },
+        ],
+      },
+    ])
+    expect(prompt.messages[1]?.content).toEqual([
+      { type: 'thinking', thinking: 'Use the tool.', signature: 'sig-1' },
+      { type: 'redacted_thinking', data: 'opaque' },
+      { type: 'text', text: 'Checking.' },
+      { type: 'tool_use', id: 'toolu_1', name: 'weather', input: {} },
+    ])
+    expect(prompt.warnings).toEqual([
+      'anthropic: reasoning without a signature was left out; Anthropic only takes back its own signed thinking.',
+    ])
+  })
 })

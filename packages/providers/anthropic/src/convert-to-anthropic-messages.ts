@@ -1,4 +1,4 @@
-import type { ContentPart, Message } from '@dspex/provider'
+import type { ContentPart, Message, ReasoningPart } from '@dspex/provider'
 
 /** Anthropic's prompt-caching marker. */
 export interface AnthropicCacheControl {
@@ -81,6 +81,14 @@ function convertPart(part: ContentPart, warnings: string[]): AnthropicContentBlo
   }
 }
 
+/** Anthropic takes back only its own reasoning: `thinking` with its signature, or `redacted_thinking`. */
+function convertReasoning(part: ReasoningPart, warnings: string[]): AnthropicContentBlock | undefined {
+  if (part.redactedData !== undefined) return { type: 'redacted_thinking', data: part.redactedData }
+  if (part.signature !== undefined) return { type: 'thinking', thinking: part.text, signature: part.signature }
+  warnings.push('anthropic: reasoning without a signature was left out; Anthropic only takes back its own signed thinking.')
+  return undefined
+}
+
 function convertMessage(message: Exclude<Message, { role: 'system' }>, warnings: string[]): AnthropicTurn | undefined {
   switch (message.role) {
     case 'user': {
@@ -103,7 +111,7 @@ function convertMessage(message: Exclude<Message, { role: 'system' }>, warnings:
         ],
       }
     case 'assistant': {
-      const content: AnthropicContentBlock[] = []
+      const content = (message.reasoning ?? []).flatMap((part) => convertReasoning(part, warnings) ?? [])
       if (message.content !== null && message.content !== '') content.push({ type: 'text', text: message.content })
       for (const call of message.toolCalls ?? []) {
         content.push({ type: 'tool_use', id: call.id, name: call.name, input: call.args })
@@ -116,7 +124,8 @@ function convertMessage(message: Exclude<Message, { role: 'system' }>, warnings:
 /**
  * Converts DSPex messages to an Anthropic Messages API prompt: system messages go to the
  * top-level `system`, tool results become `tool_result` blocks in user turns, assistant tool
- * calls become `tool_use` blocks, and consecutive turns of the same role are merged so roles
+ * calls become `tool_use` blocks after the turn's signed `thinking` and `redacted_thinking` blocks
+ * (which Anthropic requires back when extended thinking is on), and consecutive turns of the same role are merged so roles
  * alternate. With `cacheControl`, a cache breakpoint is set on the last system block and on the
  * last block of the last message.
  *

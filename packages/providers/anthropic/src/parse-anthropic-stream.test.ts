@@ -29,6 +29,7 @@ describe('parseAnthropicStream', () => {
     ])
     expect(parts).toEqual([
       { type: 'reasoning-delta', delta: 'Hmm.' },
+      { type: 'reasoning-part', part: { type: 'reasoning', text: 'Hmm.', signature: 'abc' } },
       { type: 'tool-call', toolCall: { id: 'toolu_1', name: 'weather', args: { city: 'Paris' } } },
       {
         type: 'finish',
@@ -44,5 +45,31 @@ describe('parseAnthropicStream', () => {
 
   it('throws InvalidResponseDataError for a payload that is not JSON', async () => {
     await expect(collect(['not json'])).rejects.toBeInstanceOf(InvalidResponseDataError)
+  })
+
+  it('gives each thinking block as a reasoning part with its pieced-together signature, and redacted thinking as it starts', async () => {
+    const parts = await collect([
+      { type: 'message_start', message: { usage: { input_tokens: 10, output_tokens: 1 } } },
+      { type: 'content_block_start', index: 0, content_block: { type: 'thinking', thinking: '', signature: '' } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'thinking_delta', thinking: 'Two ' } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'thinking_delta', thinking: 'steps.' } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'signature_delta', signature: 'EqQB' } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'signature_delta', signature: 'CgIY' } },
+      { type: 'content_block_stop', index: 0 },
+      { type: 'content_block_start', index: 1, content_block: { type: 'redacted_thinking', data: 'EmwKAhgB' } },
+      { type: 'content_block_stop', index: 1 },
+      { type: 'content_block_start', index: 2, content_block: { type: 'text', text: '' } },
+      { type: 'content_block_delta', index: 2, delta: { type: 'text_delta', text: 'Done.' } },
+      { type: 'content_block_stop', index: 2 },
+      { type: 'message_delta', delta: { stop_reason: 'end_turn' }, usage: { output_tokens: 5 } },
+      { type: 'message_stop' },
+    ])
+    expect(parts.filter((part) => part.type !== 'finish')).toEqual([
+      { type: 'reasoning-delta', delta: 'Two ' },
+      { type: 'reasoning-delta', delta: 'steps.' },
+      { type: 'reasoning-part', part: { type: 'reasoning', text: 'Two steps.', signature: 'EqQBCgIY' } },
+      { type: 'reasoning-part', part: { type: 'reasoning', text: '', redactedData: 'EmwKAhgB' } },
+      { type: 'text-delta', delta: 'Done.' },
+    ])
   })
 })

@@ -2,6 +2,7 @@ import {
   APICallError,
   type ParseStreamOptions,
   parseJson,
+  type ReasoningPart,
   type ServerSentEvent,
   StreamInterruptedError,
   type StreamPart,
@@ -28,7 +29,8 @@ function mergeUsage(start: AnthropicUsage, delta: AnthropicUsage | undefined): A
 
 /**
  * Turns Anthropic's server-sent events into DSPex stream parts: `text_delta` gives text deltas,
- * `thinking_delta` reasoning deltas, and a `tool_use` block's `input_json_delta` pieces are
+ * `thinking_delta` reasoning deltas, a `thinking` block's stop one `reasoning-part` with the text and the
+ * `signature_delta` signature (a `redacted_thinking` block gives one at its start), and a `tool_use` block's `input_json_delta` pieces are
  * assembled into one tool call at its `content_block_stop`. With `isJsonTool`, the forced `json`
  * tool's input is streamed as text instead. `message_stop` gives the finish part with the stop
  * reason and usage.
@@ -46,6 +48,7 @@ export async function* parseAnthropicStream(
   const { isJsonTool = false, ...parseOptions } = options
   const provider = parseOptions.provider ?? 'anthropic'
   const toolCalls = new Map<number, ToolCallInProgress>()
+  const thinking = new Map<number, { text: string; signature: string }>()
   let usage: AnthropicUsage = {}
   let stopReason: string | null | undefined
   for await (const sse of events) {
@@ -60,13 +63,25 @@ export async function* parseAnthropicStream(
           toolCalls.set(event.index ?? 0, { id: block.id, name: block.name, json: '' })
         } else if (block?.type === 'text' && 'text' in block && block.text !== '') {
           yield { type: 'text-delta', delta: block.text }
+        } else if (block?.type === 'thinking' && 'thinking' in block) {
+          thinking.set(event.index ?? 0, { text: block.thinking, signature: block.signature ?? '' })
+          if (block.thinking !== '') yield { type: 'reasoning-delta', delta: block.thinking }
+        } else if (block?.type === 'redacted_thinking' && 'data' in block) {
+          yield { type: 'reasoning-part', part: { type: 'reasoning', text: '', redactedData: block.data } }
         }
         break
       }
       case 'content_block_delta': {
         const delta = event.delta
         if (delta?.type === 'text_delta' && delta.text) yield { type: 'text-delta', delta: delta.text }
-        else if (delta?.type === 'thinking_delta' && delta.thinking) yield { type: 'reasoning-delta', delta: delta.thinking }
+        else if (delta?.type === 'thinking_delta' && delta.thinking) {
+          const block = thinking.get(event.index ?? 0)
+          if (block !== undefined) block.text += delta.thinking
+          yield { type: 'reasoning-delta', delta: delta.thinking }
+        } else if (delta?.type === 'signature_delta' && delta.signature !== undefined) {
+          const block = thinking.get(event.index ?? 0)
+          if (block !== undefined) block.signature += delta.signature
+        }
         else if (delta?.type === 'input_json_delta' && delta.partial_json !== undefined) {
           const call = toolCalls.get(event.index ?? 0)
           if (call !== undefined) call.json += delta.partial_json
@@ -77,6 +92,13 @@ export async function* parseAnthropicStream(
         break
       }
       case 'content_block_stop': {
+        const block = thinking.get(event.index ?? 0)
+        if (block !== undefined) {
+          thinking.delete(event.index ?? 0)
+          const part: ReasoningPart = { type: 'reasoning', text: block.text, ...(block.signature === '' ? {} : { signature: block.signature }) }
+          yield { type: 'reasoning-part', part }
+          break
+        }
         const call = toolCalls.get(event.index ?? 0)
         if (call === undefined) break
         toolCalls.delete(event.index ?? 0)

@@ -2,10 +2,13 @@ import type { ContentPart, Message } from '@dspex/provider'
 
 /** A part of a Gemini request's content. */
 export type GooglePart =
-  | { readonly text: string }
+  | { readonly text: string; readonly thought?: boolean; readonly thoughtSignature?: string }
   | { readonly inlineData: { readonly mimeType: string; readonly data: string } }
   | { readonly fileData: { readonly mimeType: string; readonly fileUri: string } }
-  | { readonly functionCall: { readonly name: string; readonly args: Readonly<Record<string, unknown>> } }
+  | {
+      readonly functionCall: { readonly name: string; readonly args: Readonly<Record<string, unknown>> }
+      readonly thoughtSignature?: string
+    }
   | { readonly functionResponse: { readonly name: string; readonly response: Readonly<Record<string, unknown>> } }
 
 /** One turn of a Gemini conversation. */
@@ -76,7 +79,8 @@ function parseToolResult(content: string): Readonly<Record<string, unknown>> {
 
 /**
  * Converts DSPex messages to Gemini's `systemInstruction` and `contents`: assistant turns become
- * `model` turns, tool results become `functionResponse` parts of a `user` turn (named after the
+ * `model` turns, with their reasoning sent back as `thought` parts and every thought signature where
+ * Gemini put it (a signed reasoning part with no text signs the turn's text; tool calls keep their own), tool results become `functionResponse` parts of a `user` turn (named after the
  * call they answer), images and files become `inlineData` (data URIs) or `fileData` (URLs), and
  * consecutive turns of the same role are merged, as Gemini requires alternating roles.
  *
@@ -103,10 +107,18 @@ export function convertToGoogleContents(messages: readonly Message[]): GooglePro
         break
       case 'assistant': {
         const parts: GooglePart[] = []
-        if (message.content !== null && message.content !== '') parts.push({ text: message.content })
+        let textSignature: string | undefined
+        for (const part of message.reasoning ?? []) {
+          if (part.redactedData !== undefined) continue
+          if (part.text !== '') parts.push({ text: part.text, thought: true, ...(part.signature === undefined ? {} : { thoughtSignature: part.signature }) })
+          else textSignature ??= part.signature
+        }
+        if (message.content !== null && message.content !== '') {
+          parts.push({ text: message.content, ...(textSignature === undefined ? {} : { thoughtSignature: textSignature }) })
+        }
         for (const call of message.toolCalls ?? []) {
           toolNames.set(call.id, call.name)
-          parts.push({ functionCall: { name: call.name, args: call.args } })
+          parts.push({ functionCall: { name: call.name, args: call.args }, ...(call.signature === undefined ? {} : { thoughtSignature: call.signature }) })
         }
         push('model', parts)
         break

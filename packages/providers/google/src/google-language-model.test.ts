@@ -175,6 +175,22 @@ describe('google language model: errors', () => {
     })
     server = await createTestServer([respondWith(200, body)])
     const result = await createGoogle({ apiKey, baseURL: server.url })('gemini-2.5-flash').generate(ask)
-    expect(result.choices).toEqual([{ text: 'Answer', reasoning: 'Thinking...', finishReason: 'length' }])
+    expect(result.choices).toEqual([
+      { text: 'Answer', reasoning: 'Thinking...', reasoningParts: [{ type: 'reasoning', text: 'Thinking...' }], finishReason: 'length' },
+    ])
+  })
+
+  it('keeps thought signatures: on thought parts as signed reasoning, on function calls as the tool call signature', async () => {
+    const parts = [
+      { text: 'Plan: ', thought: true },
+      { text: 'call the tool.', thought: true, thoughtSignature: 'sig-thought' },
+      { functionCall: { name: 'weather', args: { city: 'Paris' } }, thoughtSignature: 'sig-call' },
+    ]
+    server = await createTestServer([respondWith(200, JSON.stringify({ candidates: [{ content: { role: 'model', parts }, finishReason: 'STOP' }] }))])
+    const result = await createGoogle({ apiKey, baseURL: server.url })('gemini-2.5-flash').generate(ask)
+    expect(result.choices[0]).toMatchObject({
+      reasoningParts: [{ type: 'reasoning', text: 'Plan: call the tool.', signature: 'sig-thought' }],
+      toolCalls: [{ id: 'call_0', name: 'weather', args: { city: 'Paris' }, signature: 'sig-call' }],
+    })
   })
 })

@@ -1,21 +1,16 @@
 import {
-  combineHeaders,
-  type FetchFunction,
   type GenerateChoice,
   type GenerateRequest,
   type GenerateResult,
   type LanguageModel,
-  loadApiKey,
   type ModelCapabilities,
-  type PostToApiOptions,
+  type ReasoningPart,
+  type ProviderApi,
   parseSseStream,
-  postJsonToApi,
-  postToApiStream,
-  retryWithExponentialBackoff,
   type StreamPart,
   type ToolCallPart,
 } from '@dspex/provider'
-import { mapGoogleError } from './google-error.js'
+import { createGoogleReasoningCollector } from './google-reasoning-parts.js'
 import { buildGoogleRequest } from './google-request-body.js'
 import { type GoogleCandidate, isGoogleGenerateContentResponse } from './google-wire-schemas.js'
 import { mapGoogleFinishReason } from './map-google-finish-reason.js'
@@ -24,48 +19,39 @@ import { parseGoogleStream } from './parse-google-stream.js'
 
 /** What a Gemini language model needs from its provider. */
 export interface GoogleLanguageModelConfig {
-  /** The API key, or undefined to read GOOGLE_GENERATIVE_AI_API_KEY (then GEMINI_API_KEY) at call time. */
-  readonly apiKey?: string
-  /** The API's base URL, without a trailing slash (`https://generativelanguage.googleapis.com/v1beta`). */
-  readonly baseURL: string
-  /** Headers sent with every call. */
-  readonly headers?: Readonly<Record<string, string>>
-  /** A `fetch` to use instead of the global one. */
-  readonly fetch?: FetchFunction
-  /** Retries after a retryable failure (429, 5xx, network). */
-  readonly maxRetries: number
-  /** A time limit per attempt, in milliseconds. */
-  readonly timeoutMs?: number
-}
-
-function readApiKey(apiKey: string | undefined): string {
-  const fallback = typeof process === 'undefined' ? undefined : process.env.GEMINI_API_KEY
-  const primary = typeof process === 'undefined' ? undefined : process.env.GOOGLE_GENERATIVE_AI_API_KEY
-  const useFallback = apiKey === undefined && (primary === undefined || primary.trim() === '') && fallback?.trim()
-  return loadApiKey({
-    apiKey,
-    environmentVariableName: useFallback ? 'GEMINI_API_KEY' : 'GOOGLE_GENERATIVE_AI_API_KEY',
-    description: 'Google Generative AI',
-  })
+  /** The provider's transport: base URL, `x-goog-api-key` header, errors, retries, time limit, fetch. */
+  readonly api: ProviderApi
 }
 
 function toChoice(candidate: GoogleCandidate): GenerateChoice {
   let text = ''
   let reasoning = ''
   const toolCalls: ToolCallPart[] = []
+  const reasoningParts: ReasoningPart[] = []
+  const collector = createGoogleReasoningCollector()
   for (const part of candidate.content?.parts ?? []) {
+    const closed = collector.add(part)
+    if (closed !== undefined) reasoningParts.push(closed)
     if (part.functionCall !== undefined) {
       const args = part.functionCall.args
       const isObject = typeof args === 'object' && args !== null && !Array.isArray(args)
-      toolCalls.push({ id: `call_${toolCalls.length}`, name: part.functionCall.name, args: isObject ? (args as Record<string, unknown>) : {} })
+      toolCalls.push({
+        id: `call_${toolCalls.length}`,
+        name: part.functionCall.name,
+        args: isObject ? (args as Record<string, unknown>) : {},
+        ...(part.thoughtSignature ? { signature: part.thoughtSignature } : {}),
+      })
     } else if (part.text !== undefined) {
       if (part.thought === true) reasoning += part.text
       else text += part.text
     }
   }
+  const rest = collector.flush()
+  if (rest !== undefined) reasoningParts.push(rest)
   return {
     text: text === '' && (toolCalls.length > 0 || candidate.content === undefined) ? null : text,
     ...(reasoning === '' ? {} : { reasoning }),
+    ...(reasoningParts.length === 0 ? {} : { reasoningParts }),
     ...(toolCalls.length === 0 ? {} : { toolCalls }),
     finishReason: mapGoogleFinishReason(candidate.finishReason, toolCalls.length > 0),
   }
@@ -74,8 +60,8 @@ function toChoice(candidate: GoogleCandidate): GenerateChoice {
 /**
  * Creates a `LanguageModel` for one Gemini model over `models/{id}:generateContent` and
  * `:streamGenerateContent?alt=sse`. The API key goes in the `x-goog-api-key` header, never the URL.
- * `generate` retries retryable failures up to `maxRetries` times; `stream` retries only until the
- * response headers arrive.
+ * Both post through the provider's `ProviderApi`: `generate` retries retryable failures up to
+ * `maxRetries` times; `stream` retries only until the response headers arrive.
  *
  * @param modelId - The Gemini model id (`gemini-2.5-flash`), with or without the `models/` prefix.
  * @param config - Where and how to call the API.
@@ -89,26 +75,8 @@ export function createGoogleLanguageModel(modelId: string, config: GoogleLanguag
     images: true,
   }
   const modelPath = modelId.startsWith('models/') || modelId.startsWith('tunedModels/') ? modelId : `models/${modelId}`
-  const post = (request: GenerateRequest, stream: boolean) => {
-    const built = buildGoogleRequest(request)
-    const apiKey = readApiKey(config.apiKey)
-    const options: PostToApiOptions = {
-      url: `${config.baseURL}/${modelPath}:${stream ? 'streamGenerateContent?alt=sse' : 'generateContent'}`,
-      headers: combineHeaders({ 'x-goog-api-key': apiKey }, config.headers, request.headers),
-      body: built.body,
-      provider: 'google',
-      mapError: mapGoogleError,
-      secrets: [apiKey],
-      ...(request.signal === undefined ? {} : { signal: request.signal }),
-      ...(config.fetch === undefined ? {} : { fetch: config.fetch }),
-      ...(config.timeoutMs === undefined ? {} : { timeoutMs: config.timeoutMs }),
-    }
-    return { built, options }
-  }
-  const retryOptions = (request: GenerateRequest) => ({
-    maxRetries: config.maxRetries,
-    ...(request.signal === undefined ? {} : { signal: request.signal }),
-  })
+  const path = (stream: boolean) => `/${modelPath}:${stream ? 'streamGenerateContent?alt=sse' : 'generateContent'}`
+  const call = (request: GenerateRequest) => ({ signal: request.signal, headers: request.headers })
 
   return {
     specificationVersion: 'v1',
@@ -117,11 +85,8 @@ export function createGoogleLanguageModel(modelId: string, config: GoogleLanguag
     capabilities,
 
     async generate(request: GenerateRequest): Promise<GenerateResult> {
-      const { built, options } = post(request, false)
-      const { value } = await retryWithExponentialBackoff(
-        () => postJsonToApi({ ...options, validate: isGoogleGenerateContentResponse }),
-        retryOptions(request),
-      )
+      const built = buildGoogleRequest(request)
+      const { value } = await config.api.postJson(path(false), built.body, call(request), isGoogleGenerateContentResponse)
       const candidates = value.candidates ?? []
       const blockReason = value.promptFeedback?.blockReason
       const choices: GenerateChoice[] =
@@ -139,8 +104,8 @@ export function createGoogleLanguageModel(modelId: string, config: GoogleLanguag
     },
 
     async *stream(request: GenerateRequest): AsyncGenerator<StreamPart, void, undefined> {
-      const { options } = post(request, true)
-      const { body, parseOptions } = await retryWithExponentialBackoff(() => postToApiStream(options), retryOptions(request))
+      const built = buildGoogleRequest(request)
+      const { body, parseOptions } = await config.api.postStream(path(true), built.body, call(request))
       yield* parseGoogleStream(parseSseStream(body, parseOptions), parseOptions)
     },
   }

@@ -1,4 +1,4 @@
-import type { LanguageModel } from '@dspex/provider'
+import type { EmbeddingModel, LanguageModel } from '@dspex/provider'
 import { describe, expectTypeOf, it } from 'vitest'
 import { createGoogle, type GoogleProvider, type GoogleProviderSettings, google } from './google-provider.js'
 
@@ -7,6 +7,12 @@ describe('google provider types', () => {
     expectTypeOf(createGoogle).returns.toEqualTypeOf<GoogleProvider>()
     expectTypeOf(google('gemini-2.5-flash')).toEqualTypeOf<LanguageModel>()
     expectTypeOf(google.languageModel).parameters.toEqualTypeOf<[string]>()
+  })
+
+  it('makes embedding models with typed settings', () => {
+    expectTypeOf(google.embedding('gemini-embedding-001', { outputDimensionality: 768 })).toEqualTypeOf<EmbeddingModel>()
+    // @ts-expect-error: taskType is one of Gemini's task types
+    google.embedding('text-embedding-004', { taskType: 'SEARCH' })
   })
 
   it('takes only known settings', () => {

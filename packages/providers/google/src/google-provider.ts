@@ -1,31 +1,37 @@
-import type { FetchFunction, LanguageModel } from '@dspex/provider'
+import { createProviderApi, type EmbeddingModel, type LanguageModel, loadApiKey, type ProviderSettings } from '@dspex/provider'
+import { createGoogleEmbeddingModel, type GoogleEmbeddingModelId, type GoogleEmbeddingSettings } from './google-embedding-model.js'
+import { mapGoogleError } from './google-error.js'
 import { createGoogleLanguageModel } from './google-language-model.js'
 
-/** Settings of {@link createGoogle}. */
-export interface GoogleProviderSettings {
-  /** The API key; defaults to GOOGLE_GENERATIVE_AI_API_KEY (then GEMINI_API_KEY), read when a call is made. Sent as `x-goog-api-key`. */
-  readonly apiKey?: string
-  /** The API's base URL. Default `https://generativelanguage.googleapis.com/v1beta`. */
-  readonly baseURL?: string
-  /** Headers sent with every call. */
-  readonly headers?: Readonly<Record<string, string>>
-  /** A `fetch` to use instead of the global one. */
-  readonly fetch?: FetchFunction
-  /** Retries after a retryable failure (429, 5xx, network). Default 2. */
-  readonly maxRetries?: number
-  /** A time limit per attempt, in milliseconds (for a stream: until the headers arrive). */
-  readonly timeoutMs?: number
-}
+/**
+ * Settings of {@link createGoogle}: the common provider settings. `apiKey` defaults to
+ * GOOGLE_GENERATIVE_AI_API_KEY (then GEMINI_API_KEY), read when a call is made and sent as `x-goog-api-key`;
+ * `baseURL` defaults to `https://generativelanguage.googleapis.com/v1beta`.
+ */
+export interface GoogleProviderSettings extends ProviderSettings {}
 
 /** A Google Gemini provider: call it with a model id to get a `LanguageModel`. */
 export interface GoogleProvider {
   (modelId: string): LanguageModel
   /** The same as calling the provider. */
   languageModel(modelId: string): LanguageModel
+  /** The text embedding model `modelId` (`gemini-embedding-001`, `text-embedding-004`). */
+  embedding(modelId: GoogleEmbeddingModelId, settings?: GoogleEmbeddingSettings): EmbeddingModel
+}
+
+function readApiKey(apiKey: string | undefined): string {
+  const fallback = typeof process === 'undefined' ? undefined : process.env.GEMINI_API_KEY
+  const primary = typeof process === 'undefined' ? undefined : process.env.GOOGLE_GENERATIVE_AI_API_KEY
+  const useFallback = apiKey === undefined && (primary === undefined || primary.trim() === '') && fallback?.trim()
+  return loadApiKey({
+    apiKey,
+    environmentVariableName: useFallback ? 'GEMINI_API_KEY' : 'GOOGLE_GENERATIVE_AI_API_KEY',
+    description: 'Google Generative AI',
+  })
 }
 
 /**
- * Creates a Google Gemini provider for the Generative Language API (`generateContent`).
+ * Creates a Google Gemini provider for the Generative Language API (`generateContent`, `embedContent`).
  *
  * @param settings - API key, base URL, headers, fetch, retries and time limit.
  * @returns A callable provider; the API key is read when a call is made, never here.
@@ -34,21 +40,24 @@ export interface GoogleProvider {
  * ```ts
  * const google = createGoogle({ maxRetries: 3 })
  * const result = await google('gemini-2.5-flash').generate({ messages: [{ role: 'user', content: 'Hi!' }] })
+ * const { embeddings } = await google.embedding('gemini-embedding-001').embed({ values: ['Hi!'] })
  * ```
  */
 export function createGoogle(settings: GoogleProviderSettings = {}): GoogleProvider {
-  const baseURL = (settings.baseURL ?? 'https://generativelanguage.googleapis.com/v1beta').replace(/\/+$/, '')
-  const languageModel = (modelId: string): LanguageModel =>
-    createGoogleLanguageModel(modelId, {
-      baseURL,
-      maxRetries: settings.maxRetries ?? 2,
-      ...(settings.apiKey === undefined ? {} : { apiKey: settings.apiKey }),
-      ...(settings.headers === undefined ? {} : { headers: settings.headers }),
-      ...(settings.fetch === undefined ? {} : { fetch: settings.fetch }),
-      ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
-    })
+  const api = createProviderApi({
+    provider: 'google',
+    baseURL: settings.baseURL ?? 'https://generativelanguage.googleapis.com/v1beta',
+    headers: () => ({ 'x-goog-api-key': readApiKey(settings.apiKey), ...settings.headers }),
+    mapError: mapGoogleError,
+    ...(settings.fetch === undefined ? {} : { fetch: settings.fetch }),
+    ...(settings.maxRetries === undefined ? {} : { maxRetries: settings.maxRetries }),
+    ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
+  })
+  const languageModel = (modelId: string): LanguageModel => createGoogleLanguageModel(modelId, { api })
   const provider = (modelId: string): LanguageModel => languageModel(modelId)
   provider.languageModel = languageModel
+  provider.embedding = (modelId: GoogleEmbeddingModelId, embeddingSettings: GoogleEmbeddingSettings = {}): EmbeddingModel =>
+    createGoogleEmbeddingModel(modelId, embeddingSettings, { api })
   return provider
 }
 

@@ -62,3 +62,31 @@ export function isGoogleGenerateContentResponse(value: unknown): value is Google
   if (promptFeedback !== undefined && !isRecord(promptFeedback)) return false
   return true
 }
+
+/** One vector of an embedding reply (`ContentEmbedding`). */
+export interface GoogleContentEmbedding {
+  readonly values: readonly number[]
+}
+
+/** The `models/{id}:embedContent` reply: `{ embedding: { values } }`. */
+export interface GoogleEmbedContentResponse {
+  readonly embedding: GoogleContentEmbedding
+}
+
+/** The `models/{id}:batchEmbedContents` reply: `{ embeddings: [{ values }] }`, in request order. */
+export interface GoogleBatchEmbedContentsResponse {
+  readonly embeddings: readonly GoogleContentEmbedding[]
+}
+
+const isContentEmbedding = (value: unknown): value is GoogleContentEmbedding =>
+  isRecord(value) && Array.isArray(value.values) && value.values.every((item) => typeof item === 'number')
+
+/** Checks that a value has the shape of an `embedContent` reply. */
+export function isGoogleEmbedContentResponse(value: unknown): value is GoogleEmbedContentResponse {
+  return isRecord(value) && isContentEmbedding(value.embedding)
+}
+
+/** Checks that a value has the shape of a `batchEmbedContents` reply. */
+export function isGoogleBatchEmbedContentsResponse(value: unknown): value is GoogleBatchEmbedContentsResponse {
+  return isRecord(value) && Array.isArray(value.embeddings) && value.embeddings.every(isContentEmbedding)
+}

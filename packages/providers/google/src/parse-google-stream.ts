@@ -7,6 +7,7 @@ import {
   type StreamPart,
 } from '@dspex/provider'
 import { readGoogleError } from './google-error.js'
+import { createGoogleReasoningCollector } from './google-reasoning-parts.js'
 import { type GoogleUsageMetadata, isGoogleGenerateContentResponse } from './google-wire-schemas.js'
 import { mapGoogleFinishReason } from './map-google-finish-reason.js'
 import { mapGoogleUsage } from './map-google-usage.js'
@@ -15,7 +16,9 @@ import { mapGoogleUsage } from './map-google-usage.js'
  * Turns Gemini's `streamGenerateContent?alt=sse` events into DSPex stream parts. Each event is a
  * whole `GenerateContentResponse` for the first candidate: text parts give text deltas, thought
  * parts reasoning deltas, and function calls (which arrive whole) tool calls with ids
- * `call_0`, `call_1`... The chunk with a `finishReason`, or a `promptFeedback.blockReason`, ends
+ * `call_0`, `call_1`... and their `thoughtSignature`. A part carrying a `thoughtSignature` also gives a
+ * `reasoning-part` with the thought text so far and that signature; unsigned thought text left at the end
+ * gives one before the finish part. The chunk with a `finishReason`, or a `promptFeedback.blockReason`, ends
  * the stream with the finish part and the last usage.
  *
  * @param events - The parsed SSE events (from `parseSseStream`).
@@ -32,6 +35,7 @@ export async function* parseGoogleStream(
   let usage: GoogleUsageMetadata | undefined
   let toolCallCount = 0
   let finishReason: string | undefined
+  const collector = createGoogleReasoningCollector()
   for await (const sse of events) {
     if (sse.data.trim() === '') continue
     const chunk = parseJson(sse.data, { ...options, validate: isGoogleGenerateContentResponse })
@@ -57,12 +61,19 @@ export async function* parseGoogleStream(
         const isObject = typeof args === 'object' && args !== null && !Array.isArray(args)
         yield {
           type: 'tool-call',
-          toolCall: { id: `call_${toolCallCount}`, name: part.functionCall.name, args: isObject ? (args as Record<string, unknown>) : {} },
+          toolCall: {
+            id: `call_${toolCallCount}`,
+            name: part.functionCall.name,
+            args: isObject ? (args as Record<string, unknown>) : {},
+            ...(part.thoughtSignature ? { signature: part.thoughtSignature } : {}),
+          },
         }
         toolCallCount += 1
       } else if (part.text !== undefined && part.text !== '') {
         yield part.thought === true ? { type: 'reasoning-delta', delta: part.text } : { type: 'text-delta', delta: part.text }
       }
+      const closed = collector.add(part)
+      if (closed !== undefined) yield { type: 'reasoning-part', part: closed }
     }
     finishReason = candidate?.finishReason ?? (candidate === undefined ? blockReason : undefined) ?? finishReason
   }
@@ -74,6 +85,8 @@ export async function* parseGoogleStream(
       ...(options.secrets === undefined ? {} : { secrets: options.secrets }),
     })
   }
+  const rest = collector.flush()
+  if (rest !== undefined) yield { type: 'reasoning-part', part: rest }
   yield {
     type: 'finish',
     finishReason: mapGoogleFinishReason(finishReason, toolCallCount > 0),

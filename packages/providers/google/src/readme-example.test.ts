@@ -1,4 +1,4 @@
-import { type TestServer, createTestServer, respondWith } from '@dspex/testing'
+import { type TestServer, createTestServer, startFakeGeminiServer, respondWith } from '@dspex/testing'
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as googlePackage from './index.js'
@@ -11,6 +11,7 @@ afterEach(async () => {
 })
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+const embeddingsSection = readme.split('## Embeddings')[1]?.split('\n## ')[0] ?? ''
 const example = readme.split('<!-- example -->\n```ts\n')[1]?.split('\n```\n')[0] ?? ''
 
 describe('the README example', () => {
@@ -36,5 +37,18 @@ describe('the README example', () => {
       generationConfig: { maxOutputTokens: 200 },
       systemInstruction: { parts: [{ text: 'Answer in one sentence.' }] },
     })
+  })
+
+  it('runs the Embeddings section against the fake server', async () => {
+    const fake = await startFakeGeminiServer()
+    server = fake
+    const model = googlePackage.createGoogle({ apiKey: 'example-key', baseURL: server.url }).embedding('gemini-embedding-001', {
+      outputDimensionality: 768,
+      taskType: 'RETRIEVAL_DOCUMENT',
+    })
+    const { embeddings } = await model.embed({ values: ['sunny day', 'rainy day'] })
+    expect(embeddings.map((vector) => vector.length)).toEqual([768, 768])
+    expect(embeddingsSection).toContain("google.embedding('gemini-embedding-001', { outputDimensionality: 768, taskType: 'RETRIEVAL_DOCUMENT' })")
+    expect(fake.requests[0]?.path).toBe('/models/gemini-embedding-001:batchEmbedContents')
   })
 })

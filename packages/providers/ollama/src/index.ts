@@ -15,7 +15,7 @@ export {
   type OllamaProviderOptions,
   type OllamaTool,
 } from './ollama-chat-request-body.js'
-export { type OllamaEmbedOptions, OllamaEmbeddingModel } from './ollama-embedding-model.js'
+export { OllamaEmbeddingModel, type OllamaEmbeddingSettings } from './ollama-embedding-model.js'
 export { mapOllamaError, readOllamaErrorMessage } from './ollama-error.js'
 export type { OllamaModelConfig } from './ollama-model-config.js'
 export { createOllama, type OllamaProvider, type OllamaProviderSettings, ollama } from './ollama-provider.js'

@@ -1,20 +1,8 @@
-import {
-  combineHeaders,
-  type GenerateRequest,
-  type GenerateResult,
-  type LanguageModel,
-  type ModelCapabilities,
-  type PostToApiOptions,
-  postJsonToApi,
-  postToApiStream,
-  retryWithExponentialBackoff,
-  type StreamPart,
-} from '@dspex/provider'
+import type { GenerateRequest, GenerateResult, LanguageModel, ModelCapabilities, StreamPart } from '@dspex/provider'
 import { convertOllamaToolCalls } from './convert-ollama-tool-calls.js'
 import { convertOllamaUsage } from './convert-ollama-usage.js'
 import { mapOllamaDoneReason } from './map-ollama-done-reason.js'
 import { createOllamaChatRequestBody } from './ollama-chat-request-body.js'
-import { mapOllamaError } from './ollama-error.js'
 import type { OllamaModelConfig } from './ollama-model-config.js'
 import { isOllamaWireChatResponse } from './ollama-wire-schemas.js'
 import { parseOllamaStream } from './parse-ollama-stream.js'
@@ -47,25 +35,8 @@ export class OllamaChatLanguageModel implements LanguageModel {
     this.#config = config
   }
 
-  #postOptions(request: GenerateRequest, body: unknown): PostToApiOptions {
-    const config = this.#config
-    return {
-      url: `${config.baseURL()}/api/chat`,
-      headers: combineHeaders(config.headers(), request.headers),
-      body,
-      provider: 'ollama',
-      mapError: mapOllamaError,
-      ...(request.signal === undefined ? {} : { signal: request.signal }),
-      ...(config.timeoutMs === undefined ? {} : { timeoutMs: config.timeoutMs }),
-      ...(config.fetch === undefined ? {} : { fetch: config.fetch }),
-    }
-  }
-
-  #retry<Result>(request: GenerateRequest, call: () => Promise<Result>): Promise<Result> {
-    return retryWithExponentialBackoff(call, {
-      maxRetries: this.#config.maxRetries,
-      ...(request.signal === undefined ? {} : { signal: request.signal }),
-    })
+  #call(request: GenerateRequest) {
+    return { signal: request.signal, headers: request.headers }
   }
 
   /**
@@ -76,8 +47,7 @@ export class OllamaChatLanguageModel implements LanguageModel {
    */
   async generate(request: GenerateRequest): Promise<GenerateResult> {
     const { body, warnings } = createOllamaChatRequestBody(this.modelId, request, false)
-    const options = this.#postOptions(request, body)
-    const { value } = await this.#retry(request, () => postJsonToApi({ ...options, validate: isOllamaWireChatResponse }))
+    const { value } = await this.#config.api.postJson('/api/chat', body, this.#call(request), isOllamaWireChatResponse)
     const message = value.message ?? {}
     const toolCalls = convertOllamaToolCalls(message.tool_calls ?? [])
     return {
@@ -103,8 +73,7 @@ export class OllamaChatLanguageModel implements LanguageModel {
    */
   async *stream(request: GenerateRequest): AsyncGenerator<StreamPart, void, undefined> {
     const { body } = createOllamaChatRequestBody(this.modelId, request, true)
-    const options = this.#postOptions(request, body)
-    const response = await this.#retry(request, () => postToApiStream(options))
+    const response = await this.#config.api.postStream('/api/chat', body, this.#call(request))
     yield* parseOllamaStream(response.body, response.parseOptions)
   }
 }

@@ -1,11 +1,6 @@
-import type { FetchFunction } from '@dspex/provider'
+import type { ProviderApi } from '@dspex/provider'
 
-/** What an Ollama model needs from its provider: where to call, with which headers, and how. */
+/** What an Ollama model needs from its provider: the transport (base URL read at call time, headers, errors, retries, time limit, fetch). */
 export interface OllamaModelConfig {
-  /** Called on every request, so `OLLAMA_HOST` is read at call time. */
-  readonly baseURL: () => string
-  readonly headers: () => Readonly<Record<string, string | undefined>>
-  readonly fetch?: FetchFunction
-  readonly maxRetries: number
-  readonly timeoutMs?: number
+  readonly api: ProviderApi
 }

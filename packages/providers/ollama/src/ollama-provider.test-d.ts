@@ -1,4 +1,4 @@
-import type { LanguageModel } from '@dspex/provider'
+import type { EmbeddingModel, EmbedResult, LanguageModel } from '@dspex/provider'
 import { expectTypeOf, test } from 'vitest'
 import { createOllama, type OllamaEmbeddingModel, type OllamaProvider, ollama } from './index.js'
 
@@ -7,7 +7,8 @@ test('the provider is callable and returns a LanguageModel and an embedding mode
   expectTypeOf(ollama('llama3.2')).toEqualTypeOf<LanguageModel>()
   expectTypeOf(ollama.languageModel('qwen3:8b')).toEqualTypeOf<LanguageModel>()
   expectTypeOf(ollama.embedding('all-minilm')).toEqualTypeOf<OllamaEmbeddingModel>()
-  expectTypeOf(ollama.embedding('all-minilm').embed).returns.toEqualTypeOf<Promise<number[][]>>()
+  expectTypeOf(ollama.embedding('all-minilm', { dimensions: 256 })).toMatchTypeOf<EmbeddingModel>()
+  expectTypeOf(ollama.embedding('all-minilm').embed).returns.toEqualTypeOf<Promise<EmbedResult>>()
   // @ts-expect-error a model id is a string
   ollama(42)
 })

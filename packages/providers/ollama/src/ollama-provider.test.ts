@@ -323,28 +323,67 @@ describe('stream', () => {
 })
 
 describe('embedding', () => {
-  it('posts the texts to /api/embed and returns one vector per text', async () => {
+  it('is an EmbeddingModel with no per-call limit', () => {
+    expect(createOllama().embedding('all-minilm')).toMatchObject({
+      specificationVersion: 'v1',
+      provider: 'ollama',
+      modelId: 'all-minilm',
+      maxEmbeddingsPerCall: undefined,
+    })
+  })
+
+  it('posts the values to /api/embed and returns one vector per value, with prompt_eval_count as usage', async () => {
     server = await createTestServer(sendFixtureJson('ollama-embed'))
-    const vectors = await createOllama({ baseURL: server.url }).embedding('all-minilm').embed(['Why is the sky blue?', 'Why is the grass green?'])
+    const result = await createOllama({ baseURL: server.url, headers: { 'x-proxy': 'a' } })
+      .embedding('all-minilm')
+      .embed({ values: ['Why is the sky blue?', 'Why is the grass green?'], headers: { 'x-call': 'b' } })
     expect(server.requests[0]?.path).toBe('/api/embed')
+    expect(server.requests[0]?.headers).toMatchObject({ 'x-proxy': 'a', 'x-call': 'b' })
     expect(requestBody()).toEqual({ model: 'all-minilm', input: ['Why is the sky blue?', 'Why is the grass green?'] })
-    expect(vectors).toHaveLength(2)
-    expect(vectors[0]?.[0]).toBe(0.010071029)
+    expect(result.embeddings).toHaveLength(2)
+    expect(result.embeddings[0]?.[0]).toBe(0.010071029)
+    expect(result.usage).toEqual({ promptTokens: 8, completionTokens: 0, totalTokens: 8 })
+    expect(result.raw).toMatchObject({ model: 'all-minilm', total_duration: 14143917 })
+  })
+
+  it('sends truncate, dimensions and keep_alive from the settings, overridden by providerOptions.ollama', async () => {
+    server = await createTestServer(sendFixtureJson('ollama-embed'))
+    const model = createOllama({ baseURL: server.url }).embedding('all-minilm', { truncate: false, dimensions: 384, keepAlive: '10m' })
+    await model.embed({ values: ['a', 'b'] })
+    await model.embed({ values: ['a', 'b'], providerOptions: { ollama: { dimensions: 128, keep_alive: 0 } } })
+    expect(requestBody(0)).toEqual({ model: 'all-minilm', input: ['a', 'b'], truncate: false, dimensions: 384, keep_alive: '10m' })
+    expect(requestBody(1)).toEqual({ model: 'all-minilm', input: ['a', 'b'], truncate: false, dimensions: 128, keep_alive: 0 })
+  })
+
+  it('makes no call for no values', async () => {
+    expect(await createOllama({ baseURL: 'http://127.0.0.1:9' }).embedding('all-minilm').embed({ values: [] })).toEqual({ embeddings: [] })
   })
 
   it('throws InvalidResponseDataError when the count of vectors is wrong', async () => {
     server = await createTestServer(sendFixtureJson('ollama-embed'))
-    const error = await catchError(createOllama({ baseURL: server.url }).embedding('all-minilm').embed(['one']))
+    const error = await catchError(createOllama({ baseURL: server.url }).embedding('all-minilm').embed({ values: ['one'] }))
     expect(error).toBeInstanceOf(InvalidResponseDataError)
   })
 
-  it('reports a missing embedding model and honours the signal', async () => {
+  it('retries a 503 and reports a missing embedding model', async () => {
+    server = await createTestServer([respondWith(503, { error: 'busy' }), sendFixtureJson('ollama-embed')])
+    const result = await createOllama({ baseURL: server.url }).embedding('all-minilm').embed({ values: ['a', 'b'] })
+    expect(result.embeddings).toHaveLength(2)
+    expect(server.requests).toHaveLength(2)
+    await server.close()
     server = await createTestServer(respondWith(404, { error: 'model "nomic" not found, try pulling it first' }))
+    const error = await catchError(createOllama({ baseURL: server.url }).embedding('nomic').embed({ values: ['x'] }))
+    expect(error).toMatchObject({ statusCode: 404 })
+    expect((error as Error).message).toContain('not found')
+  })
+
+  it('honours the signal', async () => {
+    server = await createTestServer(() => undefined)
     const model = createOllama({ baseURL: server.url }).embedding('nomic')
-    expect(await catchError(model.embed(['x']))).toMatchObject({ statusCode: 404 })
     const controller = new AbortController()
     const reason = new Error('cancelled')
-    controller.abort(reason)
-    expect(await catchError(model.embed(['x'], { signal: controller.signal }))).toBe(reason)
+    const pending = model.embed({ values: ['x'], signal: controller.signal })
+    setTimeout(() => controller.abort(reason), 10)
+    expect(await catchError(pending)).toBe(reason)
   })
 })

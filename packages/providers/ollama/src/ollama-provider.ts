@@ -1,22 +1,15 @@
-import type { FetchFunction, LanguageModel } from '@dspex/provider'
+import { createProviderApi, type LanguageModel, type ProviderSettings } from '@dspex/provider'
 import { resolveOllamaBaseURL } from './ollama-base-url.js'
 import { OllamaChatLanguageModel } from './ollama-chat-language-model.js'
-import { OllamaEmbeddingModel } from './ollama-embedding-model.js'
-import type { OllamaModelConfig } from './ollama-model-config.js'
+import { OllamaEmbeddingModel, type OllamaEmbeddingSettings } from './ollama-embedding-model.js'
+import { mapOllamaError } from './ollama-error.js'
 
-/** Settings of {@link createOllama}. */
-export interface OllamaProviderSettings {
-  /** Ollama's address; defaults to the `OLLAMA_HOST` environment variable (read at call time), else `http://127.0.0.1:11434`. */
-  readonly baseURL?: string
-  /** Headers sent with every call (for a proxy in front of Ollama, say). */
-  readonly headers?: Readonly<Record<string, string>>
-  /** A `fetch` to use instead of the global one. */
-  readonly fetch?: FetchFunction
-  /** How many times a retryable failure (connection refused, 429, 5xx) is retried; defaults to 2. */
-  readonly maxRetries?: number
-  /** A time limit per attempt, in milliseconds (for a stream, until its headers arrive). */
-  readonly timeoutMs?: number
-}
+/**
+ * Settings of {@link createOllama}: the common provider settings but `apiKey` (Ollama has none). `baseURL`
+ * defaults to the `OLLAMA_HOST` environment variable (read at call time), else `http://127.0.0.1:11434`;
+ * `headers` are for a proxy in front of Ollama; `maxRetries` covers connection refused, 429 and 5xx.
+ */
+export interface OllamaProviderSettings extends Omit<ProviderSettings, 'apiKey'> {}
 
 /** The Ollama provider: call it with a model name to get a `LanguageModel`. */
 export interface OllamaProvider {
@@ -24,7 +17,7 @@ export interface OllamaProvider {
   /** The chat model `modelId` (`llama3.2`, `qwen3:8b`...), served by `/api/chat`. */
   languageModel(modelId: string): LanguageModel
   /** The embedding model `modelId` (`all-minilm`, `nomic-embed-text`...), served by `/api/embed`. */
-  embedding(modelId: string): OllamaEmbeddingModel
+  embedding(modelId: string, settings?: OllamaEmbeddingSettings): OllamaEmbeddingModel
 }
 
 /**
@@ -40,17 +33,20 @@ export interface OllamaProvider {
  * @see DSPy's `dspy.LM('ollama_chat/...')`
  */
 export function createOllama(settings: OllamaProviderSettings = {}): OllamaProvider {
-  const config: OllamaModelConfig = {
+  const api = createProviderApi({
+    provider: 'ollama',
     baseURL: () => resolveOllamaBaseURL(settings.baseURL),
     headers: () => ({ ...settings.headers }),
-    maxRetries: settings.maxRetries ?? 2,
+    mapError: mapOllamaError,
     ...(settings.fetch === undefined ? {} : { fetch: settings.fetch }),
+    ...(settings.maxRetries === undefined ? {} : { maxRetries: settings.maxRetries }),
     ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
-  }
-  const languageModel = (modelId: string): LanguageModel => new OllamaChatLanguageModel(modelId, config)
+  })
+  const languageModel = (modelId: string): LanguageModel => new OllamaChatLanguageModel(modelId, { api })
   const provider = (modelId: string): LanguageModel => languageModel(modelId)
   provider.languageModel = languageModel
-  provider.embedding = (modelId: string): OllamaEmbeddingModel => new OllamaEmbeddingModel(modelId, config)
+  provider.embedding = (modelId: string, embeddingSettings: OllamaEmbeddingSettings = {}): OllamaEmbeddingModel =>
+    new OllamaEmbeddingModel(modelId, embeddingSettings, { api })
   return provider
 }
 

@@ -1,4 +1,4 @@
-import { type TestServer, createTestServer } from '@dspex/testing'
+import { type TestServer, createTestServer, startFakeOllamaServer } from '@dspex/testing'
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as ollamaPackage from './index.js'
@@ -12,6 +12,7 @@ afterEach(async () => {
 })
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+const embeddingsSection = readme.split('## Embeddings')[1]?.split('\n## ')[0] ?? ''
 const example = readme.split('<!-- example -->\n```ts\n')[1]?.split('\n```\n')[0] ?? ''
 
 describe('the README example', () => {
@@ -40,5 +41,16 @@ describe('the README example', () => {
     expect(result.choices[0]?.text).toBe('Hello! How are you today?')
     expect(text).toBe('The sky is blue.')
     expect(JSON.parse(server.requests[0]?.body ?? '')).toMatchObject({ options: { num_predict: 200 } })
+  })
+
+  it('runs the Embeddings section against the fake server', async () => {
+    const fake = await startFakeOllamaServer()
+    server = fake
+    const model = ollamaPackage.createOllama({ baseURL: server.url }).embedding('all-minilm', { dimensions: 256, keepAlive: '10m' })
+    const { embeddings, usage } = await model.embed({ values: ['Why is the sky blue?', 'Why is grass green?'] })
+    expect(embeddings.map((vector) => vector.length)).toEqual([256, 256])
+    expect(usage?.promptTokens).toBeGreaterThan(0)
+    expect(embeddingsSection).toContain("ollama.embedding('all-minilm', { dimensions: 256, keepAlive: '10m' })")
+    expect(fake.requests[0]?.path).toBe('/api/embed')
   })
 })

@@ -1,11 +1,36 @@
+// Chat Completions protocol pieces now live in @dspex/openai-compatible; the names this package has always
+// exported stay available here.
 export {
-  convertToOpenAIChatMessages,
-  type OpenAIChatContentPart,
-  type OpenAIChatMessage,
-} from './convert-to-openai-chat-messages.js'
-export { mapOpenAIFinishReason } from './map-openai-finish-reason.js'
-export { OpenAIChatLanguageModel, type OpenAIChatModelConfig } from './openai-chat-language-model.js'
+  convertToOpenAICompatibleChatMessages as convertToOpenAIChatMessages,
+  mapOpenAICompatibleError as mapOpenAIError,
+  mapOpenAICompatibleFinishReason as mapOpenAIFinishReason,
+  type OpenAICompatibleChatContentPart as OpenAIChatContentPart,
+  type OpenAICompatibleChatMessage as OpenAIChatMessage,
+} from '@dspex/openai-compatible'
+export { convertOpenAIResponsesUsage } from './convert-openai-responses-usage.js'
+export {
+  convertToOpenAIResponsesInput,
+  type OpenAIResponsesInput,
+  type OpenAIResponsesInputContent,
+  type OpenAIResponsesInputItem,
+} from './convert-to-openai-responses-input.js'
+export { mapOpenAIResponsesFinishReason } from './map-openai-responses-finish-reason.js'
+export { createOpenAIApi, OpenAIChatLanguageModel, type OpenAIChatModelConfig } from './openai-chat-language-model.js'
 export { createOpenAIChatRequestBody, type OpenAIChatRequestBody } from './openai-chat-request-body.js'
-export { mapOpenAIError } from './openai-error.js'
-export { getOpenAIModelCapabilities, isOpenAIReasoningModel, type OpenAIChatModelId } from './openai-model-info.js'
-export { createOpenAI, type OpenAIProvider, type OpenAIProviderSettings, openai } from './openai-provider.js'
+export {
+  getOpenAIChatQuirks,
+  getOpenAIModelCapabilities,
+  isOpenAIReasoningModel,
+  type OpenAIChatModelId,
+} from './openai-model-info.js'
+export {
+  createOpenAI,
+  type OpenAIEmbeddingModelId,
+  type OpenAIEmbeddingSettings,
+  type OpenAIProvider,
+  type OpenAIProviderSettings,
+  openai,
+} from './openai-provider.js'
+export { OpenAIResponsesLanguageModel, type OpenAIResponsesModelConfig } from './openai-responses-language-model.js'
+export { createOpenAIResponsesRequestBody, type OpenAIResponsesRequestBody } from './openai-responses-request-body.js'
+export { parseOpenAIResponsesStream } from './parse-openai-responses-stream.js'

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mapOpenAIFinishReason } from './map-openai-finish-reason.js'
-import { getOpenAIModelCapabilities, isOpenAIReasoningModel } from './openai-model-info.js'
+import { getOpenAIChatQuirks, getOpenAIModelCapabilities, isOpenAIReasoningModel } from './openai-model-info.js'
 
 describe('isOpenAIReasoningModel', () => {
   it('matches DSPy 3.3.1 reasoning families', () => {
@@ -28,14 +27,9 @@ describe('getOpenAIModelCapabilities', () => {
   })
 })
 
-describe('mapOpenAIFinishReason', () => {
-  it('maps every documented reason', () => {
-    expect(mapOpenAIFinishReason('stop')).toBe('stop')
-    expect(mapOpenAIFinishReason('length')).toBe('length')
-    expect(mapOpenAIFinishReason('tool_calls')).toBe('tool-calls')
-    expect(mapOpenAIFinishReason('function_call')).toBe('tool-calls')
-    expect(mapOpenAIFinishReason('content_filter')).toBe('content-filter')
-    expect(mapOpenAIFinishReason('eos')).toBe('other')
-    expect(mapOpenAIFinishReason(null)).toBe('unknown')
+describe('getOpenAIChatQuirks', () => {
+  it('gives reasoning models max_completion_tokens and default sampling, every model strict structured outputs', () => {
+    expect(getOpenAIChatQuirks('o3')).toEqual({ maxTokensParameter: 'max_completion_tokens', structuredOutputs: true, reasoningModel: true })
+    expect(getOpenAIChatQuirks('gpt-4o')).toEqual({ maxTokensParameter: 'max_tokens', structuredOutputs: true, reasoningModel: false })
   })
 })

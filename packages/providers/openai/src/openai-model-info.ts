@@ -1,3 +1,4 @@
+import type { OpenAICompatibleQuirks } from '@dspex/openai-compatible'
 import type { ModelCapabilities } from '@dspex/provider'
 
 /** Model ids the Chat Completions API knows; any other string is accepted too. */
@@ -46,5 +47,18 @@ export function getOpenAIModelCapabilities(modelId: string): ModelCapabilities {
     toolCalling: !noToolsPattern.test(family),
     reasoning: isOpenAIReasoningModel(family),
     images: imagePattern.test(family),
+  }
+}
+
+/**
+ * How OpenAI's Chat Completions API treats a model, in the terms of `@dspex/openai-compatible`: strict structured
+ * outputs always, and for reasoning models `max_completion_tokens` and only the default sampling.
+ */
+export function getOpenAIChatQuirks(modelId: string): OpenAICompatibleQuirks {
+  const reasoning = isOpenAIReasoningModel(modelId)
+  return {
+    maxTokensParameter: reasoning ? 'max_completion_tokens' : 'max_tokens',
+    structuredOutputs: true,
+    reasoningModel: reasoning,
   }
 }

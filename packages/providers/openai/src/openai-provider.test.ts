@@ -10,7 +10,9 @@ import {
   TimeoutError,
 } from '@dspex/provider'
 import { afterEach, describe, expect, it } from 'vitest'
+import { OpenAIChatLanguageModel } from './openai-chat-language-model.js'
 import { createOpenAI, openai } from './openai-provider.js'
+import { OpenAIResponsesLanguageModel } from './openai-responses-language-model.js'
 import { readFixture, sendFixtureJson } from './testing/openai-test-server.js'
 
 const apiKey = 'sk-proj-SECRET-test-key-1234567890'
@@ -319,5 +321,31 @@ describe('stream errors', () => {
     const error = await catchError(collect(createOpenAI({ apiKey, baseURL: server.url })('gpt-4o').stream({ messages })))
     expect(error).toBeInstanceOf(AuthenticationError)
     expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain(apiKey)
+  })
+})
+
+describe('account headers and embeddings', () => {
+  it('sends OpenAI-Project and posts embeddings with dimensions, at most 2048 values per call', async () => {
+    server = await createTestServer(
+      respondWith(200, { object: 'list', data: [{ object: 'embedding', index: 0, embedding: [0.1, 0.2] }], model: 'text-embedding-3-small', usage: { prompt_tokens: 2, total_tokens: 2 } }),
+    )
+    const provider = createOpenAI({ apiKey, baseURL: server.url, project: 'proj_1' })
+    const model = provider.embedding('text-embedding-3-small', { dimensions: 2 })
+    expect(model).toMatchObject({ provider: 'openai', modelId: 'text-embedding-3-small', maxEmbeddingsPerCall: 2048 })
+    const result = await model.embed({ values: ['hello world'] })
+    expect(result.embeddings).toEqual([[0.1, 0.2]])
+    expect(server.requests[0]?.headers['openai-project']).toBe('proj_1')
+    expect(JSON.parse(server.requests[0]?.body ?? '')).toEqual({
+      model: 'text-embedding-3-small',
+      input: ['hello world'],
+      encoding_format: 'float',
+      dimensions: 2,
+    })
+  })
+
+  it('keeps chat as the default API and switches to responses with api: responses', () => {
+    expect(createOpenAI({ apiKey })('gpt-4o')).toBeInstanceOf(OpenAIChatLanguageModel)
+    expect(createOpenAI({ apiKey, api: 'responses' })('gpt-4o')).toBeInstanceOf(OpenAIResponsesLanguageModel)
+    expect(createOpenAI({ apiKey, api: 'responses' }).chat('gpt-4o')).toBeInstanceOf(OpenAIChatLanguageModel)
   })
 })

@@ -1,71 +1,87 @@
-import { type FetchFunction, type LanguageModel, loadApiKey } from '@dspex/provider'
+import { mapOpenAICompatibleError, OpenAICompatibleEmbeddingModel } from '@dspex/openai-compatible'
+import { createProviderApi, type EmbeddingModel, type LanguageModel, loadApiKey, type ProviderSettings } from '@dspex/provider'
 import { OpenAIChatLanguageModel } from './openai-chat-language-model.js'
 import type { OpenAIChatModelId } from './openai-model-info.js'
+import { OpenAIResponsesLanguageModel } from './openai-responses-language-model.js'
 
-/** Settings of {@link createOpenAI}. */
-export interface OpenAIProviderSettings {
-  /** The API key; defaults to the `OPENAI_API_KEY` environment variable, read when a call is made. */
-  readonly apiKey?: string
-  /** The API's base URL; defaults to `https://api.openai.com/v1`. Any Chat Completions-compatible server works. */
-  readonly baseURL?: string
+/** Embedding model ids OpenAI knows; any other string is accepted too. */
+export type OpenAIEmbeddingModelId = 'text-embedding-3-small' | 'text-embedding-3-large' | 'text-embedding-ada-002' | (string & {})
+
+/** Per-model settings of {@link OpenAIProvider.embedding}. */
+export interface OpenAIEmbeddingSettings {
+  /** Shortens each vector to this many dimensions (`text-embedding-3-*` only). */
+  readonly dimensions?: number
+}
+
+/** Settings of {@link createOpenAI}: the common provider settings plus OpenAI's account headers and default API. */
+export interface OpenAIProviderSettings extends ProviderSettings {
   /** Sent as the `OpenAI-Organization` header. */
   readonly organization?: string
-  /** Headers sent with every call. */
-  readonly headers?: Readonly<Record<string, string>>
-  /** A `fetch` to use instead of the global one. */
-  readonly fetch?: FetchFunction
-  /** How many times a retryable failure (429, 5xx, network) is retried; defaults to 2. */
-  readonly maxRetries?: number
-  /** A time limit per attempt, in milliseconds. */
-  readonly timeoutMs?: number
+  /** Sent as the `OpenAI-Project` header. */
+  readonly project?: string
+  /** The API calling the provider (and `languageModel`) uses: `chat` (Chat Completions, the default) or `responses`. */
+  readonly api?: 'chat' | 'responses'
 }
 
 /** The OpenAI provider: call it with a model id to get a `LanguageModel`. */
 export interface OpenAIProvider {
   (modelId: OpenAIChatModelId): LanguageModel
-  /** The Chat Completions model `modelId`. */
+  /** The model `modelId` on the provider's default API (`settings.api`, Chat Completions unless set). */
   languageModel(modelId: OpenAIChatModelId): LanguageModel
-  /** The same as {@link OpenAIProvider.languageModel}. */
+  /** The Chat Completions model `modelId`. */
   chat(modelId: OpenAIChatModelId): LanguageModel
+  /** The Responses API model `modelId`. */
+  responses(modelId: OpenAIChatModelId): LanguageModel
+  /** The embedding model `modelId` (`POST /embeddings`, at most 2048 values per call). */
+  embedding(modelId: OpenAIEmbeddingModelId, settings?: OpenAIEmbeddingSettings): EmbeddingModel
 }
 
+/** The most inputs OpenAI's `/embeddings` takes in one call. */
+const openAIMaxEmbeddingsPerCall = 2048
+
 /**
- * Creates an OpenAI provider.
+ * Creates an OpenAI provider over Chat Completions (the protocol of `@dspex/openai-compatible`, with OpenAI's
+ * rules per model), the Responses API and embeddings.
  *
  * @throws LoadAPIKeyError at call time (not here) when no API key is given or set in `OPENAI_API_KEY`.
  * @example
  * ```ts
  * const openai = createOpenAI({ apiKey: process.env.MY_KEY })
  * const result = await openai('gpt-4o-mini').generate({ messages: [{ role: 'user', content: 'Hi!' }] })
- * console.log(result.choices[0]?.text)
+ * const answer = await openai.responses('gpt-4.1-mini').generate({ messages: [{ role: 'user', content: 'Hi!' }] })
+ * const { embeddings } = await openai.embedding('text-embedding-3-small').embed({ values: ['Hi!'] })
  * ```
  * @see DSPy's `dspy.LM('openai/...')`
  */
 export function createOpenAI(settings: OpenAIProviderSettings = {}): OpenAIProvider {
-  const baseURL = settings.baseURL ?? 'https://api.openai.com/v1'
-  const headers = (): Record<string, string | undefined> => {
-    const apiKey = loadApiKey({
-      apiKey: settings.apiKey,
-      environmentVariableName: 'OPENAI_API_KEY',
-      description: 'OpenAI',
-    })
-    return {
-      authorization: `Bearer ${apiKey}`,
+  const api = createProviderApi({
+    provider: 'openai',
+    baseURL: settings.baseURL ?? 'https://api.openai.com/v1',
+    headers: () => ({
+      authorization: `Bearer ${loadApiKey({ apiKey: settings.apiKey, environmentVariableName: 'OPENAI_API_KEY', description: 'OpenAI' })}`,
       'openai-organization': settings.organization,
+      'openai-project': settings.project,
       ...settings.headers,
-    }
-  }
-  const languageModel = (modelId: OpenAIChatModelId): LanguageModel =>
-    new OpenAIChatLanguageModel(modelId, {
-      baseURL,
-      headers,
-      maxRetries: settings.maxRetries ?? 2,
-      ...(settings.fetch === undefined ? {} : { fetch: settings.fetch }),
-      ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
-    })
+    }),
+    mapError: mapOpenAICompatibleError,
+    ...(settings.fetch === undefined ? {} : { fetch: settings.fetch }),
+    ...(settings.maxRetries === undefined ? {} : { maxRetries: settings.maxRetries }),
+    ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
+  })
+  const chat = (modelId: OpenAIChatModelId): LanguageModel => new OpenAIChatLanguageModel(modelId, { api })
+  const responses = (modelId: OpenAIChatModelId): LanguageModel => new OpenAIResponsesLanguageModel(modelId, { api })
+  const languageModel = settings.api === 'responses' ? responses : chat
   const provider = (modelId: OpenAIChatModelId): LanguageModel => languageModel(modelId)
   provider.languageModel = languageModel
-  provider.chat = languageModel
+  provider.chat = chat
+  provider.responses = responses
+  provider.embedding = (modelId: OpenAIEmbeddingModelId, embeddingSettings: OpenAIEmbeddingSettings = {}): EmbeddingModel =>
+    new OpenAICompatibleEmbeddingModel(modelId, {
+      provider: 'openai',
+      api,
+      maxEmbeddingsPerCall: openAIMaxEmbeddingsPerCall,
+      ...(embeddingSettings.dimensions === undefined ? {} : { dimensions: embeddingSettings.dimensions }),
+    })
   return provider
 }
 

@@ -30,3 +30,8 @@ export const sseHandler =
     if (cutAfter === undefined) response.end()
     else response.destroy()
   }
+
+/** Reads a hand-written fixture of `src/__fixtures__/` (`google-embed-content.json`). */
+export function readLocalFixture(name: string): string {
+  return readFileSync(new URL(`../__fixtures__/${name}`, import.meta.url), 'utf8')
+}

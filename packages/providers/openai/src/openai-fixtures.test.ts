@@ -20,8 +20,6 @@ interface FixtureCase {
   }
 }
 
-const weatherSF = { name: 'weather', args: { location: 'San Francisco' } }
-
 const cases: readonly FixtureCase[] = [
   {
     name: 'openai-text',
@@ -33,117 +31,6 @@ const cases: readonly FixtureCase[] = [
     stream: {
       finishReason: 'stop',
       usage: { promptTokens: 16, completionTokens: 300, totalTokens: 316, cachedPromptTokens: 0, reasoningTokens: 0 },
-    },
-  },
-  {
-    name: 'deepseek-text',
-    generate: {
-      finishReason: 'length',
-      usage: { promptTokens: 13, completionTokens: 300, totalTokens: 313, cachedPromptTokens: 0 },
-      responseModel: 'deepseek-chat',
-    },
-    stream: { finishReason: 'length', usage: { promptTokens: 13, completionTokens: 400, totalTokens: 413, cachedPromptTokens: 0 } },
-  },
-  {
-    name: 'deepseek-reasoning',
-    generate: {
-      finishReason: 'stop',
-      usage: { promptTokens: 18, completionTokens: 345, totalTokens: 363, cachedPromptTokens: 0, reasoningTokens: 315 },
-      responseModel: 'deepseek-reasoner',
-      reasoning: true,
-    },
-    stream: {
-      finishReason: 'stop',
-      usage: { promptTokens: 18, completionTokens: 219, totalTokens: 237, cachedPromptTokens: 0, reasoningTokens: 205 },
-    },
-  },
-  {
-    name: 'deepseek-tool-call',
-    generate: {
-      finishReason: 'tool-calls',
-      usage: { promptTokens: 339, completionTokens: 92, totalTokens: 431, cachedPromptTokens: 320, reasoningTokens: 48 },
-      responseModel: 'deepseek-reasoner',
-      reasoning: true,
-      toolCalls: [{ id: 'call_00_9V0vrf86Pc9aelHCJMZqnJBo', ...weatherSF }],
-    },
-    stream: {
-      finishReason: 'tool-calls',
-      usage: { promptTokens: 339, completionTokens: 83, totalTokens: 422, cachedPromptTokens: 320, reasoningTokens: 39 },
-      toolCalls: [weatherSF],
-    },
-  },
-  {
-    name: 'groq-text',
-    generate: {
-      finishReason: 'stop',
-      usage: { promptTokens: 45, completionTokens: 607, totalTokens: 652 },
-      responseModel: 'llama-3.3-70b-versatile',
-    },
-    stream: { finishReason: 'stop', usage: { promptTokens: 45, completionTokens: 662, totalTokens: 707 } },
-  },
-  {
-    name: 'groq-tool-call',
-    generate: {
-      finishReason: 'tool-calls',
-      usage: { promptTokens: 218, completionTokens: 15, totalTokens: 233 },
-      responseModel: 'llama-3.3-70b-versatile',
-      toolCalls: [{ id: 'ax9fskhev', name: 'weather', args: {} }],
-    },
-    stream: {
-      finishReason: 'tool-calls',
-      usage: { promptTokens: 210, completionTokens: 15, totalTokens: 225 },
-      toolCalls: [{ name: 'weather', args: {} }],
-    },
-  },
-  {
-    name: 'mistral-text',
-    generate: {
-      finishReason: 'stop',
-      usage: { promptTokens: 13, completionTokens: 434, totalTokens: 447 },
-      responseModel: 'mistral-small-latest',
-    },
-    stream: { finishReason: 'stop', usage: { promptTokens: 13, completionTokens: 8, totalTokens: 21 } },
-  },
-  {
-    name: 'mistral-tool-call',
-    generate: {
-      finishReason: 'tool-calls',
-      usage: { promptTokens: 124, completionTokens: 22, totalTokens: 146 },
-      responseModel: 'mistral-small-latest',
-      toolCalls: [{ id: 'gSIMJiOkT', ...weatherSF }],
-    },
-    stream: {
-      finishReason: 'tool-calls',
-      usage: { promptTokens: 124, completionTokens: 22, totalTokens: 146 },
-      toolCalls: [weatherSF],
-    },
-  },
-  {
-    name: 'xai-text',
-    generate: {
-      finishReason: 'stop',
-      usage: { promptTokens: 12, completionTokens: 1, totalTokens: 241, cachedPromptTokens: 2, reasoningTokens: 228 },
-      responseModel: 'grok-3-mini',
-      reasoning: true,
-    },
-    stream: {
-      finishReason: 'stop',
-      usage: { promptTokens: 12, completionTokens: 1, totalTokens: 303, cachedPromptTokens: 11, reasoningTokens: 290 },
-    },
-  },
-  {
-    name: 'xai-tool-call',
-    generate: {
-      finishReason: 'tool-calls',
-      usage: { promptTokens: 291, completionTokens: 26, totalTokens: 506, cachedPromptTokens: 244, reasoningTokens: 189 },
-      responseModel: 'grok-3-mini',
-      reasoning: true,
-      toolCalls: [{ id: 'call_93562515', ...weatherSF }],
-    },
-    stream: {
-      finishReason: 'tool-calls',
-      usage: { promptTokens: 291, completionTokens: 26, totalTokens: 513, cachedPromptTokens: 290, reasoningTokens: 196 },
-      toolCalls: [weatherSF],
     },
   },
 ]

@@ -1,11 +1,11 @@
 import { ContextWindowExceededError, createApiCallError, type MapErrorFunction } from '@dspex/provider'
 
-/** OpenAI's error body: `{ error: { message, type, param, code } }`. */
-interface OpenAIErrorBody {
+/** The error body of OpenAI and the servers that copy it: `{ error: { message, type, param, code } }`. */
+interface OpenAICompatibleErrorBody {
   readonly error: { readonly message?: unknown; readonly type?: unknown; readonly code?: unknown }
 }
 
-function parseOpenAIErrorBody(responseBody: string): OpenAIErrorBody | undefined {
+function parseErrorBody(responseBody: string): OpenAICompatibleErrorBody | undefined {
   try {
     const value: unknown = JSON.parse(responseBody)
     if (typeof value === 'object' && value !== null && 'error' in value) {
@@ -19,18 +19,19 @@ function parseOpenAIErrorBody(responseBody: string): OpenAIErrorBody | undefined
 }
 
 /**
- * Maps a failed OpenAI call to the `APICallError` family with OpenAI's own message: `context_length_exceeded`
- * becomes a `ContextWindowExceededError`, 401/403 an `AuthenticationError`, 429 a `RateLimitError` (with
- * `retry-after`). The API key is redacted by the helpers.
+ * Maps a failed Chat Completions, Responses or embeddings call to the `APICallError` family with the server's own
+ * message: `context_length_exceeded` becomes a `ContextWindowExceededError`, 401/403 an `AuthenticationError`, 429 a
+ * `RateLimitError` (with `retry-after`); other bodies (`{ message }`, `{ detail }`) are read by `createApiCallError`.
+ * The API key is redacted by the helpers.
  */
-export const mapOpenAIError: MapErrorFunction = (statusCode, responseBody, responseHeaders, context) => {
-  const parsed = parseOpenAIErrorBody(responseBody)
+export const mapOpenAICompatibleError: MapErrorFunction = (statusCode, responseBody, responseHeaders, context) => {
+  const parsed = parseErrorBody(responseBody)
   const message = typeof parsed?.error.message === 'string' ? parsed.error.message : undefined
   const fields = { ...context, statusCode, responseBody, responseHeaders }
   if (parsed?.error.code === 'context_length_exceeded') {
     return new ContextWindowExceededError({
       ...fields,
-      message: `openai call failed with status ${statusCode}: ${message ?? 'the prompt does not fit the context window.'}`,
+      message: `${context.provider ?? 'openai-compatible'} call failed with status ${statusCode}: ${message ?? 'the prompt does not fit the context window.'}`,
       data: parsed,
     })
   }

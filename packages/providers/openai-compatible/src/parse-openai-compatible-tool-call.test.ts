@@ -1,10 +1,10 @@
 import { InvalidResponseDataError } from '@dspex/provider'
 import { describe, expect, it } from 'vitest'
-import { parseOpenAIToolCall } from './parse-openai-tool-call.js'
+import { parseOpenAICompatibleToolCall } from './parse-openai-compatible-tool-call.js'
 
-describe('parseOpenAIToolCall', () => {
+describe('parseOpenAICompatibleToolCall', () => {
   it('parses JSON arguments into an object', () => {
-    expect(parseOpenAIToolCall({ id: 'c1', name: 'weather', arguments: '{"location":"SF"}' })).toEqual({
+    expect(parseOpenAICompatibleToolCall({ id: 'c1', name: 'weather', arguments: '{"location":"SF"}' })).toEqual({
       id: 'c1',
       name: 'weather',
       args: { location: 'SF' },
@@ -12,14 +12,14 @@ describe('parseOpenAIToolCall', () => {
   })
 
   it('treats empty arguments as no arguments', () => {
-    expect(parseOpenAIToolCall({ id: 'c1', name: 'now', arguments: '' }).args).toEqual({})
+    expect(parseOpenAICompatibleToolCall({ id: 'c1', name: 'now', arguments: '' }).args).toEqual({})
   })
 
   it('rejects invalid JSON and non-object arguments, keeping the raw text', () => {
     for (const text of ['{"location":', '[1, 2]', '"SF"', 'null']) {
       let caught: unknown
       try {
-        parseOpenAIToolCall({ id: 'c1', name: 'weather', arguments: text })
+        parseOpenAICompatibleToolCall({ id: 'c1', name: 'weather', arguments: text })
       } catch (error) {
         caught = error
       }

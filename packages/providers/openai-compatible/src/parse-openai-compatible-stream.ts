@@ -8,10 +8,11 @@ import {
   type StreamPart,
   type Usage,
 } from '@dspex/provider'
-import { convertOpenAIUsage } from './convert-openai-usage.js'
-import { mapOpenAIFinishReason } from './map-openai-finish-reason.js'
-import { isOpenAIWireChunk } from './openai-wire-schemas.js'
-import { parseOpenAIToolCall } from './parse-openai-tool-call.js'
+import { convertOpenAICompatibleUsage } from './convert-openai-compatible-usage.js'
+import { mapOpenAICompatibleFinishReason } from './map-openai-compatible-finish-reason.js'
+import { isOpenAICompatibleWireChunk } from './openai-compatible-wire-schemas.js'
+import { parseOpenAICompatibleToolCall } from './parse-openai-compatible-tool-call.js'
+import { readOpenAICompatibleReasoning } from './read-openai-compatible-reasoning.js'
 
 interface PendingToolCall {
   id: string
@@ -19,40 +20,48 @@ interface PendingToolCall {
   arguments: string
 }
 
+/** Options of {@link parseOpenAICompatibleStream}: where the stream came from and the server's reasoning field. */
+export interface ParseOpenAICompatibleStreamOptions extends ParseStreamOptions {
+  /** The message field holding reasoning; by default `reasoning_content`, then `reasoning`. */
+  readonly reasoningField?: 'reasoning_content' | 'reasoning'
+}
+
 /**
  * Reads a Chat Completions SSE stream into stream parts: text and reasoning deltas as they arrive, each tool
- * call once its deltas are complete, then `finish` with the usage of the final chunk. Only the first choice
- * is streamed.
+ * call once its deltas are complete, then `finish` with the usage of the last chunk that had any (top-level
+ * `usage`, or Groq's `x_groq.usage`). Only the first choice is streamed.
  *
  * @throws StreamInterruptedError when the stream ends before a finish reason; APICallError on an error event.
  */
-export async function* parseOpenAIStream(
+export async function* parseOpenAICompatibleStream(
   body: ReadableStream<Uint8Array>,
-  options: ParseStreamOptions,
+  options: ParseOpenAICompatibleStreamOptions,
 ): AsyncGenerator<StreamPart, void, undefined> {
+  const provider = options.provider ?? 'openai-compatible'
   const toolCalls = new Map<number, PendingToolCall>()
   let finishReason: FinishReason | undefined
   let usage: Usage | undefined
-  const context = { url: options.url, secrets: options.secrets }
+  const context = { provider, url: options.url, secrets: options.secrets }
 
   for await (const event of parseSseStream(body, options)) {
     // Events already buffered are not yielded once the caller has aborted.
     options.signal?.throwIfAborted()
-    const chunk = parseJson(event.data, { ...options, validate: isOpenAIWireChunk })
+    const chunk = parseJson(event.data, { ...options, validate: isOpenAICompatibleWireChunk })
     if (chunk.error) {
       throw new APICallError({
         ...context,
-        provider: 'openai',
-        message: `openai stream failed: ${chunk.error.message ?? 'unknown error'}`,
+        message: `${provider} stream failed: ${chunk.error.message ?? 'unknown error'}`,
         responseBody: event.data,
         isRetryable: false,
       })
     }
-    if (chunk.usage) usage = convertOpenAIUsage(chunk.usage)
+    const reportedUsage = chunk.usage ?? chunk.x_groq?.usage
+    if (reportedUsage) usage = convertOpenAICompatibleUsage(reportedUsage)
     for (const choice of chunk.choices ?? []) {
       if ((choice.index ?? 0) !== 0) continue
       const delta = choice.delta
-      if (delta?.reasoning_content) yield { type: 'reasoning-delta', delta: delta.reasoning_content }
+      const reasoning = readOpenAICompatibleReasoning(delta, options.reasoningField)
+      if (reasoning !== undefined) yield { type: 'reasoning-delta', delta: reasoning }
       if (delta?.content) yield { type: 'text-delta', delta: delta.content }
       for (const [position, call] of (delta?.tool_calls ?? []).entries()) {
         const index = call.index ?? position
@@ -68,19 +77,15 @@ export async function* parseOpenAIStream(
           pending.arguments += call.function?.arguments ?? ''
         }
       }
-      if (choice.finish_reason) finishReason = mapOpenAIFinishReason(choice.finish_reason)
+      if (choice.finish_reason) finishReason = mapOpenAICompatibleFinishReason(choice.finish_reason)
     }
   }
 
   if (finishReason === undefined) {
-    throw new StreamInterruptedError({
-      ...context,
-      provider: 'openai',
-      message: "openai's stream ended without a finish reason.",
-    })
+    throw new StreamInterruptedError({ ...context, message: `${provider}'s stream ended without a finish reason.` })
   }
   for (const call of [...toolCalls.entries()].sort(([a], [b]) => a - b).map(([, value]) => value)) {
-    yield { type: 'tool-call', toolCall: parseOpenAIToolCall(call, context) }
+    yield { type: 'tool-call', toolCall: parseOpenAICompatibleToolCall(call, context) }
   }
   yield { type: 'finish', finishReason, ...(usage === undefined ? {} : { usage }) }
 }

@@ -1,15 +1,15 @@
-// Hand-written guards for the Chat Completions wire format (TypeBox is not installed in this package yet).
-// They check only what we read, so extra fields from OpenAI-compatible servers pass.
+// Hand-written guards for the Chat Completions and embeddings wire formats (TypeBox is not a dependency here).
+// They check only what we read, so the extra fields compatible servers add pass.
 
 /** A tool call in a completion's message. */
-export interface OpenAIWireToolCall {
+export interface OpenAICompatibleWireToolCall {
   readonly id: string
   readonly type?: string
   readonly function: { readonly name: string; readonly arguments: string }
 }
 
 /** Token counts, with the optional details OpenAI adds. */
-export interface OpenAIWireUsage {
+export interface OpenAICompatibleWireUsage {
   readonly prompt_tokens: number
   readonly completion_tokens: number
   readonly total_tokens?: number
@@ -18,7 +18,7 @@ export interface OpenAIWireUsage {
 }
 
 /** A whole (non-streaming) Chat Completions response. */
-export interface OpenAIWireCompletion {
+export interface OpenAICompatibleWireCompletion {
   readonly id?: string
   readonly model?: string
   readonly choices: readonly {
@@ -26,34 +26,39 @@ export interface OpenAIWireCompletion {
     readonly message: {
       readonly content?: string | null
       readonly reasoning_content?: string | null
+      /** Groq (parsed reasoning), OpenRouter and newer vLLM put the reasoning here; read only when a string. */
+      readonly reasoning?: unknown
       readonly refusal?: string | null
-      readonly tool_calls?: readonly OpenAIWireToolCall[] | null
+      readonly tool_calls?: readonly OpenAICompatibleWireToolCall[] | null
     }
     readonly finish_reason?: string | null
   }[]
-  readonly usage?: OpenAIWireUsage | null
+  readonly usage?: OpenAICompatibleWireUsage | null
 }
 
 /** A tool-call delta of a streamed chunk; `index` is missing on some compatible servers (Mistral). */
-export interface OpenAIWireToolCallDelta {
+export interface OpenAICompatibleWireToolCallDelta {
   readonly index?: number
   readonly id?: string | null
   readonly function?: { readonly name?: string | null; readonly arguments?: string | null } | null
 }
 
 /** One `chat.completion.chunk` of a stream, or an error event. */
-export interface OpenAIWireChunk {
+export interface OpenAICompatibleWireChunk {
   readonly model?: string
   readonly choices?: readonly {
     readonly index?: number
     readonly delta?: {
       readonly content?: string | null
       readonly reasoning_content?: string | null
-      readonly tool_calls?: readonly OpenAIWireToolCallDelta[] | null
+      readonly reasoning?: unknown
+      readonly tool_calls?: readonly OpenAICompatibleWireToolCallDelta[] | null
     } | null
     readonly finish_reason?: string | null
   }[]
-  readonly usage?: OpenAIWireUsage | null
+  readonly usage?: OpenAICompatibleWireUsage | null
+  /** Groq reports a stream's usage here too. */
+  readonly x_groq?: { readonly usage?: OpenAICompatibleWireUsage | null } | null
   readonly error?: { readonly message?: string; readonly type?: string; readonly code?: string | null } | null
 }
 
@@ -130,7 +135,7 @@ function isChunkChoice(value: unknown): boolean {
 }
 
 /** Checks a whole Chat Completions response. */
-export function isOpenAIWireCompletion(value: unknown): value is OpenAIWireCompletion {
+export function isOpenAICompatibleWireCompletion(value: unknown): value is OpenAICompatibleWireCompletion {
   return (
     isRecord(value) &&
     isArrayOf(value.choices, isCompletionChoice) &&
@@ -140,12 +145,33 @@ export function isOpenAIWireCompletion(value: unknown): value is OpenAIWireCompl
 }
 
 /** Checks one streamed chunk (an error event passes too, so the caller can raise it). */
-export function isOpenAIWireChunk(value: unknown): value is OpenAIWireChunk {
+export function isOpenAICompatibleWireChunk(value: unknown): value is OpenAICompatibleWireChunk {
   if (!isRecord(value)) return false
   if (isRecord(value.error)) return true
   return (
     isOptional(value.choices, (choices) => isArrayOf(choices, isChunkChoice)) &&
     isOptional(value.usage, isUsage) &&
+    isOptional(value.x_groq, (extra) => isRecord(extra) && isOptional(extra.usage, isUsage)) &&
     isOptional(value.model, isString)
+  )
+}
+
+/** A `/embeddings` response: one vector per input, each with its input's index. */
+export interface OpenAICompatibleWireEmbeddings {
+  readonly data: readonly { readonly embedding: readonly number[]; readonly index?: number }[]
+  readonly model?: string
+  readonly usage?: { readonly prompt_tokens: number; readonly total_tokens?: number } | null
+}
+
+const isEmbedding = (value: unknown): boolean =>
+  isRecord(value) && isArrayOf(value.embedding, isNumber) && isOptional(value.index, isNumber)
+
+/** Checks an `/embeddings` response (float vectors only). */
+export function isOpenAICompatibleWireEmbeddings(value: unknown): value is OpenAICompatibleWireEmbeddings {
+  return (
+    isRecord(value) &&
+    isArrayOf(value.data, isEmbedding) &&
+    isOptional(value.model, isString) &&
+    isOptional(value.usage, (usage) => isRecord(usage) && isNumber(usage.prompt_tokens) && isOptional(usage.total_tokens, isNumber))
   )
 }

@@ -1,8 +1,8 @@
 import type { Usage } from '@dspex/provider'
-import type { OpenAIWireUsage } from './openai-wire-schemas.js'
+import type { OpenAICompatibleWireUsage } from './openai-compatible-wire-schemas.js'
 
-/** Converts OpenAI's token counts, keeping cached prompt tokens and reasoning tokens when reported. */
-export function convertOpenAIUsage(usage: OpenAIWireUsage): Usage {
+/** Converts Chat Completions token counts, keeping cached prompt tokens and reasoning tokens when reported. */
+export function convertOpenAICompatibleUsage(usage: OpenAICompatibleWireUsage): Usage {
   const cached = usage.prompt_tokens_details?.cached_tokens
   const reasoning = usage.completion_tokens_details?.reasoning_tokens
   return {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { convertToOpenAIChatMessages } from './convert-to-openai-chat-messages.js'
+import { convertToOpenAICompatibleChatMessages } from './convert-to-openai-compatible-chat-messages.js'
 
-describe('convertToOpenAIChatMessages', () => {
+describe('convertToOpenAICompatibleChatMessages', () => {
   it('keeps system and plain user text as strings', () => {
     expect(
-      convertToOpenAIChatMessages([
+      convertToOpenAICompatibleChatMessages([
         { role: 'system', content: 'Be brief.' },
         { role: 'user', content: 'Hi' },
       ]),
@@ -15,7 +15,7 @@ describe('convertToOpenAIChatMessages', () => {
   })
 
   it('converts text, image, audio and file parts', () => {
-    const [message] = convertToOpenAIChatMessages([
+    const [message] = convertToOpenAICompatibleChatMessages([
       {
         role: 'user',
         content: [
@@ -43,7 +43,7 @@ describe('convertToOpenAIChatMessages', () => {
 
   it('sends assistant tool calls with JSON-string arguments and tool results as tool messages', () => {
     expect(
-      convertToOpenAIChatMessages([
+      convertToOpenAICompatibleChatMessages([
         { role: 'assistant', content: null, toolCalls: [{ id: 'call_1', name: 'weather', args: { location: 'SF' } }] },
         { role: 'tool', toolCallId: 'call_1', name: 'weather', content: '{"temperature":18}' },
         { role: 'assistant', content: 'It is 18 degrees.' },

@@ -1,7 +1,7 @@
 import type { ContentPart, Message } from '@dspex/provider'
 
 /** A content part of a Chat Completions user message. */
-export type OpenAIChatContentPart =
+export type OpenAICompatibleChatContentPart =
   | { readonly type: 'text'; readonly text: string }
   | { readonly type: 'image_url'; readonly image_url: { readonly url: string } }
   | { readonly type: 'input_audio'; readonly input_audio: { readonly data: string; readonly format: string } }
@@ -11,9 +11,9 @@ export type OpenAIChatContentPart =
     }
 
 /** A message in Chat Completions' wire format. */
-export type OpenAIChatMessage =
+export type OpenAICompatibleChatMessage =
   | { readonly role: 'system'; readonly content: string }
-  | { readonly role: 'user'; readonly content: string | readonly OpenAIChatContentPart[] }
+  | { readonly role: 'user'; readonly content: string | readonly OpenAICompatibleChatContentPart[] }
   | {
       readonly role: 'assistant'
       readonly content: string | null
@@ -28,7 +28,7 @@ export type OpenAIChatMessage =
 const toDataUri = (data: string, mediaType: string): string =>
   data.startsWith('data:') ? data : `data:${mediaType};base64,${data}`
 
-function convertContentPart(part: ContentPart): OpenAIChatContentPart {
+function convertContentPart(part: ContentPart): OpenAICompatibleChatContentPart {
   switch (part.type) {
     case 'text':
       return { type: 'text', text: part.text }
@@ -62,11 +62,11 @@ function convertContentPart(part: ContentPart): OpenAIChatContentPart {
  * multimodal user parts become `image_url`, `input_audio` and `file` parts, assistant tool calls carry their
  * arguments as a JSON string, and tool results become `tool` messages.
  */
-export function convertToOpenAIChatMessages(messages: readonly Message[]): OpenAIChatMessage[] {
+export function convertToOpenAICompatibleChatMessages(messages: readonly Message[]): OpenAICompatibleChatMessage[] {
   return messages.map(convertMessage)
 }
 
-function convertMessage(message: Message): OpenAIChatMessage {
+function convertMessage(message: Message): OpenAICompatibleChatMessage {
   switch (message.role) {
       case 'system':
         return { role: 'system', content: message.content }

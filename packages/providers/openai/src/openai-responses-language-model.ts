@@ -1,0 +1,131 @@
+import { parseOpenAICompatibleToolCall } from '@dspex/openai-compatible'
+import {
+  APICallError,
+  type GenerateChoice,
+  type GenerateRequest,
+  type GenerateResult,
+  type LanguageModel,
+  type ModelCapabilities,
+  type ProviderApi,
+  type StreamPart,
+  type ToolCallPart,
+} from '@dspex/provider'
+import { convertOpenAIResponsesUsage } from './convert-openai-responses-usage.js'
+import { mapOpenAIResponsesFinishReason } from './map-openai-responses-finish-reason.js'
+import { getOpenAIModelCapabilities } from './openai-model-info.js'
+import { createOpenAIResponsesRequestBody } from './openai-responses-request-body.js'
+import { isOpenAIResponsesWireResponse, type OpenAIResponsesWireResponse } from './openai-responses-wire-schemas.js'
+import { parseOpenAIResponsesStream } from './parse-openai-responses-stream.js'
+
+/** What a Responses API model needs from its provider. */
+export interface OpenAIResponsesModelConfig {
+  /** The provider's transport, from `createProviderApi`. */
+  readonly api: ProviderApi
+  /** The path of the endpoint; default `/responses`. */
+  readonly path?: string
+}
+
+function toChoice(response: OpenAIResponsesWireResponse): GenerateChoice {
+  let text = ''
+  let hasText = false
+  let refusal = false
+  const reasoning: string[] = []
+  const toolCalls: ToolCallPart[] = []
+  for (const item of response.output) {
+    if (item.type === 'message') {
+      for (const part of item.content ?? []) {
+        if (part.type === 'output_text' && part.text !== undefined) {
+          text += part.text
+          hasText = true
+        } else if (part.type === 'refusal') refusal = true
+      }
+    } else if (item.type === 'reasoning') {
+      for (const part of item.summary ?? []) reasoning.push(part.text)
+    } else if (item.type === 'function_call') {
+      toolCalls.push(
+        parseOpenAICompatibleToolCall(
+          { id: item.call_id ?? item.id ?? '', name: item.name ?? '', arguments: item.arguments ?? '' },
+          { provider: 'openai' },
+        ),
+      )
+    }
+  }
+  return {
+    text: hasText ? text : null,
+    ...(reasoning.length === 0 ? {} : { reasoning: reasoning.join('\n\n') }),
+    ...(toolCalls.length === 0 ? {} : { toolCalls }),
+    finishReason: refusal
+      ? 'refusal'
+      : mapOpenAIResponsesFinishReason(response.status ?? 'completed', response.incomplete_details?.reason, toolCalls.length > 0),
+  }
+}
+
+/**
+ * An OpenAI model over the Responses API (`POST {baseURL}/responses`), with `store: false` by default: output text,
+ * reasoning summaries and function calls come back as one choice; streaming follows the API's typed events.
+ *
+ * @see DSPy's `dspy.LM('openai/...', model_type='responses')`
+ */
+export class OpenAIResponsesLanguageModel implements LanguageModel {
+  /** The version of the language-model interface this class implements. */
+  readonly specificationVersion = 'v1' as const
+  /** The provider's name. */
+  readonly provider = 'openai'
+  /** The model id sent as `model`. */
+  readonly modelId: string
+  /** What the model supports. */
+  readonly capabilities: ModelCapabilities
+  readonly #config: OpenAIResponsesModelConfig
+
+  /**
+   * @param modelId - The OpenAI model id (`gpt-4.1-mini`, `o4-mini`).
+   * @param config - The provider's transport.
+   */
+  constructor(modelId: string, config: OpenAIResponsesModelConfig) {
+    this.modelId = modelId
+    this.capabilities = getOpenAIModelCapabilities(modelId)
+    this.#config = config
+  }
+
+  /**
+   * Sends the request and returns its one choice: text, reasoning summary, function calls and finish reason.
+   *
+   * @throws APICallError (or a subclass) on any failure, a `failed` response included; InvalidResponseDataError when
+   * the reply has the wrong shape or function arguments are not JSON.
+   */
+  async generate(request: GenerateRequest): Promise<GenerateResult> {
+    const { body, warnings } = createOpenAIResponsesRequestBody(this.modelId, request, false)
+    const call = { signal: request.signal, headers: request.headers }
+    const { value } = await this.#config.api.postJson(this.#config.path ?? '/responses', body, call, isOpenAIResponsesWireResponse)
+    if (value.status === 'failed') {
+      throw new APICallError({
+        provider: 'openai',
+        message: `openai response failed: ${value.error?.message ?? 'unknown error'}`,
+        responseBody: JSON.stringify(value),
+        isRetryable: false,
+        ...(value.error ? { data: value.error } : {}),
+      })
+    }
+    return {
+      choices: [toChoice(value)],
+      ...(value.usage ? { usage: convertOpenAIResponsesUsage(value.usage) } : {}),
+      ...(value.model === undefined ? {} : { responseModel: value.model }),
+      raw: value,
+      ...(warnings.length > 0 ? { warnings } : {}),
+    }
+  }
+
+  /**
+   * Streams the response: text and reasoning-summary deltas, each function call when its item is done, then `finish`.
+   *
+   * @throws APICallError (or a subclass) on any failure; StreamInterruptedError when the stream is cut.
+   */
+  async *stream(request: GenerateRequest): AsyncGenerator<StreamPart, void, undefined> {
+    const { body } = createOpenAIResponsesRequestBody(this.modelId, request, true)
+    const response = await this.#config.api.postStream(this.#config.path ?? '/responses', body, {
+      signal: request.signal,
+      headers: request.headers,
+    })
+    yield* parseOpenAIResponsesStream(response.body, { ...response.parseOptions, provider: 'openai' })
+  }
+}

@@ -1,0 +1,109 @@
+import { parseOpenAICompatibleToolCall } from '@dspex/openai-compatible'
+import {
+  APICallError,
+  type ParseStreamOptions,
+  parseJson,
+  parseSseStream,
+  StreamInterruptedError,
+  type StreamPart,
+} from '@dspex/provider'
+import { convertOpenAIResponsesUsage } from './convert-openai-responses-usage.js'
+import { mapOpenAIResponsesFinishReason } from './map-openai-responses-finish-reason.js'
+import { isOpenAIResponsesWireEvent } from './openai-responses-wire-schemas.js'
+
+interface PendingFunctionCall {
+  callId: string
+  name: string
+  arguments: string
+}
+
+/**
+ * Reads a Responses API SSE stream into stream parts: `response.output_text.delta` and
+ * `response.reasoning_summary_text.delta` as deltas, each function call once its item is done, then `finish`
+ * with the usage and status of `response.completed` or `response.incomplete`.
+ *
+ * @throws APICallError on `response.failed` or an `error` event; StreamInterruptedError when the stream ends
+ * before a final event.
+ */
+export async function* parseOpenAIResponsesStream(
+  body: ReadableStream<Uint8Array>,
+  options: ParseStreamOptions,
+): AsyncGenerator<StreamPart, void, undefined> {
+  const context = { provider: 'openai', url: options.url, secrets: options.secrets }
+  const pending = new Map<number, PendingFunctionCall>()
+  let toolCallCount = 0
+  let refused = false
+
+  for await (const event of parseSseStream(body, options)) {
+    options.signal?.throwIfAborted()
+    const data = parseJson(event.data, { ...options, validate: isOpenAIResponsesWireEvent })
+    const index = data.output_index ?? 0
+    switch (data.type) {
+      case 'response.output_text.delta':
+        if (data.delta) yield { type: 'text-delta', delta: data.delta }
+        break
+      case 'response.reasoning_summary_text.delta':
+        if (data.delta) yield { type: 'reasoning-delta', delta: data.delta }
+        break
+      case 'response.refusal.delta':
+        refused = true
+        break
+      case 'response.output_item.added':
+        if (data.item?.type === 'function_call') {
+          pending.set(index, { callId: data.item.call_id ?? `call_${index}`, name: data.item.name ?? '', arguments: data.item.arguments ?? '' })
+        }
+        break
+      case 'response.function_call_arguments.delta': {
+        const call = pending.get(index)
+        if (call) call.arguments += data.delta ?? ''
+        break
+      }
+      case 'response.function_call_arguments.done': {
+        const call = pending.get(index)
+        if (call && data.arguments !== undefined) call.arguments = data.arguments
+        break
+      }
+      case 'response.output_item.done': {
+        if (data.item?.type !== 'function_call') break
+        const call = pending.get(index)
+        pending.delete(index)
+        toolCallCount += 1
+        const item = data.item
+        yield {
+          type: 'tool-call',
+          toolCall: parseOpenAICompatibleToolCall(
+            { id: item.call_id ?? call?.callId ?? `call_${index}`, name: item.name ?? call?.name ?? '', arguments: item.arguments ?? call?.arguments ?? '' },
+            context,
+          ),
+        }
+        break
+      }
+      case 'response.completed':
+      case 'response.incomplete': {
+        const response = data.response
+        const finishReason = refused
+          ? 'refusal'
+          : mapOpenAIResponsesFinishReason(response?.status ?? data.type.slice('response.'.length), response?.incomplete_details?.reason, toolCallCount > 0)
+        const usage = response?.usage ? convertOpenAIResponsesUsage(response.usage) : undefined
+        yield { type: 'finish', finishReason, ...(usage === undefined ? {} : { usage }) }
+        return
+      }
+      case 'response.failed':
+        throw new APICallError({
+          ...context,
+          message: `openai response failed: ${data.response?.error?.message ?? 'unknown error'}`,
+          responseBody: event.data,
+          isRetryable: false,
+          ...(data.response?.error ? { data: data.response.error } : {}),
+        })
+      case 'error':
+        throw new APICallError({
+          ...context,
+          message: `openai stream failed: ${data.message ?? 'unknown error'}`,
+          responseBody: event.data,
+          isRetryable: false,
+        })
+    }
+  }
+  throw new StreamInterruptedError({ ...context, message: "openai's response stream ended without response.completed." })
+}
