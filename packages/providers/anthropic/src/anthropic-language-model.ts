@@ -56,7 +56,7 @@ function toChoice(message: AnthropicMessage, isJsonTool: boolean): GenerateChoic
     ...(reasoning === '' ? {} : { reasoning }),
     ...(reasoningParts.length === 0 ? {} : { reasoningParts }),
     ...(toolCalls.length === 0 ? {} : { toolCalls }),
-    finishReason: mapAnthropicStopReason(message.stop_reason, isJsonTool),
+    finishReason: mapAnthropicStopReason(message.stop_reason, isJsonTool && toolCalls.length === 0),
   }
 }
 

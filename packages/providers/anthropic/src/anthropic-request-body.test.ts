@@ -59,6 +59,18 @@ describe('buildAnthropicRequest', () => {
     expect(request.body.tool_choice).toEqual({ type: 'tool', name: 'json' })
   })
 
+  it('leaves the caller\'s tools callable next to the json tool: any tool, not the json one, is required', () => {
+    const tools = [{ name: 'weather', description: 'Get weather', parameters: { type: 'object', properties: {} } }]
+    const schema = { type: 'object', properties: { answer: { type: 'string' } } }
+    const request = buildAnthropicRequest(
+      'claude-haiku-4-5',
+      { messages, tools, responseFormat: { type: 'json_schema', name: 'answer', schema, strict: true } },
+      false,
+    )
+    expect((request.body.tools as { name: string }[]).map((tool) => tool.name)).toEqual([...tools.map((tool) => tool.name), 'json'])
+    expect(request.body.tool_choice).toEqual({ type: 'any' })
+  })
+
   it('sends output_config.format when asked for JSON outputs', () => {
     const schema = { type: 'object' }
     const request = buildAnthropicRequest(

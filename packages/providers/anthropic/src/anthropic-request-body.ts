@@ -84,8 +84,11 @@ export function buildAnthropicRequest(modelId: string, request: GenerateRequest,
       outputConfig = { format: { type: 'json_schema', schema: format.schema } }
     } else {
       isJsonTool = true
+      // With the caller's tools present, forcing the JSON tool would make them uncallable: the
+      // model must call some tool, either one of the caller's or the JSON one for its answer.
+      const hasCallerTools = tools.length > 0
       tools.push({ name: anthropicJsonToolName, description: 'Respond with a JSON object.', input_schema: format.schema })
-      toolChoice = { type: 'tool', name: anthropicJsonToolName }
+      toolChoice = hasCallerTools ? { type: 'any' } : { type: 'tool', name: anthropicJsonToolName }
     }
   }
   const forcesTool = toolChoice?.type === 'tool' || toolChoice?.type === 'any'

@@ -46,6 +46,7 @@ export async function* parseAnthropicStream(
   options: ParseStreamOptions & { readonly isJsonTool?: boolean } = {},
 ): AsyncGenerator<StreamPart, void, undefined> {
   const { isJsonTool = false, ...parseOptions } = options
+  let calledCallerTool = false
   const provider = parseOptions.provider ?? 'anthropic'
   const toolCalls = new Map<number, ToolCallInProgress>()
   const thinking = new Map<number, { text: string; signature: string }>()
@@ -105,6 +106,7 @@ export async function* parseAnthropicStream(
         if (isJsonTool && call.name === 'json') break
         const input: unknown = call.json.trim() === '' ? {} : parseJson(call.json, parseOptions)
         const args = isRecord(input) ? input : {}
+        calledCallerTool = true
         yield { type: 'tool-call', toolCall: { id: call.id, name: call.name, args } }
         break
       }
@@ -113,7 +115,7 @@ export async function* parseAnthropicStream(
         if (event.delta?.stop_reason !== undefined) stopReason = event.delta.stop_reason
         break
       case 'message_stop':
-        yield { type: 'finish', finishReason: mapAnthropicStopReason(stopReason, isJsonTool), usage: mapAnthropicUsage(usage) }
+        yield { type: 'finish', finishReason: mapAnthropicStopReason(stopReason, isJsonTool && !calledCallerTool), usage: mapAnthropicUsage(usage) }
         return
       case 'error': {
         const type = event.error?.type ?? 'error'
