@@ -93,6 +93,11 @@ describe('provider packages', () => {
     await write('zz-object', `export const createZzObject = (settings) => ({ languageModel(modelId) { return ${model} } })`)
     await write('zzbroken', `export const somethingElse = 1`)
     await write('zzthrows', `throw new Error('boom at import')`)
+    await write(
+      'openai-compatible',
+      `export const isOpenAICompatibleServerName = (name) => name === 'zzknown'
+      export function createOpenAICompatible(settings) { return (modelId) => (${model}) }`,
+    )
   })
   afterAll(async () => {
     await rm(root, { recursive: true, force: true })
@@ -112,6 +117,15 @@ describe('provider packages', () => {
     expect(ProviderNotInstalledError.isInstance(failure)).toBe(true)
     expect(failure).toMatchObject({ code: 'provider-not-installed', provider: 'zzmissing', packageName: '@dspex/zzmissing' })
     expect((failure as Error).message).toContain('pnpm add @dspex/zzmissing')
+  })
+
+  it('falls back to @dspex/openai-compatible for a service it knows, or any name given a baseURL', async () => {
+    const known = await resolveLanguageModel('zzknown/llama', { apiKey: 'k' }, { resolveFrom: root })
+    expect(known).toMatchObject({ modelId: 'llama', settings: { apiKey: 'k', name: 'zzknown' } })
+    const local = await resolveLanguageModel('zzvllm/Qwen/Qwen3-8B', { baseURL: 'http://127.0.0.1:8000/v1' }, { resolveFrom: root })
+    expect(local).toMatchObject({ modelId: 'Qwen/Qwen3-8B', settings: { name: 'zzvllm', baseURL: 'http://127.0.0.1:8000/v1' } })
+    const unknown = await resolveLanguageModel('zzmissing/m', {}, { resolveFrom: root }).catch((error: unknown) => error)
+    expect((unknown as Error).message).toContain('install @dspex/openai-compatible and pass its baseURL')
   })
 
   it('explains a package without the create export or one that fails to load', async () => {

@@ -22,7 +22,7 @@ export type ProviderFactory = (modelId: string, settings: ProviderSettings) => L
 
 /** Options of {@link resolveLanguageModel}. */
 export interface ResolveLanguageModelOptions {
-  /** Where to look for `@dspex/<provider>` packages besides this package's own dependencies. Default `process.cwd()`. */
+  /** Where to look for `@dspex/<provider>` packages first, before this package's own dependencies. Default `process.cwd()`. */
   readonly resolveFrom?: string
 }
 
@@ -83,7 +83,10 @@ export function providerPackageName(provider: string): string {
  * Turns a model string into a language model: through a registered factory when there is one,
  * otherwise by importing `@dspex/<provider>` and calling its `create<Provider>` export (matched
  * without regard to case or dashes, so `createOpenAI` serves `openai`) with the settings, then the
- * provider it returns with the model id (`provider(id)` or `provider.languageModel(id)`).
+ * provider it returns with the model id (`provider(id)` or `provider.languageModel(id)`). A name with
+ * no package of its own falls back to `@dspex/openai-compatible` when that is installed and serves it:
+ * a service it knows (`groq/llama-3.3-70b-versatile`, `deepseek/deepseek-chat`) or any name with a
+ * `baseURL` (`vllm/Qwen/Qwen3-8B`), as DSPy's LiteLLM model strings do.
  *
  * @throws ProviderNotInstalledError when no factory is registered and the package is not installed.
  * @throws LMConfigurationError for a malformed model string, a package that fails to load or has
@@ -109,6 +112,9 @@ export async function resolveLanguageModel(
   return languageModel
 }
 
+/** The package that serves any other provider name speaking OpenAI's API: a known service's name, or any name with a `baseURL`. */
+const openAICompatiblePackage = '@dspex/openai-compatible'
+
 async function loadFromPackage(
   model: string,
   provider: string,
@@ -119,20 +125,57 @@ async function loadFromPackage(
   const packageName = providerPackageName(provider)
   const path = locatePackage(packageName, resolveFrom)
   if (path === undefined) {
+    const compatible = await loadOpenAICompatible(model, provider, settings, resolveFrom)
+    if (compatible !== undefined) return compatible(modelId)
     throw new ProviderNotInstalledError({
       message:
         `The model ${JSON.stringify(model)} needs the provider package ${packageName}, which is not installed. ` +
-        `Install it (pnpm add ${packageName}) or register a factory with registerProvider('${provider}', factory).`,
+        `Install it (pnpm add ${packageName}), register a factory with registerProvider('${provider}', factory), ` +
+        `or, for a server speaking OpenAI's API, install ${openAICompatiblePackage} and pass its baseURL.`,
       provider,
       packageName,
     })
   }
-  let exports: Record<string, unknown>
+  const exports = await importPackage(model, packageName, path)
+  const created = await callCreate(model, packageName, exports, settings)
+  if (typeof created === 'function') return created(modelId)
+  const factory = (created as { languageModel?: unknown } | null)?.languageModel
+  if (typeof factory === 'function') return factory.call(created, modelId)
+  throw new LMConfigurationError({
+    message: `${packageName}'s create function did not return a provider callable with a model id.`,
+    model,
+  })
+}
+
+/**
+ * The `@dspex/openai-compatible` provider for `provider`, when that package is installed and serves
+ * the name: a service it knows (`groq`, `deepseek`...) or any name given a `baseURL` (`vllm`).
+ */
+async function loadOpenAICompatible(
+  model: string,
+  provider: string,
+  settings: ProviderSettings,
+  resolveFrom: string,
+): Promise<((modelId: string) => unknown) | undefined> {
+  const path = locatePackage(openAICompatiblePackage, resolveFrom)
+  if (path === undefined) return undefined
+  const exports = await importPackage(model, openAICompatiblePackage, path)
+  const isKnown = exports.isOpenAICompatibleServerName
+  if (settings.baseURL === undefined && !(typeof isKnown === 'function' && isKnown(provider) === true)) return undefined
+  const created = await callCreate(model, openAICompatiblePackage, exports, { ...settings, name: provider })
+  return typeof created === 'function' ? (modelId) => created(modelId) : undefined
+}
+
+async function importPackage(model: string, packageName: string, path: string): Promise<Record<string, unknown>> {
   try {
-    exports = (await import(pathToFileURL(path).href)) as Record<string, unknown>
+    return (await import(pathToFileURL(path).href)) as Record<string, unknown>
   } catch (error) {
     throw new LMConfigurationError({ message: `Loading ${packageName} for ${JSON.stringify(model)} failed.`, model, cause: error })
   }
+}
+
+/** Calls the package's `create<Name>` export (matched without regard to case or dashes) with the settings. */
+async function callCreate(model: string, packageName: string, exports: Record<string, unknown>, settings: ProviderSettings): Promise<unknown> {
   const wanted = `create${packageName.slice('@dspex/'.length).replace(/-/g, '')}`.toLowerCase()
   const name = Object.keys(exports).find((key) => key.toLowerCase() === wanted)
   const create = name === undefined ? undefined : exports[name]
@@ -142,18 +185,12 @@ async function loadFromPackage(
       model,
     })
   }
-  const created: unknown = await create(settings)
-  if (typeof created === 'function') return created(modelId)
-  const factory = (created as { languageModel?: unknown } | null)?.languageModel
-  if (typeof factory === 'function') return factory.call(created, modelId)
-  throw new LMConfigurationError({
-    message: `${packageName}'s ${name} did not return a provider callable with a model id.`,
-    model,
-  })
+  return create(settings)
 }
 
 function locatePackage(packageName: string, resolveFrom: string): string | undefined {
-  for (const base of [import.meta.url, pathToFileURL(join(resolveFrom, 'package.json')).href]) {
+  // The application's own install (resolveFrom) first, then this package's neighbours.
+  for (const base of [pathToFileURL(join(resolveFrom, 'package.json')).href, import.meta.url]) {
     try {
       return createRequire(base).resolve(packageName)
     } catch {

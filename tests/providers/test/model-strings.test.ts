@@ -8,10 +8,13 @@ const cases = [
   { model: 'google/gemini-2.5-flash', protocol: 'gemini', provider: 'google' },
   { model: 'gemini/gemini-2.5-flash', protocol: 'gemini', provider: 'google' },
   { model: 'ollama/llama3.2', protocol: 'ollama', provider: 'ollama' },
+  { model: 'groq/llama-3.3-70b-versatile', protocol: 'openai', provider: 'groq' },
+  { model: 'deepseek/deepseek-chat', protocol: 'openai', provider: 'deepseek' },
+  { model: 'vllm/Qwen/Qwen3-8B', protocol: 'openai', provider: 'vllm' },
 ] as const
 
 describe.concurrent.each(cases)('the model string $model', ({ model, protocol, provider }) => {
-  it(`loads @dspex/${provider} through @dspex/lm and calls it over HTTP`, async () => {
+  it(`loads the ${provider} provider package through @dspex/lm and calls it over HTTP`, async () => {
     const server = await startFakeProviderServer({ protocol, reply: () => 'Paris' })
     try {
       const lm = new LM(model, { cache: false, baseURL: server.url, apiKey: 'test-key' })

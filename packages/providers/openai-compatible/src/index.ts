@@ -4,6 +4,7 @@ export {
   type OpenAICompatibleChatContentPart,
   type OpenAICompatibleChatMessage,
 } from './convert-to-openai-compatible-chat-messages.js'
+export { MissingBaseURLError, type MissingBaseURLErrorOptions } from './errors/missing-base-url-error.js'
 export { TooManyEmbeddingValuesError, type TooManyEmbeddingValuesErrorOptions } from './errors/too-many-embedding-values-error.js'
 export { mapOpenAICompatibleFinishReason } from './map-openai-compatible-finish-reason.js'
 export {
@@ -32,6 +33,12 @@ export {
   type ResolvedOpenAICompatibleQuirks,
   resolveOpenAICompatibleQuirks,
 } from './openai-compatible-quirks.js'
+export {
+  isOpenAICompatibleServerName,
+  type OpenAICompatibleServer,
+  type OpenAICompatibleServerName,
+  openAICompatibleServers,
+} from './openai-compatible-servers.js'
 export { type ParseOpenAICompatibleStreamOptions, parseOpenAICompatibleStream } from './parse-openai-compatible-stream.js'
 export { type ParseOpenAICompatibleToolCallContext, parseOpenAICompatibleToolCall } from './parse-openai-compatible-tool-call.js'
 export { readOpenAICompatibleReasoning } from './read-openai-compatible-reasoning.js'

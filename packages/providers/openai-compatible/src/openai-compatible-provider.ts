@@ -9,14 +9,19 @@ import {
 import { defaultOpenAICompatibleCapabilities, OpenAICompatibleChatLanguageModel } from './openai-compatible-chat-language-model.js'
 import { type OpenAICompatibleEmbeddingSettings, OpenAICompatibleEmbeddingModel } from './openai-compatible-embedding-model.js'
 import { mapOpenAICompatibleError } from './openai-compatible-error.js'
+import { MissingBaseURLError } from './errors/missing-base-url-error.js'
 import type { OpenAICompatibleQuirks } from './openai-compatible-quirks.js'
+import { isOpenAICompatibleServerName, type OpenAICompatibleServer, openAICompatibleServers } from './openai-compatible-servers.js'
 
 /** Settings of {@link createOpenAICompatible}: the common provider settings plus the server's name, key source and quirks. */
 export interface OpenAICompatibleProviderSettings extends ProviderSettings {
-  /** The provider's name (`vllm`, `groq`, `deepseek`...): each model's `provider`, error messages and the `providerOptions` key. */
+  /**
+   * The provider's name (`vllm`, `groq`, `deepseek`...): each model's `provider`, error messages and the `providerOptions` key.
+   * A name from {@link openAICompatibleServers} supplies that service's base URL, key variable and quirks as defaults.
+   */
   readonly name: string
-  /** The server's base URL, up to and including `/v1` (`http://localhost:8000/v1`). */
-  readonly baseURL: string
+  /** The server's base URL, up to and including `/v1` (`http://localhost:8000/v1`); optional for a known service's name. */
+  readonly baseURL?: string
   /**
    * The environment variable holding the API key (`GROQ_API_KEY`), read when a call is made; a call fails with
    * `LoadAPIKeyError` when it is unset. Without it and without `apiKey`, no `authorization` header is sent (local servers).
@@ -45,15 +50,18 @@ export interface OpenAICompatibleProvider {
  * Creates a provider for a server that speaks OpenAI's Chat Completions protocol: vLLM, llama.cpp's server,
  * LM Studio, Groq, Together, DeepSeek, Mistral, xAI, Fireworks, OpenRouter, Ollama's `/v1`...
  *
+ * @throws MissingBaseURLError when no `baseURL` is given and `name` is not a known service.
  * @throws LoadAPIKeyError at call time (not here) when `apiKeyEnvironmentVariable` is set but the variable is not.
  * @example
  * ```ts
  * const vllm = createOpenAICompatible({ name: 'vllm', baseURL: 'http://localhost:8000/v1', quirks: { structuredOutputs: true } })
  * const result = await vllm('Qwen/Qwen3-8B').generate({ messages: [{ role: 'user', content: 'Hi!' }] })
+ * const groq = createOpenAICompatible({ name: 'groq' }) // base URL, GROQ_API_KEY and quirks from openAICompatibleServers
  * ```
  * @see DSPy's `dspy.LM('openai/...', api_base=...)`
  */
-export function createOpenAICompatible(settings: OpenAICompatibleProviderSettings): OpenAICompatibleProvider {
+export function createOpenAICompatible(given: OpenAICompatibleProviderSettings): OpenAICompatibleProvider {
+  const settings = withServerDefaults(given)
   const query = new URLSearchParams(settings.queryParams ?? {}).toString()
   const withQuery = (path: string): string => (query === '' ? path : `${path}?${query}`)
   const api = createProviderApi({
@@ -94,4 +102,19 @@ export function createOpenAICompatible(settings: OpenAICompatibleProviderSetting
   provider.embedding = (modelId: string, embeddingSettings: OpenAICompatibleEmbeddingSettings = {}): EmbeddingModel =>
     new OpenAICompatibleEmbeddingModel(modelId, { ...embeddingSettings, provider: settings.name, api, path: withQuery('/embeddings') })
   return provider
+}
+
+/** The settings with a known service's base URL, key variable and quirks filled in where not given. */
+function withServerDefaults(settings: OpenAICompatibleProviderSettings): OpenAICompatibleProviderSettings & { readonly baseURL: string } {
+  const server: OpenAICompatibleServer | undefined = isOpenAICompatibleServerName(settings.name) ? openAICompatibleServers[settings.name] : undefined
+  const baseURL = settings.baseURL ?? server?.baseURL
+  if (baseURL === undefined) throw new MissingBaseURLError({ provider: settings.name })
+  const apiKeyEnvironmentVariable = settings.apiKeyEnvironmentVariable ?? server?.apiKeyEnvironmentVariable
+  const quirks = settings.quirks ?? server?.quirks
+  return {
+    ...settings,
+    baseURL,
+    ...(apiKeyEnvironmentVariable === undefined ? {} : { apiKeyEnvironmentVariable }),
+    ...(quirks === undefined ? {} : { quirks }),
+  }
 }
