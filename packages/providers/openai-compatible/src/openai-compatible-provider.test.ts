@@ -105,16 +105,16 @@ describe('createOpenAICompatible', () => {
     expect(JSON.parse(server.requests[0]?.body ?? '').response_format).toEqual({ type: 'json_object' })
   })
 
-  it('reads reasoning from the `reasoning` field (Groq, OpenRouter) and honours reasoningField', async () => {
+  it('reads reasoning from `reasoning_content` first by default, and from `reasoning` (Groq, OpenRouter) with reasoningField', async () => {
     const body = {
       model: 'qwen/qwen3-32b',
       choices: [{ index: 0, message: { role: 'assistant', content: 'Paris', reasoning: 'The capital is Paris.', reasoning_content: 'other' }, finish_reason: 'stop' }],
       usage: { prompt_tokens: 5, completion_tokens: 9, total_tokens: 14 },
     }
     server = await createTestServer([respondWith(200, body), respondWith(200, body)])
-    const byDefault = await createOpenAICompatible({ name: 'groq', apiKey, baseURL: server.url })('qwen').generate({ messages })
+    const byDefault = await createOpenAICompatible({ name: 'my-server', apiKey, baseURL: server.url })('qwen').generate({ messages })
     expect(byDefault.choices[0]?.reasoning).toBe('other')
-    const quirked = createOpenAICompatible({ name: 'groq', apiKey, baseURL: server.url, quirks: { reasoningField: 'reasoning' } })
+    const quirked = createOpenAICompatible({ name: 'my-server', apiKey, baseURL: server.url, quirks: { reasoningField: 'reasoning' } })
     expect((await quirked('qwen').generate({ messages })).choices[0]?.reasoning).toBe('The capital is Paris.')
   })
 
