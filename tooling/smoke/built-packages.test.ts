@@ -13,6 +13,15 @@ describe('built packages', () => {
     expect(packages.length).toBeGreaterThanOrEqual(2)
   })
 
+  it('are all dependencies of this package, so turbo builds them before these checks run', () => {
+    const own = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      dependencies?: Record<string, string>
+      devDependencies?: Record<string, string>
+    }
+    const declared = new Set(Object.keys({ ...own.dependencies, ...own.devDependencies }))
+    expect(packages.map(({ manifest }) => manifest.name).filter((name) => !declared.has(name))).toEqual([])
+  })
+
   for (const { directory, manifest } of packages) {
     describe(manifest.name, () => {
       const entry = manifest.exports?.['.']
@@ -22,7 +31,9 @@ describe('built packages', () => {
       it('declares an ESM-only, side-effect-free package with types first in exports', () => {
         expect(manifest.type).toBe('module')
         expect(manifest.sideEffects).toBe(false)
-        expect(manifest.files).toEqual(['dist'])
+        // dist first; anything else shipped (a bundled dataset) must exist.
+        expect(manifest.files?.[0]).toBe('dist')
+        for (const shipped of manifest.files ?? []) expect(existsSync(join(directory, shipped)), `${shipped} is listed in files`).toBe(true)
         expect(Object.keys(entry ?? {})[0]).toBe('types')
         expect(manifest.engines?.node).toBe('>=20.19')
         expect(existsSync(join(directory, 'README.md'))).toBe(true)

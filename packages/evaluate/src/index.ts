@@ -18,7 +18,7 @@ export { tokenF1, sharedTokenCount, f1ScorePair, precisionScore, f1Score, F1 } f
 export { hotpotF1Pair, hotpotF1, HotPotF1 } from './metrics/hotpot-f1.js'
 export type { JudgeInputs } from './metrics/judge-inputs.js'
 export { type MetricErrorCode, MetricError } from './metrics/metric-error.js'
-export { normalizeText, splitWhitespace } from './metrics/normalize-text.js'
+export { normalizeText, splitWhitespace } from '@dspex/primitives'
 export { precisionRecallF1 } from './metrics/precision-recall-f1.js'
 export { type SemanticF1Options, type JudgeScore, SemanticF1 } from './metrics/semantic-f1.js'
 export { SemanticRecallPrecision, DecompositionalSemanticRecallPrecision } from './metrics/semantic-recall-precision.js'

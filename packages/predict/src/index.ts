@@ -3,3 +3,7 @@ export { ChainOfThought, ChainOfThoughtModule, type ChainOfThoughtConstructor } 
 export { readPredictState, type PredictState } from './predict-state.js'
 export { checkPredictInputs } from './check-predict-inputs.js'
 export { PredictError, type PredictErrorCode } from './errors/predict-error.js'
+export { majority, normalizeVote, type MajorityCompletion, type MajorityInput, type MajorityOptions } from './majority.js'
+export { AggregationError, type AggregationErrorCode } from './errors/aggregation-error.js'
+export { KNN, type Embedder, type KNNCallOptions, type KNNOptions, type KNNSimilarity } from './knn.js'
+export { KNNError, type KNNErrorCode } from './errors/knn-error.js'

@@ -40,5 +40,6 @@ export { runBatch, type BatchOptions, type BatchOutcome, type BatchResult, type 
 export { getAttributeByName, setAttributeByName } from './attribute-path.js'
 export { dependencyVersions, formatStateJson } from './state-json.js'
 export { readStateFile, writeStateFile, type SavedStateFile } from './state-file.js'
+export { normalizeText, splitWhitespace } from './normalize-text.js'
 export { PythonRandom } from './python-random.js'
 export { PythonRandomError, type PythonRandomErrorCode } from './errors/python-random-error.js'

@@ -1,9 +1,8 @@
-import type { Example, Prediction, TraceEntry } from '@dspex/primitives'
+import { type Example, normalizeText, type Prediction, type TraceEntry } from '@dspex/primitives'
 import { checkText, describeValueType } from './answer-list.js'
 import { referenceAnswers } from './answer-exact-match.js'
 import { dprNormalize, hasAnswer } from './dpr-normalize.js'
 import { MetricError } from './metric-error.js'
-import { normalizeText } from './normalize-text.js'
 
 /**
  * True when any passage contains any answer: both are normalized with {@link normalizeText}, then

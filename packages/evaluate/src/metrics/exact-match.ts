@@ -1,5 +1,5 @@
+import { normalizeText } from '@dspex/primitives'
 import { checkAnswerList } from './answer-list.js'
-import { normalizeText } from './normalize-text.js'
 
 /**
  * True when `prediction` equals `groundTruth` once both are normalized with {@link normalizeText}.

@@ -1,5 +1,5 @@
+import { normalizeText, splitWhitespace } from '@dspex/primitives'
 import { checkAnswerList } from './answer-list.js'
-import { normalizeText, splitWhitespace } from './normalize-text.js'
 
 /**
  * The harmonic mean of token precision and recall between two token lists, counting repeated

@@ -1,6 +1,6 @@
+import { normalizeText, splitWhitespace } from '@dspex/primitives'
 import { checkAnswerList } from './answer-list.js'
 import { tokenF1 } from './f1-score.js'
-import { normalizeText, splitWhitespace } from './normalize-text.js'
 
 const specialAnswers = new Set(['yes', 'no', 'noanswer'])
 
