@@ -267,7 +267,8 @@ export class LM {
     const headers = { ...this.#options.headers, ...request.headers, ...options.headers }
     const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs
     const timeLimit = timeoutMs === undefined ? undefined : startCallTimeLimit(timeoutMs, this.model, languageModel.provider)
-    const signals = [request.signal, options.signal, timeLimit?.signal].filter((signal): signal is AbortSignal => signal !== undefined)
+    // The same signal often arrives twice (in the request and the options): combining it with itself would cost an AbortSignal.any.
+    const signals = [...new Set([request.signal, options.signal, timeLimit?.signal])].filter((signal): signal is AbortSignal => signal !== undefined)
     const generateRequest: GenerateRequest = {
       ...sent,
       messages,

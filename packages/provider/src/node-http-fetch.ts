@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from 'node:http'
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
+import { BufferedResponse } from './buffered-response.js'
 import type { FetchFunction } from './send-post-request.js'
 
 /** Options of {@link createNodeHttpFetch}. */
@@ -12,6 +13,9 @@ export interface NodeHttpFetchOptions {
 
 /** The option ky forwards to `fetch` unchanged (`fetch(request, { [rawBodyOption]: body })`), so the body is not read back from the Request. */
 export const rawBodyOption = 'dspexRawBody'
+
+/** The option carrying the caller's abort signal past ky, which would otherwise combine it with its own signal on every call. */
+export const rawSignalOption = 'dspexRawSignal'
 
 /** Content types whose body is handed over as it arrives; any other body is read whole before `fetch` resolves. */
 const streamingContentType = /^(text\/event-stream|application\/(x-)?ndjson|application\/jsonl)/i
@@ -38,7 +42,8 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): FetchFu
   return async (input, init) => {
     const request = input instanceof Request ? input : undefined
     const url = request?.url ?? String(input)
-    const signal = init?.signal ?? request?.signal ?? undefined
+    const forwarded = (init as Record<string, unknown> | undefined)?.[rawSignalOption]
+    const signal = forwarded instanceof AbortSignal ? forwarded : (init?.signal ?? request?.signal ?? undefined)
     signal?.throwIfAborted()
     const body = await requestBody(request, init)
     signal?.throwIfAborted()
@@ -76,8 +81,8 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): FetchFu
         incoming.on('end', () => {
           signal?.removeEventListener('abort', onAbort)
           settled = true
-          const payload = status === 204 || status === 304 ? null : Buffer.concat(chunks)
-          resolve(new Response(payload, { status, headers: responseHeaders }))
+          const payload = status === 204 || status === 304 ? Buffer.alloc(0) : Buffer.concat(chunks)
+          resolve(new BufferedResponse(payload, { status, headers: responseHeaders }))
         })
       })
       outgoing.end(body)

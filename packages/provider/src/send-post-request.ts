@@ -10,7 +10,7 @@ import { TimeoutError } from './errors/timeout-error.js'
 import { redactSecrets, redactValue } from './redact-secrets.js'
 import { withUserAgent } from './with-user-agent.js'
 import { describeNetworkFailure, isNetworkFailure } from './is-network-failure.js'
-import { createNodeHttpFetch, rawBodyOption } from './node-http-fetch.js'
+import { createNodeHttpFetch, rawBodyOption, rawSignalOption } from './node-http-fetch.js'
 
 /** A `fetch`-compatible function, for proxies, instrumentation or other runtimes. */
 export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>
@@ -137,13 +137,12 @@ export async function sendPostRequest(options: PostToApiOptions): Promise<SentRe
     const json = JSON.stringify(body)
     // ky hands options it does not know to `fetch`. The built-in fetch takes the body from there, so
     // ky's Request is built without one (no body stream to create and tee per call).
+    // The signal goes the same way: given to ky, it would be combined with ky's own (an AbortSignal.any per call).
     const transport =
-      options.fetch === undefined ? { fetch: builtInFetch(), [rawBodyOption]: json } : { fetch: options.fetch, body: json }
-    response = await client.post(url, {
-      headers,
-      ...(requestSignal === undefined ? {} : { signal: requestSignal }),
-      ...transport,
-    })
+      options.fetch === undefined
+        ? { fetch: builtInFetch(), [rawBodyOption]: json, ...(requestSignal === undefined ? {} : { [rawSignalOption]: requestSignal }) }
+        : { fetch: options.fetch, body: json, ...(requestSignal === undefined ? {} : { signal: requestSignal }) }
+    response = await client.post(url, { headers, ...transport })
   } catch (error) {
     stopTimer()
     throw toError(error)
