@@ -11,11 +11,19 @@ export interface NodeHttpFetchOptions {
   readonly maxFreeSockets?: number
 }
 
-/** The option ky forwards to `fetch` unchanged (`fetch(request, { [rawBodyOption]: body })`), so the body is not read back from the Request. */
-export const rawBodyOption = 'dspexRawBody'
+/**
+ * The option ky forwards to `fetch` unchanged (`fetch(request, { [rawRequestOption]: { body, headers, signal } })`):
+ * our ky client sends the request's parts this way to the built-in fetch, so ky builds no body stream, no
+ * headers and no combined signal on every call, and the parts are not read back from ky's Request.
+ */
+export const rawRequestOption = 'dspexRawRequest'
 
-/** The option carrying the caller's abort signal past ky, which would otherwise combine it with its own signal on every call. */
-export const rawSignalOption = 'dspexRawSignal'
+/** The request parts sent past ky through {@link rawRequestOption}. */
+export interface RawRequestParts {
+  readonly body?: string
+  readonly headers?: Readonly<Record<string, string>>
+  readonly signal?: AbortSignal
+}
 
 /** Content types whose body is handed over as it arrives; any other body is read whole before `fetch` resolves. */
 const streamingContentType = /^(text\/event-stream|application\/(x-)?ndjson|application\/jsonl)/i
@@ -42,13 +50,13 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): FetchFu
   return async (input, init) => {
     const request = input instanceof Request ? input : undefined
     const url = request?.url ?? String(input)
-    const forwarded = (init as Record<string, unknown> | undefined)?.[rawSignalOption]
-    const signal = forwarded instanceof AbortSignal ? forwarded : (init?.signal ?? request?.signal ?? undefined)
+    const raw = (init as Record<string, RawRequestParts | undefined> | undefined)?.[rawRequestOption]
+    const signal = raw === undefined ? (init?.signal ?? request?.signal ?? undefined) : raw.signal
     signal?.throwIfAborted()
-    const body = await requestBody(request, init)
+    const body = raw === undefined ? await requestBody(request, init) : raw.body
     signal?.throwIfAborted()
     const isHttps = url.startsWith('https:')
-    const headers = headerRecord(request?.headers ?? init?.headers)
+    const headers = raw?.headers === undefined ? headerRecord(request?.headers ?? init?.headers) : { ...raw.headers }
     if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body))
     return new Promise<Response>((resolve, reject) => {
       const send = isHttps ? httpsRequest : httpRequest
@@ -90,10 +98,8 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): FetchFu
   }
 }
 
-/** The body to send: the raw body forwarded by our ky client, the init's body, or the Request's body read whole. */
+/** The body to send: the init's body, or the Request's body read whole. */
 async function requestBody(request: Request | undefined, init: RequestInit | undefined): Promise<string | Uint8Array | undefined> {
-  const raw = (init as Record<string, unknown> | undefined)?.[rawBodyOption]
-  if (typeof raw === 'string') return raw
   const body = init?.body
   if (typeof body === 'string' || body instanceof Uint8Array) return body
   if (body !== undefined && body !== null) return new Uint8Array(await new Response(body).arrayBuffer())

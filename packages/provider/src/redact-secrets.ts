@@ -5,7 +5,7 @@ export const REDACTED = '[REDACTED]'
 const minimumSecretLength = 4
 
 /** The secrets worth searching for, each with its URL-encoded form, the longest first (so a key is not half-replaced by a shorter secret it contains). */
-function usableSecrets(secrets: readonly (string | undefined)[]): string[] {
+export function usableSecrets(secrets: readonly (string | undefined)[]): string[] {
   const unique = new Set<string>()
   for (const secret of secrets) {
     if (typeof secret !== 'string' || secret.length < minimumSecretLength) continue

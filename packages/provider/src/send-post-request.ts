@@ -7,10 +7,10 @@ import { APICallError } from './errors/api-call-error.js'
 import { NetworkError } from './errors/network-error.js'
 import { ProviderError } from './errors/provider-error.js'
 import { TimeoutError } from './errors/timeout-error.js'
-import { redactSecrets, redactValue } from './redact-secrets.js'
+import { redactSecrets, redactValue, usableSecrets } from './redact-secrets.js'
 import { withUserAgent } from './with-user-agent.js'
 import { describeNetworkFailure, isNetworkFailure } from './is-network-failure.js'
-import { createNodeHttpFetch, rawBodyOption, rawSignalOption } from './node-http-fetch.js'
+import { createNodeHttpFetch, type RawRequestParts, rawRequestOption } from './node-http-fetch.js'
 
 /** A `fetch`-compatible function, for proxies, instrumentation or other runtimes. */
 export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>
@@ -135,14 +135,14 @@ export async function sendPostRequest(options: PostToApiOptions): Promise<SentRe
   let response: Response
   try {
     const json = JSON.stringify(body)
-    // ky hands options it does not know to `fetch`. The built-in fetch takes the body from there, so
-    // ky's Request is built without one (no body stream to create and tee per call).
-    // The signal goes the same way: given to ky, it would be combined with ky's own (an AbortSignal.any per call).
+    // ky hands options it does not know to `fetch`: the built-in fetch takes the body, headers and signal
+    // from there, so ky builds no body stream, no Headers and no combined signal per call.
+    const raw: RawRequestParts = { body: json, headers, ...(requestSignal === undefined ? {} : { signal: requestSignal }) }
     const transport =
       options.fetch === undefined
-        ? { fetch: builtInFetch(), [rawBodyOption]: json, ...(requestSignal === undefined ? {} : { [rawSignalOption]: requestSignal }) }
-        : { fetch: options.fetch, body: json, ...(requestSignal === undefined ? {} : { signal: requestSignal }) }
-    response = await client.post(url, { headers, ...transport })
+        ? { fetch: builtInFetch(), [rawRequestOption]: raw }
+        : { fetch: options.fetch, body: json, headers, ...(requestSignal === undefined ? {} : { signal: requestSignal }) }
+    response = await client.post(url, transport)
   } catch (error) {
     stopTimer()
     throw toError(error)
@@ -162,9 +162,16 @@ export async function sendPostRequest(options: PostToApiOptions): Promise<SentRe
   return { response, responseHeaders, url: redactedUrl, secrets, toError, clearTimeout: stopTimer }
 }
 
+/** The response headers as a record; only a header that holds a secret (a server echoing the key) is copied redacted. */
 function redactHeaders(headers: Headers, secrets: readonly string[]): Record<string, string> {
-  const record = Object.fromEntries(headers)
-  return secrets.length === 0 ? record : redactValue(record, secrets)
+  const record: Record<string, string> = {}
+  const searched = secrets.length === 0 ? [] : usableSecrets(secrets)
+  let leaks = false
+  headers.forEach((value, name) => {
+    record[name] = value
+    if (!leaks && searched.some((secret) => value.includes(secret))) leaks = true
+  })
+  return leaks ? redactValue(record, secrets) : record
 }
 
 function mapErrorResponse(
