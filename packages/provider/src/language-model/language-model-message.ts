@@ -62,6 +62,8 @@ export interface ReasoningPart {
   readonly signature?: string
   /** Reasoning the provider keeps encrypted (Anthropic's `redacted_thinking` data). */
   readonly redactedData?: string
+  /** The provider that produced it (`anthropic`, `google`): a provider sends back only its own reasoning. */
+  readonly provider?: string
 }
 
 /** Instructions for the model. */

@@ -122,7 +122,7 @@ describe('createAnthropic', () => {
       {
         text: '42',
         reasoning: 'Let me think.',
-        reasoningParts: [{ type: 'reasoning', text: 'Let me think.', signature: 'sig' }],
+        reasoningParts: [{ type: 'reasoning', provider: 'anthropic', text: 'Let me think.', signature: 'sig' }],
         finishReason: 'length',
       },
     ])
@@ -146,8 +146,8 @@ describe('createAnthropic', () => {
     const { choices } = await model.generate(ask)
     const choice = choices[0]
     expect(choice?.reasoningParts).toEqual([
-      { type: 'reasoning', text: 'I need the weather.', signature: 'EqQBCgIYAhIM1gbcDa9GJwZA2b3h' },
-      { type: 'reasoning', text: '', redactedData: 'EmwKAhgBEgy3va3pzix/LafPsn4a' },
+      { type: 'reasoning', provider: 'anthropic', text: 'I need the weather.', signature: 'EqQBCgIYAhIM1gbcDa9GJwZA2b3h' },
+      { type: 'reasoning', provider: 'anthropic', text: '', redactedData: 'EmwKAhgBEgy3va3pzix/LafPsn4a' },
     ])
     await model.generate({
       messages: [

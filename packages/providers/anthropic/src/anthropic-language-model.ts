@@ -41,9 +41,9 @@ function toChoice(message: AnthropicMessage, isJsonTool: boolean): GenerateChoic
     if (block.type === 'text' && 'text' in block) text += block.text
     else if (block.type === 'thinking' && 'thinking' in block) {
       reasoning += block.thinking
-      reasoningParts.push({ type: 'reasoning', text: block.thinking, ...(block.signature ? { signature: block.signature } : {}) })
+      reasoningParts.push({ type: 'reasoning', provider: 'anthropic', text: block.thinking, ...(block.signature ? { signature: block.signature } : {}) })
     } else if (block.type === 'redacted_thinking' && 'data' in block) {
-      reasoningParts.push({ type: 'reasoning', text: '', redactedData: block.data })
+      reasoningParts.push({ type: 'reasoning', provider: 'anthropic', text: '', redactedData: block.data })
     }
     else if (block.type === 'tool_use' && 'input' in block) {
       if (isJsonTool && block.name === anthropicJsonToolName) text += JSON.stringify(block.input)

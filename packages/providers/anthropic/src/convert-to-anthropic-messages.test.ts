@@ -98,7 +98,7 @@ describe('convertToAnthropicMessages', () => {
     expect(prompt.messages[0]?.content).toEqual([{ type: 'text', text: 'Q1' }])
   })
 
-  it('puts an assistant turn\'s signed and redacted thinking before its text and tool calls, and leaves unsigned reasoning out', () => {
+  it('puts an assistant turn\'s signed and redacted thinking before its text and tool calls, and leaves unsigned and other providers\' reasoning out', () => {
     const prompt = convertToAnthropicMessages([
       { role: 'user', content: 'Weather?' },
       {
@@ -108,7 +108,8 @@ describe('convertToAnthropicMessages', () => {
         reasoning: [
           { type: 'reasoning', text: 'Use the tool.', signature: 'sig-1' },
           { type: 'reasoning', text: '', redactedData: 'opaque' },
-          { type: 'reasoning', text: 'from another provider' },
+          { type: 'reasoning', provider: 'google', text: 'from another provider', signature: 'gemini-sig' },
+          { type: 'reasoning', text: 'unsigned' },
         ],
       },
     ])
@@ -119,6 +120,7 @@ describe('convertToAnthropicMessages', () => {
       { type: 'tool_use', id: 'toolu_1', name: 'weather', input: {} },
     ])
     expect(prompt.warnings).toEqual([
+      'anthropic: reasoning from google was left out; Anthropic only takes back its own.',
       'anthropic: reasoning without a signature was left out; Anthropic only takes back its own signed thinking.',
     ])
   })

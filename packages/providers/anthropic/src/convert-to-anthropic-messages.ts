@@ -83,6 +83,10 @@ function convertPart(part: ContentPart, warnings: string[]): AnthropicContentBlo
 
 /** Anthropic takes back only its own reasoning: `thinking` with its signature, or `redacted_thinking`. */
 function convertReasoning(part: ReasoningPart, warnings: string[]): AnthropicContentBlock | undefined {
+  if (part.provider !== undefined && part.provider !== 'anthropic') {
+    warnings.push(`anthropic: reasoning from ${part.provider} was left out; Anthropic only takes back its own.`)
+    return undefined
+  }
   if (part.redactedData !== undefined) return { type: 'redacted_thinking', data: part.redactedData }
   if (part.signature !== undefined) return { type: 'thinking', thinking: part.text, signature: part.signature }
   warnings.push('anthropic: reasoning without a signature was left out; Anthropic only takes back its own signed thinking.')

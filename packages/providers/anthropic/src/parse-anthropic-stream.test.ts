@@ -29,7 +29,7 @@ describe('parseAnthropicStream', () => {
     ])
     expect(parts).toEqual([
       { type: 'reasoning-delta', delta: 'Hmm.' },
-      { type: 'reasoning-part', part: { type: 'reasoning', text: 'Hmm.', signature: 'abc' } },
+      { type: 'reasoning-part', part: { type: 'reasoning', provider: 'anthropic', text: 'Hmm.', signature: 'abc' } },
       { type: 'tool-call', toolCall: { id: 'toolu_1', name: 'weather', args: { city: 'Paris' } } },
       {
         type: 'finish',
@@ -67,8 +67,8 @@ describe('parseAnthropicStream', () => {
     expect(parts.filter((part) => part.type !== 'finish')).toEqual([
       { type: 'reasoning-delta', delta: 'Two ' },
       { type: 'reasoning-delta', delta: 'steps.' },
-      { type: 'reasoning-part', part: { type: 'reasoning', text: 'Two steps.', signature: 'EqQBCgIY' } },
-      { type: 'reasoning-part', part: { type: 'reasoning', text: '', redactedData: 'EmwKAhgB' } },
+      { type: 'reasoning-part', part: { type: 'reasoning', provider: 'anthropic', text: 'Two steps.', signature: 'EqQBCgIY' } },
+      { type: 'reasoning-part', part: { type: 'reasoning', provider: 'anthropic', text: '', redactedData: 'EmwKAhgB' } },
       { type: 'text-delta', delta: 'Done.' },
     ])
   })

@@ -68,7 +68,7 @@ export async function* parseAnthropicStream(
           thinking.set(event.index ?? 0, { text: block.thinking, signature: block.signature ?? '' })
           if (block.thinking !== '') yield { type: 'reasoning-delta', delta: block.thinking }
         } else if (block?.type === 'redacted_thinking' && 'data' in block) {
-          yield { type: 'reasoning-part', part: { type: 'reasoning', text: '', redactedData: block.data } }
+          yield { type: 'reasoning-part', part: { type: 'reasoning', provider: 'anthropic', text: '', redactedData: block.data } }
         }
         break
       }
@@ -96,7 +96,7 @@ export async function* parseAnthropicStream(
         const block = thinking.get(event.index ?? 0)
         if (block !== undefined) {
           thinking.delete(event.index ?? 0)
-          const part: ReasoningPart = { type: 'reasoning', text: block.text, ...(block.signature === '' ? {} : { signature: block.signature }) }
+          const part: ReasoningPart = { type: 'reasoning', provider: 'anthropic', text: block.text, ...(block.signature === '' ? {} : { signature: block.signature }) }
           yield { type: 'reasoning-part', part }
           break
         }

@@ -13,6 +13,7 @@ describe('convertToGoogleContents', () => {
           { type: 'reasoning', text: 'Use the tool.', signature: 'sig-thought' },
           { type: 'reasoning', text: '', signature: 'sig-text' },
           { type: 'reasoning', text: '', redactedData: 'from another provider' },
+          { type: 'reasoning', provider: 'anthropic', text: 'Claude thinking', signature: 'claude-sig' },
         ],
       },
       { role: 'tool', toolCallId: 'call_0', content: '{"temperature":18}' },

@@ -109,7 +109,8 @@ export function convertToGoogleContents(messages: readonly Message[]): GooglePro
         const parts: GooglePart[] = []
         let textSignature: string | undefined
         for (const part of message.reasoning ?? []) {
-          if (part.redactedData !== undefined) continue
+          // Gemini takes back only its own thought signatures; another provider's reasoning is left out.
+          if (part.redactedData !== undefined || (part.provider !== undefined && part.provider !== 'google')) continue
           if (part.text !== '') parts.push({ text: part.text, thought: true, ...(part.signature === undefined ? {} : { thoughtSignature: part.signature }) })
           else textSignature ??= part.signature
         }

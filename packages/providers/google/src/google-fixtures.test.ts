@@ -11,7 +11,7 @@ afterEach(async () => {
 })
 
 /** A reasoning part with no thought text, carrying the thought signature Gemini put on a text part. */
-const signedBy = (start: string) => ({ type: 'reasoning', text: '', signature: expect.stringMatching(new RegExp(`^${start.replace(/\+/g, '\\+')}`)) })
+const signedBy = (start: string) => ({ type: 'reasoning', provider: 'google', text: '', signature: expect.stringMatching(new RegExp(`^${start.replace(/\+/g, '\\+')}`)) })
 
 const ask: GenerateRequest = { messages: [{ role: 'user', content: 'How many r in strawberry?' }] }
 

@@ -176,7 +176,7 @@ describe('google language model: errors', () => {
     server = await createTestServer([respondWith(200, body)])
     const result = await createGoogle({ apiKey, baseURL: server.url })('gemini-2.5-flash').generate(ask)
     expect(result.choices).toEqual([
-      { text: 'Answer', reasoning: 'Thinking...', reasoningParts: [{ type: 'reasoning', text: 'Thinking...' }], finishReason: 'length' },
+      { text: 'Answer', reasoning: 'Thinking...', reasoningParts: [{ type: 'reasoning', provider: 'google', text: 'Thinking...' }], finishReason: 'length' },
     ])
   })
 
@@ -189,7 +189,7 @@ describe('google language model: errors', () => {
     server = await createTestServer([respondWith(200, JSON.stringify({ candidates: [{ content: { role: 'model', parts }, finishReason: 'STOP' }] }))])
     const result = await createGoogle({ apiKey, baseURL: server.url })('gemini-2.5-flash').generate(ask)
     expect(result.choices[0]).toMatchObject({
-      reasoningParts: [{ type: 'reasoning', text: 'Plan: call the tool.', signature: 'sig-thought' }],
+      reasoningParts: [{ type: 'reasoning', provider: 'google', text: 'Plan: call the tool.', signature: 'sig-thought' }],
       toolCalls: [{ id: 'call_0', name: 'weather', args: { city: 'Paris' }, signature: 'sig-call' }],
     })
   })

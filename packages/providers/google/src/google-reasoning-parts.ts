@@ -25,7 +25,7 @@ export interface GoogleReasoningCollector {
 export function createGoogleReasoningCollector(): GoogleReasoningCollector {
   let thought = ''
   const close = (signature?: string): ReasoningPart => {
-    const part: ReasoningPart = { type: 'reasoning', text: thought, ...(signature === undefined ? {} : { signature }) }
+    const part: ReasoningPart = { type: 'reasoning', provider: 'google', text: thought, ...(signature === undefined ? {} : { signature }) }
     thought = ''
     return part
   }

@@ -20,7 +20,7 @@ describe('parseGoogleStream', () => {
     expect(parts).toEqual([
       { type: 'reasoning-delta', delta: 'Hmm' },
       { type: 'text-delta', delta: 'Hi' },
-      { type: 'reasoning-part', part: { type: 'reasoning', text: 'Hmm' } },
+      { type: 'reasoning-part', part: { type: 'reasoning', provider: 'google', text: 'Hmm' } },
       { type: 'finish', finishReason: 'stop', usage: { promptTokens: 1, completionTokens: 1, totalTokens: 2 } },
     ])
   })
@@ -32,7 +32,7 @@ describe('parseGoogleStream', () => {
       { candidates: [{ content: { parts: [{ functionCall: { name: 'f', args: {} }, thoughtSignature: 'sig-2' }] }, finishReason: 'STOP' }] },
     ])
     expect(parts.filter((part) => part.type === 'reasoning-part' || part.type === 'tool-call')).toEqual([
-      { type: 'reasoning-part', part: { type: 'reasoning', text: 'Thinking.', signature: 'sig-1' } },
+      { type: 'reasoning-part', part: { type: 'reasoning', provider: 'google', text: 'Thinking.', signature: 'sig-1' } },
       { type: 'tool-call', toolCall: { id: 'call_0', name: 'f', args: {}, signature: 'sig-2' } },
     ])
   })
