@@ -71,6 +71,17 @@ describe('createOllama', () => {
     expect(requestBody()).toEqual({ model: 'llama3.2', messages: [{ role: 'user', content: 'Why is the sky blue?' }], stream: false })
   })
 
+  it('sends no authorization to a local Ollama, and a bearer token from apiKey or OLLAMA_API_KEY (read at call time)', async () => {
+    server = await createTestServer(sendFixtureJson('ollama-chat'))
+    vi.stubEnv('OLLAMA_API_KEY', '')
+    await createOllama({ baseURL: server.url })('llama3.2').generate({ messages })
+    await createOllama({ baseURL: server.url, apiKey: 'from-options' })('llama3.2').generate({ messages })
+    const fromEnvironment = createOllama({ baseURL: server.url })
+    vi.stubEnv('OLLAMA_API_KEY', 'from-environment')
+    await fromEnvironment('llama3.2').generate({ messages })
+    expect(server.requests.map((request) => request.headers.authorization)).toEqual([undefined, 'Bearer from-options', 'Bearer from-environment'])
+  })
+
   it('reads OLLAMA_HOST at call time, adding http:// when it has no scheme', async () => {
     server = await createTestServer(sendFixtureJson('ollama-chat'))
     vi.stubEnv('OLLAMA_HOST', server.url.replace('http://', ''))

@@ -5,11 +5,12 @@ import { OllamaEmbeddingModel, type OllamaEmbeddingSettings } from './ollama-emb
 import { mapOllamaError } from './ollama-error.js'
 
 /**
- * Settings of {@link createOllama}: the common provider settings but `apiKey` (Ollama has none). `baseURL`
- * defaults to the `OLLAMA_HOST` environment variable (read at call time), else `http://127.0.0.1:11434`;
- * `headers` are for a proxy in front of Ollama; `maxRetries` covers connection refused, 429 and 5xx.
+ * Settings of {@link createOllama}: the common provider settings. `baseURL` defaults to the `OLLAMA_HOST`
+ * environment variable (read at call time), else `http://127.0.0.1:11434`. A local Ollama needs no key;
+ * `apiKey` (or the `OLLAMA_API_KEY` environment variable, read at call time) is sent as a bearer token for
+ * ollama.com or an authenticating proxy. `maxRetries` covers connection refused, 429 and 5xx.
  */
-export interface OllamaProviderSettings extends Omit<ProviderSettings, 'apiKey'> {}
+export interface OllamaProviderSettings extends ProviderSettings {}
 
 /** The Ollama provider: call it with a model name to get a `LanguageModel`. */
 export interface OllamaProvider {
@@ -21,7 +22,7 @@ export interface OllamaProvider {
 }
 
 /**
- * Creates an Ollama provider over the native API, with no SDK and no API key.
+ * Creates an Ollama provider over the native API, with no SDK; a key only when Ollama sits behind one.
  *
  * @throws Nothing here; calls throw `NetworkError` (retryable) when Ollama is not running.
  * @example
@@ -36,7 +37,10 @@ export function createOllama(settings: OllamaProviderSettings = {}): OllamaProvi
   const api = createProviderApi({
     provider: 'ollama',
     baseURL: () => resolveOllamaBaseURL(settings.baseURL),
-    headers: () => ({ ...settings.headers }),
+    headers: () => {
+      const apiKey = settings.apiKey ?? process.env.OLLAMA_API_KEY
+      return { ...(apiKey === undefined || apiKey === '' ? {} : { authorization: `Bearer ${apiKey}` }), ...settings.headers }
+    },
     mapError: mapOllamaError,
     ...(settings.fetch === undefined ? {} : { fetch: settings.fetch }),
     ...(settings.maxRetries === undefined ? {} : { maxRetries: settings.maxRetries }),
