@@ -6,6 +6,7 @@ import { CompileOptionsError } from './errors/compile-options-error.js'
 import { labeledFewShot } from './labeled-few-shot.js'
 import { runInOrder } from './run-in-order.js'
 import type { CompileOptions, Teleprompter } from './teleprompter.js'
+import { reportCompile } from './compile-callbacks.js'
 
 /** Options of {@link BootstrapFewShotWithRandomSearch}'s constructor. */
 export interface BootstrapFewShotWithRandomSearchOptions extends Omit<BootstrapFewShotOptions, 'metric'> {
@@ -87,7 +88,14 @@ export class BootstrapFewShotWithRandomSearch implements Teleprompter<RandomSear
    * @throws {CompileOptionsError} when `restrict` matches no seed or the student is compiled;
    * {@link BootstrapError} or `EvaluateError` when a candidate hit `maxErrors`; the signal's reason when aborted.
    */
-  async compile<Program extends Module<object, unknown>>(
+  compile<Program extends Module<object, unknown>>(
+    student: Program,
+    options: RandomSearchCompileOptions,
+  ): Promise<ProgramWithCandidates<Program>> {
+    return reportCompile(this, student, options, () => this.#compile(student, options))
+  }
+
+  async #compile<Program extends Module<object, unknown>>(
     student: Program,
     options: RandomSearchCompileOptions,
   ): Promise<ProgramWithCandidates<Program>> {

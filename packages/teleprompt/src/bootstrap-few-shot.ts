@@ -6,6 +6,7 @@ import { CompileOptionsError } from './errors/compile-options-error.js'
 import { labeledFewShot } from './labeled-few-shot.js'
 import { selectDemos } from './select-demos.js'
 import type { CompileOptions, Teleprompter } from './teleprompter.js'
+import { reportCompile } from './compile-callbacks.js'
 
 /** Options of {@link BootstrapFewShot}'s constructor (DSPy's, in camelCase, plus `concurrency`). */
 export interface BootstrapFewShotOptions {
@@ -83,7 +84,7 @@ export class BootstrapFewShot implements Teleprompter {
    * {@link BootstrapError} once `maxErrors` teacher runs failed; the signal's reason when aborted.
    */
   compile<Program extends Module<object, unknown>>(student: Program, options: CompileOptions): Promise<Program> {
-    return bootstrapFewShot(student, this.settings, options)
+    return reportCompile(this, student, options, () => bootstrapFewShot(student, this.settings, options))
   }
 
   /** The options, for logs. @see dspy.Teleprompter.get_params */

@@ -9,6 +9,7 @@ import { CompileOptionsError } from './errors/compile-options-error.js'
 import { BasicGenerateInstruction, GenerateInstructionGivenAttempts } from './instruction-signatures.js'
 import { lastField, withInstructionAndPrefix, withSignature } from './predictor-signature.js'
 import type { CompileOptions } from './teleprompter.js'
+import { reportCompile } from './compile-callbacks.js'
 
 /** Options of {@link COPRO}'s constructor (DSPy's, in camelCase, plus `concurrency`). */
 export interface COPROOptions {
@@ -127,7 +128,11 @@ export class COPRO {
    * @throws {CompileOptionsError} for a predictor without a signature or an empty trainset;
    * what the prompt model, the program or Evaluate throws; the signal's reason when aborted.
    */
-  async compileWithStats<Program extends Module<object, unknown>>(student: Program, options: CompileOptions): Promise<COPROResult<Program>> {
+  compileWithStats<Program extends Module<object, unknown>>(student: Program, options: CompileOptions): Promise<COPROResult<Program>> {
+    return reportCompile(this, student, options, () => this.#compileWithStats(student, options))
+  }
+
+  async #compileWithStats<Program extends Module<object, unknown>>(student: Program, options: CompileOptions): Promise<COPROResult<Program>> {
     const { trainset, signal, onProgress } = options
     signal?.throwIfAborted()
     if (trainset.length === 0) throw invalid('COPRO needs a non-empty trainset.')

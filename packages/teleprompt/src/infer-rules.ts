@@ -10,6 +10,7 @@ import { InferRulesError } from './errors/infer-rules-error.js'
 import { rulesInductionSignature } from './infer-rules-signature.js'
 import { withSignature } from './predictor-signature.js'
 import type { CompileOptions } from './teleprompter.js'
+import { reportCompile } from './compile-callbacks.js'
 
 /** Options of {@link InferRules}: its own, plus BootstrapFewShot's (metric, teacherSettings, demo counts...). */
 export interface InferRulesOptions extends BootstrapFewShotOptions {
@@ -61,7 +62,11 @@ export class InferRules {
    * @throws what BootstrapFewShot throws; {@link InferRulesError} when rules cannot be induced;
    * {@link CompileOptionsError} without a metric or with an empty valset; the signal's reason when aborted.
    */
-  async compile<Program extends Module<object, unknown>>(student: Program, options: CompileOptions<Program>): Promise<Program> {
+  compile<Program extends Module<object, unknown>>(student: Program, options: CompileOptions<Program>): Promise<Program> {
+    return reportCompile(this, student, options, () => this.#compile(student, options))
+  }
+
+  async #compile<Program extends Module<object, unknown>>(student: Program, options: CompileOptions<Program>): Promise<Program> {
     const { signal, teacher } = options
     let { trainset, valset } = options
     if (valset === undefined) {

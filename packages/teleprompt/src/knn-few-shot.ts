@@ -2,6 +2,7 @@ import type { Example, ForwardOptions, Module } from '@dspex/primitives'
 import { KNN, type KNNOptions, type KNNSimilarity } from '@dspex/predict'
 import { BootstrapFewShot, type BootstrapFewShotOptions } from './bootstrap-few-shot.js'
 import type { CompileProgress } from './teleprompter.js'
+import { reportCompile } from './compile-callbacks.js'
 
 /** Options of {@link KNNFewShot}'s constructor: the retriever's, plus BootstrapFewShot's for the per-call bootstrap. */
 export interface KNNFewShotOptions extends BootstrapFewShotOptions {
@@ -63,7 +64,11 @@ export class KNNFewShot {
    * @throws the signal's reason when aborted. Each call of the program throws what retrieval,
    * the bootstrap ({@link BootstrapError}, {@link CompileOptionsError}) or the program throws.
    */
-  async compile<Program extends Module<object, unknown>>(student: Program, options: KNNFewShotCompileOptions<Program> = {}): Promise<Program> {
+  compile<Program extends Module<object, unknown>>(student: Program, options: KNNFewShotCompileOptions<Program> = {}): Promise<Program> {
+    return reportCompile(this, student, options, () => this.#compile(student, options))
+  }
+
+  async #compile<Program extends Module<object, unknown>>(student: Program, options: KNNFewShotCompileOptions<Program> = {}): Promise<Program> {
     options.signal?.throwIfAborted()
     const snapshot = student.deepcopy()
     const teacher = options.teacher?.deepcopy()

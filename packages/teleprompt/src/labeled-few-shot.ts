@@ -2,6 +2,7 @@ import { type Example, type Module, PythonRandom } from '@dspex/primitives'
 import { CompileOptionsError } from './errors/compile-options-error.js'
 import { withDemos } from './predictor-demos.js'
 import type { CompileOptions, Teleprompter } from './teleprompter.js'
+import { reportCompile } from './compile-callbacks.js'
 
 /** Options of {@link LabeledFewShot}'s constructor. */
 export interface LabeledFewShotOptions {
@@ -47,7 +48,11 @@ export class LabeledFewShot implements Teleprompter<LabeledFewShotCompileOptions
    *
    * @throws {CompileOptionsError} when a predictor has no demos list; the signal's reason when aborted.
    */
-  async compile<Program extends Module<object, unknown>>(student: Program, options: LabeledFewShotCompileOptions): Promise<Program> {
+  compile<Program extends Module<object, unknown>>(student: Program, options: LabeledFewShotCompileOptions): Promise<Program> {
+    return reportCompile(this, student, options, () => this.#compile(student, options))
+  }
+
+  async #compile<Program extends Module<object, unknown>>(student: Program, options: LabeledFewShotCompileOptions): Promise<Program> {
     options.signal?.throwIfAborted()
     const program = labeledFewShot(student, options.trainset, this.k, options.sample ?? true)
     options.onProgress?.({ phase: 'labeled-demos', completed: 1, total: 1 })
