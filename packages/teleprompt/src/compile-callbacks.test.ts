@@ -48,6 +48,6 @@ describe('compile callbacks', () => {
     )
     await expect(compiling).rejects.toThrow('stop compiling')
     expect(events.map(([kind]) => kind)).toEqual(['start', 'end'])
-    expect((events[1]?.[2] as Error).message).toBe('stop compiling')
+    expect(events[1]?.[2]).toMatchObject({ message: 'stop compiling' })
   })
 })
