@@ -1,20 +1,9 @@
-import { mkdtemp, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { tempDatasetFiles } from './__fixtures__/temp-dataset-files.js'
 import { DatasetError } from './dataset-error.js'
 import { loadJson } from './load-json.js'
 
-let directory: string
-const write = async (name: string, text: string): Promise<string> => {
-  const path = join(directory, name)
-  await writeFile(path, text)
-  return path
-}
-
-beforeAll(async () => {
-  directory = await mkdtemp(join(tmpdir(), 'dspex-json-'))
-})
+const { write, pathOf } = tempDatasetFiles('dspex-json-')
 
 describe('loadJson', () => {
   it('reads an array of rows, or the array under a key', async () => {
@@ -43,6 +32,6 @@ describe('loadJson', () => {
     const missing = await write('missing.json', '[{"question": "q"}, {"answer": "a"}]')
     const error = await loadJson(missing, { inputKeys: ['question'] }).catch((caught: unknown) => caught)
     expect((error as Error).message).toBe(`Missing input key 'question' at item 1 of ${missing}.`)
-    await expect(loadJson(join(directory, 'nope.json'), { inputKeys: [] })).rejects.toMatchObject({ code: 'dataset-read-failed' })
+    await expect(loadJson(pathOf('nope.json'), { inputKeys: [] })).rejects.toMatchObject({ code: 'dataset-read-failed' })
   })
 })

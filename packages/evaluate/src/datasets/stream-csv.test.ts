@@ -1,20 +1,9 @@
-import { mkdtemp, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { tempDatasetFiles } from './__fixtures__/temp-dataset-files.js'
 import { DatasetError } from './dataset-error.js'
 import { loadCsv, streamCsv } from './stream-csv.js'
 
-let directory: string
-const write = async (name: string, text: string): Promise<string> => {
-  const path = join(directory, name)
-  await writeFile(path, text)
-  return path
-}
-
-beforeAll(async () => {
-  directory = await mkdtemp(join(tmpdir(), 'dspex-csv-'))
-})
+const { write, pathOf } = tempDatasetFiles('dspex-csv-')
 
 describe('loadCsv', () => {
   it('reads rows under the header, with quoted cells spanning lines', async () => {
@@ -46,7 +35,7 @@ describe('loadCsv', () => {
     await expect(loadCsv(quote, { inputKeys: [] })).rejects.toMatchObject({ code: 'dataset-csv-invalid' })
     const path = await write('ok2.csv', 'question,answer\nq1,a1\n')
     await expect(loadCsv(path, { inputKeys: ['context'] })).rejects.toMatchObject({ code: 'dataset-missing-input-key', line: 2 })
-    await expect(loadCsv(join(directory, 'nope.csv'), { inputKeys: [] })).rejects.toMatchObject({ code: 'dataset-read-failed' })
+    await expect(loadCsv(pathOf('nope.csv'), { inputKeys: [] })).rejects.toMatchObject({ code: 'dataset-read-failed' })
   })
 
   it('streams, allowing an early stop', async () => {

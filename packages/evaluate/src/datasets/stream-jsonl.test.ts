@@ -1,21 +1,10 @@
-import { mkdtemp, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { tempDatasetFiles } from './__fixtures__/temp-dataset-files.js'
 import { DatasetError } from './dataset-error.js'
 import { loadJsonl, streamJsonl } from './stream-jsonl.js'
 
-let directory: string
-const write = async (name: string, text: string): Promise<string> => {
-  const path = join(directory, name)
-  await writeFile(path, text)
-  return path
-}
-
-beforeAll(async () => {
-  directory = await mkdtemp(join(tmpdir(), 'dspex-jsonl-'))
-})
+const { write, pathOf } = tempDatasetFiles('dspex-jsonl-')
 
 describe('loadJsonl', () => {
   it('reads one example per non-blank line, with inputs marked (BOM and CRLF accepted)', async () => {
@@ -68,6 +57,6 @@ describe('loadJsonl', () => {
   })
 
   it('reports a missing file as a typed error', async () => {
-    await expect(loadJsonl(join(directory, 'nope.jsonl'), { inputKeys: [] })).rejects.toMatchObject({ code: 'dataset-read-failed' })
+    await expect(loadJsonl(pathOf('nope.jsonl'), { inputKeys: [] })).rejects.toMatchObject({ code: 'dataset-read-failed' })
   })
 })
