@@ -1,5 +1,6 @@
 import { InputField, OutputField, Signature } from '@dspex/signatures'
 import { t } from '@dspex/types'
+import { groundTruthJudgeInputs, keyIdeaOutputs } from './judge-fields.js'
 
 /**
  * The completeness judge of {@link CompleteAndGrounded}: how much of the ground truth the system
@@ -13,12 +14,8 @@ export const AnswerCompleteness = Signature.create({
     "Estimate the completeness of a system's responses, against the ground truth.\n" +
     'You will first enumerate key ideas in each response, discuss their overlap, and then report completeness.',
   fields: {
-    question: InputField(t.string()),
-    ground_truth: InputField(t.string()),
-    system_response: InputField(t.string()),
-    ground_truth_key_ideas: OutputField(t.string(), { desc: 'enumeration of key ideas in the ground truth' }),
-    system_response_key_ideas: OutputField(t.string(), { desc: 'enumeration of key ideas in the system response' }),
-    discussion: OutputField(t.string(), { desc: 'discussion of the overlap between ground truth and system response' }),
+    ...groundTruthJudgeInputs,
+    ...keyIdeaOutputs,
     completeness: OutputField(t.number(), { desc: 'fraction (out of 1.0) of ground truth covered by the system response' }),
   },
 })

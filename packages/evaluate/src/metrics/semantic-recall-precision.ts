@@ -1,5 +1,6 @@
-import { InputField, OutputField, Signature } from '@dspex/signatures'
+import { OutputField, Signature } from '@dspex/signatures'
 import { t } from '@dspex/types'
+import { groundTruthJudgeInputs, keyIdeaOutputs } from './judge-fields.js'
 
 const recallDesc = 'fraction (out of 1.0) of ground truth covered by the system response'
 const precisionDesc = 'fraction (out of 1.0) of system response covered by the ground truth'
@@ -16,9 +17,7 @@ export const SemanticRecallPrecision = Signature.create({
     "Compare a system's response to the ground truth to compute its recall and precision.\n" +
     'If asked to reason, enumerate key ideas in each response, and whether they are present in the other response.',
   fields: {
-    question: InputField(t.string()),
-    ground_truth: InputField(t.string()),
-    system_response: InputField(t.string()),
+    ...groundTruthJudgeInputs,
     recall: OutputField(t.number(), { desc: recallDesc }),
     precision: OutputField(t.number(), { desc: precisionDesc }),
   },
@@ -36,12 +35,8 @@ export const DecompositionalSemanticRecallPrecision = Signature.create({
     "Compare a system's response to the ground truth to compute recall and precision of key ideas.\n" +
     'You will first enumerate key ideas in each response, discuss their overlap, and then report recall and precision.',
   fields: {
-    question: InputField(t.string()),
-    ground_truth: InputField(t.string()),
-    system_response: InputField(t.string()),
-    ground_truth_key_ideas: OutputField(t.string(), { desc: 'enumeration of key ideas in the ground truth' }),
-    system_response_key_ideas: OutputField(t.string(), { desc: 'enumeration of key ideas in the system response' }),
-    discussion: OutputField(t.string(), { desc: 'discussion of the overlap between ground truth and system response' }),
+    ...groundTruthJudgeInputs,
+    ...keyIdeaOutputs,
     recall: OutputField(t.number(), { desc: recallDesc }),
     precision: OutputField(t.number(), { desc: precisionDesc }),
   },
