@@ -5,6 +5,13 @@ export { openAIProtocol, startFakeOpenAIServer } from './fake-openai-server.js'
 export { answerFromExamples } from './follow-examples.js'
 export { createDemoSensitiveLM, demoSensitiveAnswer, demoSensitiveReply, type DemoSensitiveOptions } from './demo-sensitive-lm.js'
 export { formatScriptedAnswer, type ScriptedAnswerFormat } from './format-scripted-answer.js'
+export {
+  readRecordedPayloads,
+  type ReplayServerSentEventsOptions,
+  replayServerSentEvents,
+  type ServerSentEventsOptions,
+  toServerSentEvents,
+} from './replay-recorded.js'
 export { type ScriptedAnswers, type ScriptedFields, ScriptedLM, type ScriptedLMOptions } from './scripted-lm.js'
 export {
   type FakeProtocolName,

@@ -1,4 +1,4 @@
-import { type TestServer, createTestServer, respondWith } from '@dspex/testing'
+import { type TestServer, createTestServer, replayServerSentEvents, respondWith } from '@dspex/testing'
 import {
   APICallError,
   AuthenticationError,
@@ -12,7 +12,7 @@ import {
 import { afterEach, describe, expect, it } from 'vitest'
 import { anthropicVersion } from './anthropic-language-model.js'
 import { anthropic, createAnthropic } from './anthropic-provider.js'
-import { readFixture, sseHandler, toServerSentEvents } from './testing/anthropic-test-server.js'
+import { readFixture, toAnthropicServerSentEvents } from './testing/anthropic-test-server.js'
 
 let server: TestServer | undefined
 afterEach(async () => {
@@ -234,7 +234,7 @@ describe('anthropic errors', () => {
   })
 
   it('stops a stream with the abort reason', async () => {
-    const events = toServerSentEvents(readFixture('anthropic-text.chunks.txt'))
+    const events = toAnthropicServerSentEvents(readFixture('anthropic-text.chunks.txt'))
     server = await createTestServer([
       (_request, response) => {
         response.writeHead(200, { 'content-type': 'text/event-stream' })
@@ -259,15 +259,15 @@ describe('anthropic errors', () => {
 
   it('retries a stream that failed before its headers', async () => {
     const overloaded = respondWith(529, errorBody('overloaded_error', 'Overloaded'), { 'retry-after': '0' })
-    const events = toServerSentEvents(readFixture('anthropic-text.chunks.txt'))
-    server = await createTestServer([overloaded, sseHandler(events)])
+    const events = toAnthropicServerSentEvents(readFixture('anthropic-text.chunks.txt'))
+    server = await createTestServer([overloaded, replayServerSentEvents(events)])
     const parts = await collect(createAnthropic({ apiKey, baseURL: server.url })('claude-sonnet-4-5').stream(ask))
     expect(parts.at(-1)).toMatchObject({ type: 'finish', finishReason: 'stop' })
   })
 
   it('throws StreamInterruptedError when the stream is cut', async () => {
-    const events = toServerSentEvents(readFixture('anthropic-text.chunks.txt'))
-    server = await createTestServer([sseHandler(events, 5)])
+    const events = toAnthropicServerSentEvents(readFixture('anthropic-text.chunks.txt'))
+    server = await createTestServer([replayServerSentEvents(events, { cutAfter: 5 })])
     const model = createAnthropic({ apiKey, baseURL: server.url, maxRetries: 0 })('claude-sonnet-4-5')
     const error = await failure(collect(model.stream(ask)))
     expect(StreamInterruptedError.isInstance(error)).toBe(true)
@@ -275,9 +275,9 @@ describe('anthropic errors', () => {
   })
 
   it('throws a retryable APICallError for an overloaded error event mid-stream', async () => {
-    const events = toServerSentEvents(readFixture('anthropic-text.chunks.txt')).slice(0, 4)
+    const events = toAnthropicServerSentEvents(readFixture('anthropic-text.chunks.txt')).slice(0, 4)
     events.push(`event: error\ndata: ${errorBody('overloaded_error', 'Overloaded')}\n\n`)
-    server = await createTestServer([sseHandler(events)])
+    server = await createTestServer([replayServerSentEvents(events)])
     const error = await failure(collect(createAnthropic({ apiKey, baseURL: server.url })('claude-sonnet-4-5').stream(ask)))
     expect(APICallError.isInstance(error)).toBe(true)
     expect((error as APICallError).isRetryable).toBe(true)

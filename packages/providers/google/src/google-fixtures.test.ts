@@ -1,8 +1,8 @@
-import { type TestServer, createTestServer, respondWith } from '@dspex/testing'
+import { type TestServer, createTestServer, replayServerSentEvents, respondWith } from '@dspex/testing'
 import type { GenerateRequest, StreamPart } from '@dspex/provider'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createGoogle } from './google-provider.js'
-import { readFixture, sseHandler, toServerSentEvents } from './testing/google-test-server.js'
+import { readFixture, toGeminiServerSentEvents } from './testing/google-test-server.js'
 
 let server: TestServer | undefined
 afterEach(async () => {
@@ -21,7 +21,7 @@ async function generate(fixture: string, request: GenerateRequest = ask) {
 }
 
 async function stream(fixture: string, request: GenerateRequest = ask) {
-  server = await createTestServer([sseHandler(toServerSentEvents(readFixture(`${fixture}.chunks.txt`)))])
+  server = await createTestServer([replayServerSentEvents(toGeminiServerSentEvents(readFixture(`${fixture}.chunks.txt`)))])
   const model = createGoogle({ apiKey: 'gemini-test-key', baseURL: server.url })('gemini-3-pro-preview')
   const parts: StreamPart[] = []
   for await (const part of model.stream(request)) parts.push(part)

@@ -1,4 +1,4 @@
-import { type TestServer, createTestServer, respondWith } from '@dspex/testing'
+import { type TestServer, createTestServer, replayServerSentEvents, respondWith } from '@dspex/testing'
 import {
   AuthenticationError,
   ContextWindowExceededError,
@@ -9,7 +9,7 @@ import {
 } from '@dspex/provider'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createGoogle } from './google-provider.js'
-import { readFixture, sseHandler, toServerSentEvents } from './testing/google-test-server.js'
+import { readFixture, toGeminiServerSentEvents } from './testing/google-test-server.js'
 
 let server: TestServer | undefined
 afterEach(async () => {
@@ -126,8 +126,8 @@ describe('google language model: errors', () => {
   })
 
   it('throws when a stream is cut before its finish reason, without the key', async () => {
-    const events = toServerSentEvents(readFixture('google-text.chunks.txt'))
-    server = await createTestServer([sseHandler(events, 1)])
+    const events = toGeminiServerSentEvents(readFixture('google-text.chunks.txt'))
+    server = await createTestServer([replayServerSentEvents(events, { cutAfter: 1 })])
     const parts: StreamPart[] = []
     const error = await failure(
       (async () => {
@@ -140,8 +140,8 @@ describe('google language model: errors', () => {
   })
 
   it('throws StreamInterruptedError when a stream ends cleanly without a finish reason', async () => {
-    const events = toServerSentEvents(readFixture('google-text.chunks.txt')).slice(0, 2)
-    server = await createTestServer([sseHandler(events)])
+    const events = toGeminiServerSentEvents(readFixture('google-text.chunks.txt')).slice(0, 2)
+    server = await createTestServer([replayServerSentEvents(events)])
     const error = await failure(
       (async () => {
         for await (const _part of createGoogle({ apiKey, baseURL: server?.url })('gemini-2.5-flash').stream(ask)) {

@@ -1,19 +1,10 @@
 import { type TestServer, createTestServer, respondWith } from '@dspex/testing'
-import {
-  APICallError,
-  AuthenticationError,
-  ContextWindowExceededError,
-  InvalidResponseDataError,
-  LoadAPIKeyError,
-  RateLimitError,
-  StreamInterruptedError,
-  TimeoutError,
-} from '@dspex/provider'
+import { APICallError, LoadAPIKeyError, RateLimitError, TimeoutError } from '@dspex/provider'
 import { afterEach, describe, expect, it } from 'vitest'
 import { OpenAIChatLanguageModel } from './openai-chat-language-model.js'
 import { createOpenAI, openai } from './openai-provider.js'
 import { OpenAIResponsesLanguageModel } from './openai-responses-language-model.js'
-import { readFixture, sendFixtureJson } from './testing/openai-test-server.js'
+import { readFixture } from './testing/openai-test-server.js'
 
 const apiKey = 'sk-proj-SECRET-test-key-1234567890'
 const messages = [{ role: 'user', content: 'Hi' }] as const
@@ -23,12 +14,6 @@ afterEach(async () => {
   await server?.close()
   server = undefined
 })
-
-async function collect<Part>(stream: AsyncIterable<Part>): Promise<Part[]> {
-  const parts: Part[] = []
-  for await (const part of stream) parts.push(part)
-  return parts
-}
 
 async function catchError(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -50,7 +35,7 @@ describe('createOpenAI', () => {
   })
 
   it('sends the key, organization and headers to {baseURL}/chat/completions', async () => {
-    server = await createTestServer(sendFixtureJson('openai-text'))
+    server = await createTestServer(respondWith(200, readFixture('openai-text.json')))
     const provider = createOpenAI({ apiKey, baseURL: `${server.url}/v1/`, organization: 'org-1', headers: { 'x-extra': 'a' } })
     await provider('gpt-4o-mini').generate({ messages, headers: { 'x-request': 'b' } })
     const request = server.requests[0]
@@ -64,7 +49,7 @@ describe('createOpenAI', () => {
   })
 
   it('reads OPENAI_API_KEY when a call is made, not before', async () => {
-    server = await createTestServer(sendFixtureJson('openai-text'))
+    server = await createTestServer(respondWith(200, readFixture('openai-text.json')))
     const saved = process.env.OPENAI_API_KEY
     try {
       delete process.env.OPENAI_API_KEY
@@ -89,154 +74,9 @@ describe('createOpenAI', () => {
     expect(result.warnings).toEqual(['o3-mini is a reasoning model: temperature 0.5 was dropped.'])
     expect(JSON.parse(server.requests[0]?.body ?? '')).toMatchObject({ n: 2 })
   })
-})
-
-describe('errors', () => {
-  it('maps 401 to AuthenticationError with OpenAI message and the key redacted', async () => {
-    server = await createTestServer(
-      respondWith(401, {
-        error: { message: `Incorrect API key provided: ${apiKey}.`, type: 'invalid_request_error', code: 'invalid_api_key' },
-      }),
-    )
-    const error = await catchError(createOpenAI({ apiKey, baseURL: server.url })('gpt-4o').generate({ messages }))
-    expect(error).toBeInstanceOf(AuthenticationError)
-    expect(server.requests).toHaveLength(1)
-    const text = JSON.stringify(error, Object.getOwnPropertyNames(error)) + String((error as Error).message)
-    expect(text).not.toContain(apiKey)
-    expect((error as Error).message).toContain('Incorrect API key provided')
-    expect((error as APICallError).statusCode).toBe(401)
-  })
-
-  it('retries a 429 after retry-after, then succeeds', async () => {
-    server = await createTestServer([
-      respondWith(429, { error: { message: 'Rate limit reached', type: 'requests' } }, { 'retry-after': '0' }),
-      sendFixtureJson('openai-text'),
-    ])
-    const result = await createOpenAI({ apiKey, baseURL: server.url })('gpt-4o').generate({ messages })
-    expect(result.choices[0]?.finishReason).toBe('stop')
-    expect(server.requests).toHaveLength(2)
-  })
-
-  it('reports a 429 as RateLimitError with retryAfterMs when retries run out', async () => {
-    server = await createTestServer(respondWith(429, { error: { message: 'Rate limit reached' } }, { 'retry-after': '7' }))
-    const error = await catchError(createOpenAI({ apiKey, baseURL: server.url, maxRetries: 0 })('gpt-4o').generate({ messages }))
-    expect(error).toBeInstanceOf(RateLimitError)
-    expect((error as RateLimitError).retryAfterMs).toBe(7000)
-    expect((error as RateLimitError).isRetryable).toBe(true)
-    expect((error as Error).message).toContain('Rate limit reached')
-  })
-
-  it('retries a 500 and returns the next success', async () => {
-    server = await createTestServer([
-      respondWith(500, { error: { message: 'The server had an error' } }, { 'retry-after-ms': '1' }),
-      sendFixtureJson('mistral-tool-call'),
-    ])
-    const result = await createOpenAI({ apiKey, baseURL: server.url })('gpt-4o').generate({ messages })
-    expect(result.choices[0]?.toolCalls?.[0]?.name).toBe('weather')
-    expect(server.requests).toHaveLength(2)
-  })
-
-  it('maps context_length_exceeded to ContextWindowExceededError without retrying', async () => {
-    server = await createTestServer(
-      respondWith(400, {
-        error: {
-          message: "This model's maximum context length is 128000 tokens.",
-          type: 'invalid_request_error',
-          code: 'context_length_exceeded',
-        },
-      }),
-    )
-    const error = await catchError(createOpenAI({ apiKey, baseURL: server.url })('gpt-4o').generate({ messages }))
-    expect(error).toBeInstanceOf(ContextWindowExceededError)
-    expect((error as Error).message).toContain('maximum context length is 128000 tokens')
-    expect(server.requests).toHaveLength(1)
-  })
-
-  it("keeps OpenAI's message for the recorded legacy-parameter error", async () => {
-    server = await createTestServer(respondWith(400, JSON.parse(readFixture('reasoning-model-legacy-parameter-error.json'))))
-    const error = await catchError(createOpenAI({ apiKey, baseURL: server.url })('o3').generate({ messages }))
-    expect(APICallError.isInstance(error)).toBe(true)
-    expect((error as APICallError).isRetryable).toBe(false)
-    expect((error as Error).message).toBe(
-      "openai call failed with status 400: Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
-    )
-  })
-
-  it('throws InvalidResponseDataError with the raw text when tool arguments are not JSON', async () => {
-    const body = JSON.parse(readFixture('mistral-tool-call.json')) as {
-      choices: { message: { tool_calls: { function: { arguments: string } }[] } }[]
-    }
-    const call = body.choices[0]?.message.tool_calls[0]
-    if (call) call.function.arguments = '{"location": "San Fr'
-    server = await createTestServer(respondWith(200, body))
-    const error = await catchError(createOpenAI({ apiKey, baseURL: server.url })('gpt-4o').generate({ messages }))
-    expect(error).toBeInstanceOf(InvalidResponseDataError)
-    expect((error as InvalidResponseDataError).text).toBe('{"location": "San Fr')
-  })
-
-  it('throws InvalidResponseDataError when the response has the wrong shape', async () => {
-    server = await createTestServer(respondWith(200, { choices: [{ message: { content: 42 } }] }))
-    const error = await catchError(createOpenAI({ apiKey, baseURL: server.url })('gpt-4o').generate({ messages }))
-    expect(error).toBeInstanceOf(InvalidResponseDataError)
-  })
-
-  it('honours an abort signal', async () => {
-    server = await createTestServer(() => new Promise(() => undefined))
-    const controller = new AbortController()
-    const reason = new Error('stopped by the caller')
-    const pending = createOpenAI({ apiKey, baseURL: server.url })('gpt-4o').generate({ messages, signal: controller.signal })
-    setTimeout(() => controller.abort(reason), 20)
-    expect(await catchError(pending)).toBe(reason)
-  })
-})
-
-describe('timeouts, aborts and refusals', () => {
-  it('throws TimeoutError when an attempt outlives timeoutMs', async () => {
-    server = await createTestServer(() => new Promise(() => undefined))
-    const provider = createOpenAI({ apiKey, baseURL: server.url, timeoutMs: 30, maxRetries: 0 })
-    const error = await catchError(provider('gpt-4o').generate({ messages }))
-    expect(error).toBeInstanceOf(TimeoutError)
-    expect((error as TimeoutError).timeoutMs).toBe(30)
-  })
-
-  it('stops a stream when the caller aborts mid-stream', async () => {
-    const lines = readFixture('openai-text.chunks.txt').split('\n').filter(Boolean).slice(0, 4)
-    server = await createTestServer((_request, response) => {
-      response.writeHead(200, { 'content-type': 'text/event-stream' })
-      for (const line of lines) response.write(`data: ${line}\n\n`)
-    })
-    const controller = new AbortController()
-    const reason = new Error('enough')
-    const parts: unknown[] = []
-    const error = await catchError(
-      (async () => {
-        for await (const part of createOpenAI({ apiKey, baseURL: server?.url ?? '' })('gpt-4o').stream({
-          messages,
-          signal: controller.signal,
-        })) {
-          parts.push(part)
-          controller.abort(reason)
-        }
-      })(),
-    )
-    expect(error).toBe(reason)
-    expect(parts).toHaveLength(1)
-  })
-
-  it('reports a refusal as the refusal finish reason', async () => {
-    server = await createTestServer(
-      respondWith(200, {
-        model: 'gpt-4o-2024-08-06',
-        choices: [{ index: 0, message: { role: 'assistant', content: null, refusal: 'I cannot help with that.' }, finish_reason: 'stop' }],
-      }),
-    )
-    const result = await createOpenAI({ apiKey, baseURL: server.url })('gpt-4o').generate({ messages })
-    expect(result.choices[0]).toEqual({ text: null, finishReason: 'refusal' })
-    expect(result.usage).toBeUndefined()
-  })
 
   it('sends a structured-output request in the documented shape', async () => {
-    server = await createTestServer(sendFixtureJson('openai-text'))
+    server = await createTestServer(respondWith(200, readFixture('openai-text.json')))
     const schema = { type: 'object', properties: { answer: { type: 'string' } }, required: ['answer'], additionalProperties: false }
     await createOpenAI({ apiKey, baseURL: server.url })('gpt-4o-mini').generate({
       messages: [
@@ -264,63 +104,35 @@ describe('timeouts, aborts and refusals', () => {
   })
 })
 
-describe('stream errors', () => {
-  it('throws StreamInterruptedError when the connection is cut mid-stream', async () => {
-    const lines = readFixture('openai-text.chunks.txt').split('\n').filter(Boolean).slice(0, 5)
-    server = await createTestServer((_request, response) => {
-      response.writeHead(200, { 'content-type': 'text/event-stream' })
-      for (const line of lines) response.write(`data: ${line}\n\n`)
-      response.write('data: {"id":"chatcmpl-cut","choi')
-      setTimeout(() => response.destroy(), 10)
-    })
-    const stream = createOpenAI({ apiKey, baseURL: server.url })('gpt-4o').stream({ messages })
-    const parts: unknown[] = []
-    const error = await catchError(
-      (async () => {
-        for await (const part of stream) parts.push(part)
-      })(),
-    )
-    expect(error).toBeInstanceOf(StreamInterruptedError)
-    expect(parts.length).toBeGreaterThan(0)
+// Chat Completions protocol behaviour (error mapping, retries, aborts, refusals, stream failures) is tested through
+// createOpenAICompatible in @dspex/openai-compatible. These check what createOpenAI gives its own transport: the
+// provider name in messages, maxRetries and timeoutMs.
+describe('errors', () => {
+  it('reports a 429 as RateLimitError with retryAfterMs when retries run out', async () => {
+    server = await createTestServer(respondWith(429, { error: { message: 'Rate limit reached' } }, { 'retry-after': '7' }))
+    const error = await catchError(createOpenAI({ apiKey, baseURL: server.url, maxRetries: 0 })('gpt-4o').generate({ messages }))
+    expect(error).toBeInstanceOf(RateLimitError)
+    expect((error as RateLimitError).retryAfterMs).toBe(7000)
+    expect((error as RateLimitError).isRetryable).toBe(true)
+    expect((error as Error).message).toContain('Rate limit reached')
   })
 
-  it('throws StreamInterruptedError when the stream closes before a finish reason', async () => {
-    const lines = readFixture('openai-text.chunks.txt').split('\n').filter(Boolean).slice(0, 3)
-    server = await createTestServer((_request, response) => {
-      response.writeHead(200, { 'content-type': 'text/event-stream' })
-      response.end(lines.map((line) => `data: ${line}\n\n`).join(''))
-    })
-    const error = await catchError(collect(createOpenAI({ apiKey, baseURL: server.url })('gpt-4o').stream({ messages })))
-    expect(error).toBeInstanceOf(StreamInterruptedError)
-  })
-
-  it('raises an error event sent inside the stream', async () => {
-    server = await createTestServer((_request, response) => {
-      response.writeHead(200, { 'content-type': 'text/event-stream' })
-      response.end('data: {"error":{"message":"The server had an error while processing your request."}}\n\n')
-    })
-    const error = await catchError(collect(createOpenAI({ apiKey, baseURL: server.url })('gpt-4o').stream({ messages })))
+  it("keeps OpenAI's message for the recorded legacy-parameter error", async () => {
+    server = await createTestServer(respondWith(400, JSON.parse(readFixture('reasoning-model-legacy-parameter-error.json'))))
+    const error = await catchError(createOpenAI({ apiKey, baseURL: server.url })('o3').generate({ messages }))
     expect(APICallError.isInstance(error)).toBe(true)
-    expect((error as Error).message).toContain('The server had an error')
+    expect((error as APICallError).isRetryable).toBe(false)
+    expect((error as Error).message).toBe(
+      "openai call failed with status 400: Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+    )
   })
 
-  it('retries a 500 before the stream starts, and maps 401 with the key redacted', async () => {
-    const lines = readFixture('groq-text.chunks.txt').split('\n').filter(Boolean)
-    server = await createTestServer([
-      respondWith(503, { error: { message: 'overloaded' } }, { 'retry-after': '0' }),
-      (_request, response) => {
-        response.writeHead(200, { 'content-type': 'text/event-stream' })
-        response.end(`${lines.map((line) => `data: ${line}\n\n`).join('')}data: [DONE]\n\n`)
-      },
-    ])
-    const parts = await collect(createOpenAI({ apiKey, baseURL: server.url })('gpt-4o').stream({ messages }))
-    expect(parts.at(-1)).toMatchObject({ type: 'finish', finishReason: 'stop' })
-    await server.close()
-
-    server = await createTestServer(respondWith(401, { error: { message: `Incorrect API key provided: ${apiKey}` } }))
-    const error = await catchError(collect(createOpenAI({ apiKey, baseURL: server.url })('gpt-4o').stream({ messages })))
-    expect(error).toBeInstanceOf(AuthenticationError)
-    expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain(apiKey)
+  it('throws TimeoutError when an attempt outlives timeoutMs', async () => {
+    server = await createTestServer(() => new Promise(() => undefined))
+    const provider = createOpenAI({ apiKey, baseURL: server.url, timeoutMs: 30, maxRetries: 0 })
+    const error = await catchError(provider('gpt-4o').generate({ messages }))
+    expect(error).toBeInstanceOf(TimeoutError)
+    expect((error as TimeoutError).timeoutMs).toBe(30)
   })
 })
 

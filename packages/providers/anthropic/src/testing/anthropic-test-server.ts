@@ -1,6 +1,6 @@
-// Test support only (not exported): a real HTTP server on 127.0.0.1 and the recorded Anthropic fixtures.
+// Test support only (not exported): the recorded Anthropic fixtures, replayed through @dspex/testing's servers.
 import { readFileSync } from 'node:fs'
-import type { TestHandler } from '@dspex/testing'
+import { readRecordedPayloads, toServerSentEvents } from '@dspex/testing'
 
 const fixturesFolder = new URL('../../../../../fixtures/providers/', import.meta.url)
 
@@ -9,24 +9,7 @@ export function readFixture(name: string): string {
   return readFileSync(new URL(name, fixturesFolder), 'utf8')
 }
 
-/** Turns recorded `.chunks.txt` payload lines into Anthropic SSE, with an `event:` line per payload. */
-export function toServerSentEvents(chunks: string): string[] {
-  return chunks
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => `event: ${(JSON.parse(line) as { type: string }).type}\ndata: ${line}\n\n`)
+/** Turns recorded `.chunks.txt` payload lines into Anthropic SSE, with an `event:` line named after each payload's `type`. */
+export function toAnthropicServerSentEvents(chunks: string): string[] {
+  return toServerSentEvents(readRecordedPayloads(chunks), { eventName: (payload) => (JSON.parse(payload) as { type: string }).type })
 }
-
-/** Serves SSE events, one write each; `cutAfter` destroys the socket after that many events. */
-export const sseHandler =
-  (events: readonly string[], cutAfter?: number): TestHandler =>
-  async (_request, response) => {
-    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' })
-    const sent = cutAfter === undefined ? events : events.slice(0, cutAfter)
-    for (const event of sent) {
-      response.write(event)
-      await new Promise((resolve) => setImmediate(resolve))
-    }
-    if (cutAfter === undefined) response.end()
-    else response.destroy()
-  }

@@ -1,6 +1,6 @@
-// Test support only (not exported): a real HTTP server on 127.0.0.1 that replays Ollama responses.
+// Test support only (not exported): Ollama responses of src/__fixtures__/, replayed through @dspex/testing's servers.
 import { readFileSync } from 'node:fs'
-import type { TestHandler } from '@dspex/testing'
+import { readRecordedPayloads, respondWith, type TestHandler } from '@dspex/testing'
 
 /** Reads a fixture of `src/__fixtures__/`. */
 export function readFixture(name: string): string {
@@ -9,18 +9,12 @@ export function readFixture(name: string): string {
 
 /** Answers with a fixture's whole JSON body. */
 export function sendFixtureJson(name: string): TestHandler {
-  const body = readFixture(`${name}.json`)
-  return (_request, response) => {
-    response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
-    response.end(body)
-  }
+  return respondWith(200, readFixture(`${name}.json`), { 'content-type': 'application/json; charset=utf-8' })
 }
 
 /** Answers with a fixture's NDJSON lines, each written separately (split in two to test line assembly). */
 export function sendFixtureNdjson(name: string): TestHandler {
-  const lines = readFixture(`${name}.ndjson`)
-    .split('\n')
-    .filter((line) => line.trim() !== '')
+  const lines = readRecordedPayloads(readFixture(`${name}.ndjson`))
   return async (_request, response) => {
     response.writeHead(200, { 'content-type': 'application/x-ndjson' })
     for (const line of lines) {
@@ -44,4 +38,3 @@ export function sendRawNdjson(text: string, destroy = false): TestHandler {
     response.end(text)
   }
 }
-
