@@ -11,7 +11,7 @@ import type {
 import { applyOutputFieldDefaults } from './apply-output-field-defaults.js'
 import { formatHistoryTurns } from './conversation-history.js'
 import { matchesSnapshot, snapshotData } from './demo-snapshot.js'
-import { groupDemos } from './demo-groups.js'
+import { demoKind } from './demo-groups.js'
 import { AdapterConfigurationError } from './errors/adapter-configuration-error.js'
 import { AdapterParseError } from './errors/adapter-parse-error.js'
 import { expandCustomTypeMarkers } from './expand-custom-type-markers.js'
@@ -140,27 +140,30 @@ export abstract class Adapter {
    */
   formatDemos(signature: AnySignature, demos: readonly FieldValues[]): Message[] {
     if (demos.length === 0) return []
-    const { complete, incomplete } = groupDemos(signature, demos)
     const cache = this.cached(signature, 'demo-turns', () => new WeakMap<object, RenderedDemo>())
-    const messages: Message[] = []
-    for (const demo of incomplete) messages.push(...this.demoTurns(signature, demo, 'incomplete', cache))
-    for (const demo of complete) messages.push(...this.demoTurns(signature, demo, 'complete', cache))
-    return messages
+    const incomplete: Message[] = []
+    const complete: Message[] = []
+    for (const demo of demos) {
+      const rendered = this.renderDemo(signature, demo, cache)
+      if (rendered !== undefined) (rendered.kind === 'incomplete' ? incomplete : complete).push(...rendered.messages)
+    }
+    return incomplete.length === 0 ? complete : [...incomplete, ...complete]
   }
 
   /**
-   * One demo's user and assistant turns. Demos rarely change between calls, so the turns are kept
-   * per demo object and reused while the demo's data is unchanged (an in-place edit of a demo is
-   * seen and re-rendered).
+   * One demo's kind and its user and assistant turns (`undefined` for a demo DSPy drops). Demos
+   * rarely change between calls, so both are kept per demo object and reused while the demo's data
+   * is unchanged (an in-place edit of a demo is seen and re-rendered).
    */
-  private demoTurns(
+  private renderDemo(
     signature: AnySignature,
     demo: FieldValues,
-    kind: RenderedDemo['kind'],
     cache: WeakMap<object, RenderedDemo>,
-  ): readonly Message[] {
+  ): Pick<RenderedDemo, 'kind' | 'messages'> | undefined {
     const cached = cache.get(demo)
-    if (cached !== undefined && cached.kind === kind && matchesSnapshot(demo, cached.snapshot.data)) return cached.messages
+    if (cached !== undefined && matchesSnapshot(demo, cached.snapshot.data)) return cached
+    const kind = demoKind(signature, demo)
+    if (kind === undefined) return undefined
     const messages: Message[] =
       kind === 'incomplete'
         ? [
@@ -180,8 +183,10 @@ export abstract class Adapter {
             },
           ]
     const snapshot = snapshotData(demo)
-    if (snapshot !== undefined) cache.set(demo, { snapshot, kind, messages })
-    return messages
+    if (snapshot === undefined) return { kind, messages }
+    const rendered = { snapshot, kind, messages }
+    cache.set(demo, rendered)
+    return rendered
   }
 
   /**

@@ -7,27 +7,17 @@ export function hasValue(values: FieldValues, name: string): boolean {
 }
 
 /**
- * Demos split as DSPy shows them: `incomplete` ones (some field missing or `null`, but at least one
- * input and one output present) come first, then `complete` ones (every field of the signature,
- * a History input included, present and not `null`); each group keeps its order and other demos
- * are dropped.
+ * How DSPy shows a demo: `incomplete` (some field missing or `null`, but at least one input and one
+ * output present) demos come first, then `complete` ones (every field of the signature, a History
+ * input included, present and not `null`); each group keeps its order. Any other demo is dropped
+ * (`undefined`).
  *
  * @see dspy.Adapter.format_demos
  */
-export function groupDemos(
-  signature: Signature<object, object>,
-  demos: readonly FieldValues[],
-): { readonly complete: FieldValues[]; readonly incomplete: FieldValues[] } {
-  const complete: FieldValues[] = []
-  const incomplete: FieldValues[] = []
-  for (const demo of demos) {
-    if (signature.fields.every((field) => hasValue(demo, field.name) && demo[field.name] !== null)) complete.push(demo)
-    else if (
-      signature.inputFields.some((field) => hasValue(demo, field.name)) &&
-      signature.outputFields.some((field) => hasValue(demo, field.name))
-    ) {
-      incomplete.push(demo)
-    }
+export function demoKind(signature: Signature<object, object>, demo: FieldValues): 'complete' | 'incomplete' | undefined {
+  if (signature.fields.every((field) => hasValue(demo, field.name) && demo[field.name] !== null)) return 'complete'
+  if (signature.inputFields.some((field) => hasValue(demo, field.name)) && signature.outputFields.some((field) => hasValue(demo, field.name))) {
+    return 'incomplete'
   }
-  return { complete, incomplete }
+  return undefined
 }

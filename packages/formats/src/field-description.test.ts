@@ -2,7 +2,7 @@ import { InputField, OutputField, Signature } from '@dspex/signatures'
 import { t } from '@dspex/types'
 import { describe, expect, it } from 'vitest'
 import { applyOutputFieldDefaults } from './apply-output-field-defaults.js'
-import { groupDemos } from './demo-groups.js'
+import { demoKind } from './demo-groups.js'
 import { fieldDescriptionList } from './field-description.js'
 import { fieldInfoRepr } from './field-info-repr.js'
 import { outputTypeHint, translateFieldType } from './translate-field-type.js'
@@ -72,11 +72,10 @@ describe('applyOutputFieldDefaults', () => {
   })
 })
 
-describe('groupDemos', () => {
+describe('demoKind', () => {
   it('counts a null value or an undefined key as incomplete, and needs an input and an output to keep a demo', () => {
     const signature = Signature.parse('q -> a')
-    const { complete, incomplete } = groupDemos(signature, [{ q: '1', a: 'x' }, { q: '2', a: null }, { q: '3', a: undefined }, { q: '4' }])
-    expect(complete).toEqual([{ q: '1', a: 'x' }])
-    expect(incomplete).toEqual([{ q: '2', a: null }])
+    const demos = [{ q: '1', a: 'x' }, { q: '2', a: null }, { q: '3', a: undefined }, { q: '4' }]
+    expect(demos.map((demo) => demoKind(signature, demo))).toEqual(['complete', 'incomplete', undefined, undefined])
   })
 })

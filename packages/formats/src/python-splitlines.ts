@@ -1,5 +1,6 @@
-/** The characters Python's `str.splitlines()` breaks lines at (`\r\n` counts as one break). */
-const lineBreaks = new Set(['\n', '\r', '\v', '\f', '\x1c', '\x1d', '\x1e', '\x85', '\u2028', '\u2029'])
+/** The line breaks of Python's `str.splitlines()`, `\r\n` first so it counts as one break. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: Python breaks lines at U+001C..U+001E.
+const lineBreakPattern = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/
 
 /**
  * Python's `str.splitlines()`: the lines of `text` without their line breaks. Besides `\n`,
@@ -13,15 +14,9 @@ const lineBreaks = new Set(['\n', '\r', '\v', '\f', '\x1c', '\x1d', '\x1e', '\x8
  * @see Python `str.splitlines`
  */
 export function pythonSplitlines(text: string): string[] {
-  const lines: string[] = []
-  let start = 0
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text.charAt(index)
-    if (!lineBreaks.has(char)) continue
-    lines.push(text.slice(start, index))
-    if (char === '\r' && text.charAt(index + 1) === '\n') index += 1
-    start = index + 1
-  }
-  if (start < text.length) lines.push(text.slice(start))
+  if (text === '') return []
+  const lines = text.split(lineBreakPattern)
+  // A break at the very end adds no empty line.
+  if (lines.at(-1) === '') lines.pop()
   return lines
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { pythonDedent } from './python-dedent.js'
+import recordedSplitlines from './__fixtures__/python-splitlines-cases.json' with { type: 'json' }
 import { pythonSplitlines } from './python-splitlines.js'
 import { isPythonWhitespace, pythonStrip } from './python-strip.js'
 
@@ -12,12 +13,18 @@ describe('pythonStrip', () => {
   })
 })
 
+const splitlinesCases = recordedSplitlines as [string, string[]][]
+
 describe('pythonSplitlines', () => {
   it('splits at every Python line boundary and drops a final break', () => {
     expect(pythonSplitlines('a\r\nb\rc\nd\ve\x1cf\u2028g\n')).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g'])
     expect(pythonSplitlines('')).toEqual([])
     expect(pythonSplitlines('\n')).toEqual([''])
     expect(pythonSplitlines('a\n\nb')).toEqual(['a', '', 'b'])
+  })
+
+  it("matches Python's str.splitlines() on random mixes of every line break (cases printed by python3)", () => {
+    for (const [text, lines] of splitlinesCases) expect(pythonSplitlines(text), JSON.stringify(text)).toEqual(lines)
   })
 })
 

@@ -23,6 +23,7 @@ export async function generateCompletions(
 ): Promise<GeneratedCompletions> {
   const first = await schedule(() => model.generate(request))
   const wanted = request.n ?? 0
+  if (request.n === undefined || first.choices.length === request.n) return { result: first, missing: 0 }
   const choices: GenerateChoice[] = [...first.choices]
   let usage = first.usage
   const warnings = [...(first.warnings ?? [])]

@@ -95,4 +95,11 @@ describe('secrets never leave the provider', () => {
       expect({ where, leaked: text.includes('SECRET') }).toEqual({ where, leaked: false })
     }
   })
+
+  it("keeps a tool's schema whole in the history, even a property named like a secret", async () => {
+    const lm = new LM(createFakeLanguageModel({ provider: 'plain', modelId: 'm' }), { cache: false })
+    const tools = [{ name: 'login', description: 'Log in', parameters: { type: 'object', properties: { password: { type: 'string' } } } }]
+    await lm.call(messages, { tools })
+    expect(lm.history[0]?.kwargs.tools).toEqual(tools)
+  })
 })

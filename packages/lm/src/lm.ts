@@ -183,7 +183,7 @@ export class LM {
     const usage = cacheHit ? undefined : result.usage
     const entry: LMHistoryEntry = {
       messages: [...messages],
-      kwargs: withoutSecrets({ ...merged }),
+      kwargs: historyKwargs(merged),
       outputs: result.choices.map(toLMOutput),
       usage,
       model: this.model,
@@ -262,13 +262,12 @@ export class LM {
   }
 
   async #generate(messages: readonly Message[], merged: LMRequestOptions, request: LMRequest, options: LMCallOptions): Promise<GenerateResult> {
-    const languageModel = await this.getLanguageModel()
+    const languageModel = this.resolvedLanguageModel ?? (await this.getLanguageModel())
     const { rolloutId: _rolloutId, ...sent } = merged
     const headers = { ...this.#options.headers, ...request.headers, ...options.headers }
     const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs
     const timeLimit = timeoutMs === undefined ? undefined : startCallTimeLimit(timeoutMs, this.model, languageModel.provider)
-    // The same signal often arrives twice (in the request and the options): combining it with itself would cost an AbortSignal.any.
-    const signals = [...new Set([request.signal, options.signal, timeLimit?.signal])].filter((signal): signal is AbortSignal => signal !== undefined)
+    const signals = distinctSignals(request.signal, options.signal, timeLimit?.signal)
     const generateRequest: GenerateRequest = {
       ...sent,
       messages,
@@ -314,4 +313,22 @@ export class LM {
 
 function isMessageList(input: readonly Message[] | LMRequest): input is readonly Message[] {
   return Array.isArray(input)
+}
+
+/**
+ * The signals that are set, each once: the same signal often arrives in both the request and the
+ * options, and combining it with itself would cost an `AbortSignal.any` per call.
+ */
+function distinctSignals(...signals: readonly (AbortSignal | undefined)[]): AbortSignal[] {
+  const distinct: AbortSignal[] = []
+  for (const signal of signals) if (signal !== undefined && !distinct.includes(signal)) distinct.push(signal)
+  return distinct
+}
+
+/**
+ * The request options as the history keeps them. Only `providerOptions` is free-form and may carry
+ * credentials, so only it is cleaned; the typed options (a tool's JSON schema included) stay as sent.
+ */
+function historyKwargs(merged: LMRequestOptions): Readonly<Record<string, unknown>> {
+  return merged.providerOptions === undefined ? { ...merged } : { ...merged, providerOptions: withoutSecrets(merged.providerOptions) }
 }
