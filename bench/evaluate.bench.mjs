@@ -90,8 +90,9 @@ try {
     const result = await evaluate.run(program)
     if (result.score !== 100) throw new Error(`Evaluate scored ${result.score}, expected 100`)
   }
-  // Three warm-up runs: V8 needs them before the client code is optimised; then the median of five.
-  for (let round = 0; round < 3; round += 1) await ours()
+  // Five warm-up runs (V8 keeps optimising the client code over the first thousands of calls), then the
+  // median of five: the steady state of a long evaluation.
+  for (let round = 0; round < 5; round += 1) await ours()
   await bareRun()
   const bare = []
   const runs = []

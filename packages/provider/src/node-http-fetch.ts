@@ -11,20 +11,6 @@ export interface NodeHttpFetchOptions {
   readonly maxFreeSockets?: number
 }
 
-/**
- * The option ky forwards to `fetch` unchanged (`fetch(request, { [rawRequestOption]: { body, headers, signal } })`):
- * our ky client sends the request's parts this way to the built-in fetch, so ky builds no body stream, no
- * headers and no combined signal on every call, and the parts are not read back from ky's Request.
- */
-export const rawRequestOption = 'dspexRawRequest'
-
-/** The request parts sent past ky through {@link rawRequestOption}. */
-export interface RawRequestParts {
-  readonly body?: string
-  readonly headers?: Readonly<Record<string, string>>
-  readonly signal?: AbortSignal
-}
-
 /** Content types whose body is handed over as it arrives; any other body is read whole before `fetch` resolves. */
 const streamingContentType = /^(text\/event-stream|application\/(x-)?ndjson|application\/jsonl)/i
 
@@ -50,17 +36,16 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): FetchFu
   return async (input, init) => {
     const request = input instanceof Request ? input : undefined
     const url = request?.url ?? String(input)
-    const raw = (init as Record<string, RawRequestParts | undefined> | undefined)?.[rawRequestOption]
-    const signal = raw === undefined ? (init?.signal ?? request?.signal ?? undefined) : raw.signal
+    const signal = init?.signal ?? request?.signal ?? undefined
     signal?.throwIfAborted()
-    const body = raw === undefined ? await requestBody(request, init) : raw.body
+    const body = typeof init?.body === 'string' ? init.body : await requestBody(request, init)
     signal?.throwIfAborted()
     const isHttps = url.startsWith('https:')
-    const headers = raw?.headers === undefined ? headerRecord(request?.headers ?? init?.headers) : { ...raw.headers }
+    const headers = headerRecord(init?.headers ?? request?.headers)
     if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body))
     return new Promise<Response>((resolve, reject) => {
       const send = isHttps ? httpsRequest : httpRequest
-      const outgoing = send(url, { method: request?.method ?? init?.method ?? 'GET', headers, agent: isHttps ? httpsAgent : httpAgent })
+      const outgoing = send(url, { method: init?.method ?? request?.method ?? 'GET', headers, agent: isHttps ? httpsAgent : httpAgent })
       let settled = false
       const onAbort = (): void => {
         outgoing.destroy()

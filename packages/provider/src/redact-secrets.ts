@@ -5,7 +5,18 @@ export const REDACTED = '[REDACTED]'
 const minimumSecretLength = 4
 
 /** The secrets worth searching for, each with its URL-encoded form, the longest first (so a key is not half-replaced by a shorter secret it contains). */
-export function usableSecrets(secrets: readonly (string | undefined)[]): string[] {
+export function usableSecrets(secrets: readonly (string | undefined)[]): readonly string[] {
+  // Every call of a provider carries the same credentials: the last answer is kept.
+  const key = secrets.join('\u0000')
+  if (key === lastSecrets.key) return lastSecrets.usable
+  const usable = computeUsableSecrets(secrets)
+  lastSecrets = { key, usable }
+  return usable
+}
+
+let lastSecrets: { readonly key: string; readonly usable: readonly string[] } = { key: '', usable: [] }
+
+function computeUsableSecrets(secrets: readonly (string | undefined)[]): readonly string[] {
   const unique = new Set<string>()
   for (const secret of secrets) {
     if (typeof secret !== 'string' || secret.length < minimumSecretLength) continue

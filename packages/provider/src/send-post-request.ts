@@ -10,7 +10,7 @@ import { TimeoutError } from './errors/timeout-error.js'
 import { redactSecrets, redactValue, usableSecrets } from './redact-secrets.js'
 import { withUserAgent } from './with-user-agent.js'
 import { describeNetworkFailure, isNetworkFailure } from './is-network-failure.js'
-import { createNodeHttpFetch, type RawRequestParts, rawRequestOption } from './node-http-fetch.js'
+import { createNodeHttpFetch } from './node-http-fetch.js'
 
 /** A `fetch`-compatible function, for proxies, instrumentation or other runtimes. */
 export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>
@@ -74,7 +74,7 @@ export interface SentRequest {
   readonly clearTimeout: () => void
 }
 
-/** One client for every call: no ky retries (callers retry), no ky timeout (we time the call), no thrown HTTP errors. */
+/** One ky client for calls through an injected fetch: no ky retries (callers retry), no ky timeout (we time the call), no thrown HTTP errors. */
 const client = ky.create({ retry: 0, timeout: false, throwHttpErrors: false })
 
 /** The `fetch` used when the caller injects none, created on first use. */
@@ -134,15 +134,11 @@ export async function sendPostRequest(options: PostToApiOptions): Promise<SentRe
 
   let response: Response
   try {
-    const json = JSON.stringify(body)
-    // ky hands options it does not know to `fetch`: the built-in fetch takes the body, headers and signal
-    // from there, so ky builds no body stream, no Headers and no combined signal per call.
-    const raw: RawRequestParts = { body: json, headers, ...(requestSignal === undefined ? {} : { signal: requestSignal }) }
-    const transport =
-      options.fetch === undefined
-        ? { fetch: builtInFetch(), [rawRequestOption]: raw }
-        : { fetch: options.fetch, body: json, headers, ...(requestSignal === undefined ? {} : { signal: requestSignal }) }
-    response = await client.post(url, transport)
+    const init = { method: 'POST', body: JSON.stringify(body), headers, ...(requestSignal === undefined ? {} : { signal: requestSignal }) }
+    // The built-in keep-alive fetch is called directly: going through ky costs about 170 us of CPU per
+    // call under load (a Request, its clone, Headers and an AbortController each time), a third of an
+    // evaluated example's budget. An injected fetch goes through ky.
+    response = options.fetch === undefined ? await builtInFetch()(url, init) : await client.post(url, { ...init, fetch: options.fetch })
   } catch (error) {
     stopTimer()
     throw toError(error)
