@@ -1,4 +1,4 @@
-import type { GenerateChoice, GenerateRequest, Message, ModelCapabilities, ResponseFormat, ToolDefinition } from '@dspex/provider'
+import type { GenerateChoice, GenerateRequest, Message, ModelCapabilities, ResponseFormat, ToolCallPart, ToolDefinition } from '@dspex/provider'
 import { Reasoning } from '@dspex/types'
 import type {
   AdapterCallOptions,
@@ -290,7 +290,11 @@ export abstract class Adapter {
     const base: AdapterRequest = this.useNativeFunctionCalling ? request : withoutToolOptions(request)
     const result = await model.generate({ ...base, ...plan.request, ...overrides, messages })
     const outputs: AdapterOutputs[] = []
-    for (const choice of result.choices) outputs.push(await this.parseChoice(choice, plan.signature, signature, request))
+    for (const choice of result.choices) {
+      // Parsing is synchronous but for the two-step adapter: only a promise is awaited.
+      const parsed = this.parseChoice(choice, plan.signature, signature, request)
+      outputs.push(parsed instanceof Promise ? await parsed : parsed)
+    }
     return outputs
   }
 
@@ -302,27 +306,17 @@ export abstract class Adapter {
     return this.parse(signature, completion)
   }
 
-  private async parseChoice(
+  private parseChoice(
     choice: GenerateChoice,
     promptSignature: AnySignature,
     signature: AnySignature,
     request: AdapterRequest,
-  ): Promise<AdapterOutputs> {
-    const native = nativeFieldsOf(signature)
-    const toolCallsName = native.toolCallsOutput
+  ): AdapterOutputs | Promise<AdapterOutputs> {
+    const toolCallsName = nativeFieldsOf(signature).toolCallsOutput
     const calls = toolCallsName !== undefined && choice.toolCalls !== undefined && choice.toolCalls.length > 0 ? choice.toolCalls : undefined
     const text = choice.text
-    let parsed: AdapterOutputs
-    if (text && calls === undefined) {
-      parsed = await this.parseCompletion(promptSignature, text, request)
-    } else if (calls !== undefined) {
-      try {
-        parsed = text && promptSignature.outputFields.length > 0 ? await this.parseCompletion(promptSignature, text, request) : {}
-      } catch (error) {
-        if (!AdapterParseError.isInstance(error)) throw error
-        parsed = {}
-      }
-    } else {
+    if (calls !== undefined) return this.parseAlongsideToolCalls(choice, calls, promptSignature, signature, request)
+    if (!text) {
       throw new AdapterParseError({
         adapterName: this.constructor.name,
         signature,
@@ -330,9 +324,42 @@ export abstract class Adapter {
         message: 'The LM returned an empty or null response.',
       })
     }
+    const parsed = this.parseCompletion(promptSignature, text, request)
+    return parsed instanceof Promise
+      ? parsed.then((outputs) => this.finishOutputs(choice, signature, outputs, undefined))
+      : this.finishOutputs(choice, signature, parsed, undefined)
+  }
+
+  /** A completion with native tool calls: its text, if any, is parsed leniently (a parse failure leaves only the tool calls). */
+  private async parseAlongsideToolCalls(
+    choice: GenerateChoice,
+    calls: readonly ToolCallPart[],
+    promptSignature: AnySignature,
+    signature: AnySignature,
+    request: AdapterRequest,
+  ): Promise<AdapterOutputs> {
+    const text = choice.text
+    let parsed: AdapterOutputs
+    try {
+      parsed = text && promptSignature.outputFields.length > 0 ? await this.parseCompletion(promptSignature, text, request) : {}
+    } catch (error) {
+      if (!AdapterParseError.isInstance(error)) throw error
+      parsed = {}
+    }
+    return this.finishOutputs(choice, signature, parsed, calls)
+  }
+
+  /** The parsed outputs with defaults for optional outputs, `null` for missing ones, native tool calls and reasoning. */
+  private finishOutputs(
+    choice: GenerateChoice,
+    signature: AnySignature,
+    parsed: AdapterOutputs,
+    calls: readonly ToolCallPart[] | undefined,
+  ): AdapterOutputs {
+    const native = nativeFieldsOf(signature)
     const outputs = applyOutputFieldDefaults(signature, parsed)
     for (const field of signature.outputFields) if (!Object.hasOwn(outputs, field.name)) outputs[field.name] = null
-    if (calls !== undefined && toolCallsName !== undefined) outputs[toolCallsName] = toolCallsFromParts(calls)
+    if (calls !== undefined && native.toolCallsOutput !== undefined) outputs[native.toolCallsOutput] = toolCallsFromParts(calls)
     if (this.nativeResponseTypes.includes('Reasoning') && choice.reasoning !== undefined) {
       for (const name of native.reasoningOutputs) outputs[name] = new Reasoning(choice.reasoning)
     }

@@ -98,7 +98,7 @@ export abstract class Module<Inputs extends object = Record<string, unknown>, Ou
    * @throws what `forward` throws, or the signal's reason when it is already aborted.
    * @see dspy.Module.__call__
    */
-  async call(inputs: Inputs, options: ModuleCallOptions = {}): Promise<Output> {
+  call(inputs: Inputs, options: ModuleCallOptions = {}): Promise<Output> {
     return withCallbacks({ kind: 'module', instance: this, inputs: inputs as Readonly<Record<string, unknown>> }, () =>
       this.runForward(inputs, options.signal),
     )

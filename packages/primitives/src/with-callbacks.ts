@@ -28,10 +28,21 @@ type EndHandler = (callId: string, outputs: unknown, exception: unknown) => unkn
  * ```
  * @see dspy.utils.callback.with_callbacks
  */
-export async function withCallbacks<Result>(event: CallbackEvent, fn: () => Promise<Result> | Result): Promise<Result> {
+export function withCallbacks<Result>(event: CallbackEvent, fn: () => Promise<Result> | Result): Promise<Result> {
   const own = (event.instance as { callbacks?: unknown }).callbacks
-  const callbacks = [...getSetting('callbacks'), ...(Array.isArray(own) ? (own as Callback[]) : [])]
-  if (callbacks.length === 0) return await fn()
+  const configured = getSetting('callbacks')
+  if (configured.length === 0 && !(Array.isArray(own) && own.length > 0)) {
+    // The common case, kept free of an extra async frame: every await costs promise hooks under AsyncLocalStorage.
+    try {
+      return Promise.resolve(fn())
+    } catch (error) {
+      return Promise.reject(error)
+    }
+  }
+  return reportToCallbacks(event, [...configured, ...(Array.isArray(own) ? (own as Callback[]) : [])], fn)
+}
+
+async function reportToCallbacks<Result>(event: CallbackEvent, callbacks: readonly Callback[], fn: () => Promise<Result> | Result): Promise<Result> {
   const callId = randomUUID().replaceAll('-', '')
   const suffix = handlerSuffix(event.kind)
   for (const callback of callbacks) {
