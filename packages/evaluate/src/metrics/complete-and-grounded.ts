@@ -40,8 +40,8 @@ export class CompleteAndGrounded extends Module<JudgeInputs, JudgeScore> {
   constructor(options: CompleteAndGroundedOptions = {}) {
     super(options.callbacks === undefined ? {} : { callbacks: options.callbacks })
     this.threshold = options.threshold ?? 0.66
-    this.completeness_module = new ChainOfThought(AnswerCompleteness) as unknown as ChainOfThought<CompletenessInputs, { completeness: number }>
-    this.groundedness_module = new ChainOfThought(AnswerGroundedness) as unknown as ChainOfThought<GroundednessInputs, { groundedness: number }>
+    this.completeness_module = new ChainOfThought(AnswerCompleteness)
+    this.groundedness_module = new ChainOfThought(AnswerGroundedness)
   }
 
   /** Scores one prediction; same as `call({ example, prediction, trace })`. */

@@ -44,7 +44,7 @@ export class SemanticF1 extends Module<JudgeInputs, JudgeScore> {
     super(options.callbacks === undefined ? {} : { callbacks: options.callbacks })
     this.threshold = options.threshold ?? 0.66
     const signature = options.decompositional === true ? DecompositionalSemanticRecallPrecision : SemanticRecallPrecision
-    this.module = new ChainOfThought(signature) as unknown as ChainOfThought<SemanticJudgeInputs, { recall: number; precision: number }>
+    this.module = new ChainOfThought(signature)
   }
 
   /** Scores one prediction; same as `call({ example, prediction, trace })`. */
