@@ -79,6 +79,7 @@ export async function collectTraces(options: CollectTracesOptions): Promise<Coll
   const bootstrapped = new Set<number>()
   let attempts = 0
   let errors = 0
+  let accepted = 0
   if (maxBootstraps <= 0 || trainset.length === 0) return { demosByPredictor, bootstrapped, attempts, errors }
 
   const runExample = async (example: Example, _index: number, signal: AbortSignal): Promise<AttemptOutcome[]> => {
@@ -118,10 +119,17 @@ export async function collectTraces(options: CollectTracesOptions): Promise<Coll
           getSetting('logger').warn(`Failed to run or to evaluate train example ${index}: ${String(outcome.error)}`)
         }
       }
+      accepted = index + 1
       options.onProgress?.({ phase: 'bootstrap', completed: index + 1, total: trainset.length, message: `${bootstrapped.size} bootstrapped` })
       return bootstrapped.size >= maxBootstraps ? 'stop' : 'continue'
     },
-    { concurrency: options.concurrency, signal: options.signal },
+    {
+      concurrency: options.concurrency,
+      signal: options.signal,
+      // Start only as many runs as are likely needed: the demos still missing divided by the success rate
+      // so far (counting one success in one run up front), so an early stop wastes few LM calls.
+      lookahead: () => (maxBootstraps - bootstrapped.size) / ((bootstrapped.size + 1) / (accepted + 1)),
+    },
   )
   return { demosByPredictor, bootstrapped, attempts, errors }
 }

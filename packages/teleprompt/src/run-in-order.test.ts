@@ -45,6 +45,26 @@ describe('runInOrder', () => {
     expect(peak).toBe(3)
   })
 
+  it('starts only `lookahead` tasks ahead of the accepted outcomes, read again after each one', async () => {
+    const started: number[] = []
+    let accepted = 0
+    const task = async (item: number) => {
+      started.push(item)
+      await sleep(1)
+      return item
+    }
+    // Two demos are needed and every outcome succeeds: a window of "still needed" starts nothing wasted.
+    const stopAfterTwo = (item: number) => {
+      accepted += 1
+      return item >= 1 ? ('stop' as const) : ('continue' as const)
+    }
+    await runInOrder(Array.from({ length: 10 }, (_, index) => index), task, stopAfterTwo, {
+      concurrency: 8,
+      lookahead: () => 2 - accepted,
+    })
+    expect(started).toEqual([0, 1])
+  })
+
   it('stops at `stop`, aborting running tasks and discarding later outcomes', async () => {
     const aborted: number[] = []
     const accepted: number[] = []

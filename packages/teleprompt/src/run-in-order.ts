@@ -7,6 +7,11 @@ export type InOrderDecision = 'continue' | 'stop'
 export interface RunInOrderOptions {
   /** How many tasks run at once (a positive integer). */
   readonly concurrency: number
+  /**
+   * How far ahead of the accepted outcomes to start tasks right now, read before each launch; capped by
+   * `concurrency`, at least 1. Lets a consumer that stops early avoid starting work it will discard.
+   */
+  readonly lookahead?: (() => number) | undefined
   /** Stops everything: running tasks see the abort and `runInOrder` rejects with the signal's reason. */
   readonly signal?: AbortSignal | undefined
 }
@@ -30,7 +35,8 @@ export async function runInOrder<Item, Outcome>(
   accept: (outcome: Outcome, index: number) => InOrderDecision,
   options: RunInOrderOptions,
 ): Promise<number> {
-  const { concurrency, signal } = options
+  const { concurrency, signal, lookahead } = options
+  const window = (): number => (lookahead === undefined ? concurrency : Math.min(concurrency, Math.max(1, Math.ceil(lookahead()))))
   signal?.throwIfAborted()
   const stop = new AbortController()
   const taskSignal = signal === undefined ? stop.signal : AbortSignal.any([signal, stop.signal])
@@ -42,7 +48,7 @@ export async function runInOrder<Item, Outcome>(
   let wake: (() => void) | undefined
 
   const launch = (): void => {
-    while (next < consumed + concurrency && next < items.length && !taskSignal.aborted) {
+    while (next < consumed + window() && next < items.length && !taskSignal.aborted) {
       const index = next
       next += 1
       void Promise.resolve()
