@@ -1,4 +1,4 @@
-import { t } from '@dspex/types'
+import { t, type ToolCalls } from '@dspex/types'
 import { Type } from 'typebox'
 import { describe, expectTypeOf, it } from 'vitest'
 import type {
@@ -237,13 +237,15 @@ describe('special types', () => {
       doc: DocumentValue
     }>()
     expectTypeOf<SignatureOutputs<Signature>>().toEqualTypeOf<{
-      calls: ToolCallsValue
+      calls: ToolCalls
       results: ToolCallResultsValue
       code: string
       thought: string
       cites: CitationsValue
       tool: unknown
     }>()
+    // The tool calls a prediction returns can be run: DSPy's `pred.tool_calls.tool_calls[0].execute(...)`.
+    expectTypeOf<SignatureOutputs<Signature>['calls']['tool_calls'][number]['execute']>().toBeFunction()
   })
 
   it('gives values usable as plain data', () => {

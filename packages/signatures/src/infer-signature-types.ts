@@ -1,3 +1,4 @@
+import type { ToolCalls } from '@dspex/types'
 import type { Static, TSchema } from 'typebox'
 
 // The compile-time half of signature strings: template-literal types that read
@@ -65,10 +66,10 @@ export interface CitationsValue {
 }
 
 /**
- * Static types of the names a type string may use without `[...]`. `Tool` is `unknown`: a
- * `dspy.Tool` value is an object holding a function (with its name, description and argument
- * schema), not data, and the tool class is not something this file may import. Put the class in
- * the registry (`{ Tool: Tool }`) to get it, since registry names win over built-ins.
+ * Static types of the names a type string may use without `[...]`. `ToolCalls` is the class of
+ * `@dspex/types` (the tool calls a prediction returns can be executed), imported as a type only.
+ * `Tool` is `unknown`: a tool's type depends on its function's arguments, so no one type takes every
+ * tool; put the class in the registry (`{ Tool: Tool }`) to type a field with it.
  */
 interface PlainTypes {
   str: string
@@ -93,7 +94,7 @@ interface PlainTypes {
   File: FileValue
   History: HistoryValue
   Tool: unknown
-  ToolCalls: ToolCallsValue
+  ToolCalls: ToolCalls
   ToolCallResults: ToolCallResultsValue
   Code: string
   Reasoning: string
