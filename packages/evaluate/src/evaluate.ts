@@ -81,7 +81,7 @@ const writeToStdout = (text: string): void => {
  * rest are cancelled and {@link EvaluateError} is thrown with what finished. An abort through
  * `signal` is not an error: `run` resolves with the examples that finished and `aborted: true`.
  *
- * Concurrency and `maxErrors` default to the `concurrency` (8) and `maxErrors` (10) settings;
+ * Concurrency and `maxErrors` default to the `concurrency` (16) and `maxErrors` (10) settings;
  * thousands of examples at once are fine, since each waits on its LM call without a thread.
  *
  * @example

@@ -4,7 +4,7 @@ import { getSetting } from './settings-context.js'
 
 /** Options of {@link Module.batch} and {@link runBatch}. */
 export interface BatchOptions {
-  /** How many items run at once; the `concurrency` setting (8) by default. */
+  /** How many items run at once; the `concurrency` setting (16) by default. */
   readonly concurrency?: number
   /** How many failures stop the batch (the rest are cancelled); the `maxErrors` setting (10) by default. `Infinity` never stops. */
   readonly maxErrors?: number

@@ -19,7 +19,7 @@ describe('settings', () => {
     const current = settings()
     expect(current.lm).toBeNull()
     expect(current.trace).toEqual([])
-    expect([current.concurrency, current.maxErrors, current.maxHistorySize, current.maxTraceSize]).toEqual([8, 10, 10000, 10000])
+    expect([current.concurrency, current.maxErrors, current.maxHistorySize, current.maxTraceSize]).toEqual([16, 10, 10000, 10000])
     expect([current.trackUsage, current.disableHistory, current.provideTraceback, current.warnOnTypeMismatch]).toEqual([false, false, false, true])
     expect(current.callerModules).toEqual([])
     expect(Object.isFrozen(current)).toBe(true)

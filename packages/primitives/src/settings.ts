@@ -40,7 +40,7 @@ export interface Settings {
   callerModules: readonly Module<object, unknown>[]
   /** Whether batch and evaluation failures should carry stack traces when reported. */
   provideTraceback: boolean
-  /** How many items batches and evaluations run at once (DSPy's `num_threads`). */
+  /** How many items batches and evaluations run at once (DSPy's `num_threads`, 8 there; 16 here: calls wait on I/O, not threads). */
   concurrency: number
   /** How many failures a batch or evaluation tolerates before it cancels the rest. */
   maxErrors: number
@@ -74,7 +74,7 @@ export function defaultSettings(): Settings {
     callerPredict: null,
     callerModules: [],
     provideTraceback: false,
-    concurrency: 8,
+    concurrency: 16,
     maxErrors: 10,
     maxHistorySize: 10000,
     maxTraceSize: 10000,
