@@ -26,6 +26,8 @@ export interface BootstrapFewShotOptions {
   readonly maxErrors?: number
   /** Teacher runs at once; 16 by default. The result is the same as a sequential run's. */
   readonly concurrency?: number
+  /** The seed of the labeled demos' shuffle and sampling (and of the teacher's labeled demos); 0 by default, DSPy's. */
+  readonly seed?: number
 }
 
 /** The options of {@link BootstrapFewShot}, with defaults applied. */
@@ -38,6 +40,7 @@ export interface BootstrapFewShotSettings {
   readonly maxRounds: number
   readonly maxErrors: number | undefined
   readonly concurrency: number
+  readonly seed: number
 }
 
 /**
@@ -74,6 +77,7 @@ export class BootstrapFewShot implements Teleprompter {
       maxRounds: count('maxRounds', options.maxRounds ?? 1, 1),
       maxErrors: options.maxErrors === undefined ? undefined : count('maxErrors', options.maxErrors, 1),
       concurrency: count('concurrency', options.concurrency ?? 16, 1),
+      seed: options.seed ?? 0,
     }
   }
 
@@ -110,7 +114,7 @@ export async function bootstrapFewShot<Program extends Module<object, unknown>>(
   const compiled = student.resetCopy()
   if (student.compiled) throw new CompileOptionsError({ message: 'Student must be uncompiled.', code: 'compile-student-compiled' })
   let teacher = (options.teacher ?? student).deepcopy()
-  if (settings.maxLabeledDemos > 0 && !teacher.compiled) teacher = labeledFewShot(teacher, trainset, settings.maxLabeledDemos, true)
+  if (settings.maxLabeledDemos > 0 && !teacher.compiled) teacher = labeledFewShot(teacher, trainset, settings.maxLabeledDemos, true, settings.seed)
   checkTeacher(compiled, teacher)
 
   const collected = await collectTraces({
@@ -128,7 +132,7 @@ export async function bootstrapFewShot<Program extends Module<object, unknown>>(
     onProgress: options.onProgress,
   })
   const unbootstrapped = trainset.filter((_, index) => !collected.bootstrapped.has(index))
-  new PythonRandom(0).shuffle(unbootstrapped)
+  new PythonRandom(settings.seed).shuffle(unbootstrapped)
   const teacherNames = teacher.namedPredictors().map(([name]) => name)
   const studentNames = compiled.namedPredictors().map(([name]) => name)
   const demosByPredictor = new Map(studentNames.map((name, index) => [name, collected.demosByPredictor.get(teacherNames[index] ?? name) ?? []]))
@@ -137,6 +141,7 @@ export async function bootstrapFewShot<Program extends Module<object, unknown>>(
     unbootstrapped,
     maxBootstrappedDemos: settings.maxBootstrappedDemos,
     maxLabeledDemos: settings.maxLabeledDemos,
+    seed: settings.seed,
   })
   compiled.compiled = true
   return compiled

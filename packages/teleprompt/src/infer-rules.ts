@@ -26,7 +26,7 @@ export interface InferRulesOptions extends BootstrapFewShotOptions {
  * (ChainOfThought over DSPy's `CustomRulesInduction` signature, with `lm.copy({ rolloutId, temperature: 1 })`
  * under `teacherSettings`) appended to its instructions, evaluates each on the valset (by default
  * the second half of the trainset, the first half being used for bootstrapping and rules) and
- * returns the best. Rollout ids come from a `PythonRandom(0)` made per compile (DSPy's lives on the
+ * returns the best. Rollout ids come from a `PythonRandom(seed)` (0 by default, as DSPy) made per compile (DSPy's lives on the
  * instance), so every compile gives the same program. Rules are induced in order; candidates are
  * evaluated concurrently under one `concurrency` limit.
  *
@@ -83,7 +83,7 @@ export class InferRules {
     })
     const original = bootstrapped.deepcopy()
     for (const [name, predictor] of original.namedPredictors()) withSignature(predictor, name)
-    const random = new PythonRandom(0)
+    const random = new PythonRandom(this.bootstrapOptions.seed ?? 0)
     const induction = new ChainOfThought(rulesInductionSignature(this.numRules))
 
     const candidates: Program[] = []

@@ -28,6 +28,11 @@ describe('LabeledFewShot', () => {
     expect(compiled.demos).toEqual([12, 13, 1, 8, 16].map((index) => trainset[index]))
   })
 
+  it('samples with another seed when given one: random.Random(7).sample(range(24), 5) is [10, 4, 12, 20, 1]', async () => {
+    const compiled = await new LabeledFewShot({ k: 5, seed: 7 }).compile(new Predict('question -> answer'), { trainset })
+    expect(compiled.demos).toEqual([10, 4, 12, 20, 1].map((index) => trainset[index]))
+  })
+
   it('shares one generator across predictors, as DSPy: [12, 13, 1] then [8, 16, 15]', async () => {
     const compiled = await new LabeledFewShot({ k: 3 }).compile(new TwoStep(), { trainset })
     expect(questionsOf(compiled.first.demos)).toEqual(questionsOf([12, 13, 1].map((index) => trainset[index])))
@@ -75,6 +80,6 @@ describe('LabeledFewShot', () => {
     const steps: string[] = []
     await new LabeledFewShot({ k: 2 }).compile(new Predict('question -> answer'), { trainset, onProgress: (step) => steps.push(step.phase) })
     expect(steps).toEqual(['labeled-demos'])
-    expect(new LabeledFewShot({ k: 2 }).getParams()).toEqual({ k: 2 })
+    expect(new LabeledFewShot({ k: 2 }).getParams()).toEqual({ k: 2, seed: 0 })
   })
 })

@@ -8,11 +8,13 @@ import { reportCompile } from './compile-callbacks.js'
 export interface LabeledFewShotOptions {
   /** How many train examples each predictor gets as demos; 16 by default. */
   readonly k?: number
+  /** The seed of the demo sampling; 0 by default, DSPy's, which gives DSPy's demos. */
+  readonly seed?: number
 }
 
 /** What {@link LabeledFewShot.compile} accepts. */
 export interface LabeledFewShotCompileOptions extends CompileOptions {
-  /** Pick the demos at random (seeded with 0, as DSPy) instead of taking the first `k`; true by default. */
+  /** Pick the demos at random (seeded with `seed`, 0 as in DSPy) instead of taking the first `k`; true by default. */
   readonly sample?: boolean
 }
 
@@ -33,6 +35,8 @@ export interface LabeledFewShotCompileOptions extends CompileOptions {
 export class LabeledFewShot implements Teleprompter<LabeledFewShotCompileOptions> {
   /** How many demos each predictor gets. */
   readonly k: number
+  /** The seed of the demo sampling. */
+  readonly seed: number
 
   /** @throws {CompileOptionsError} (`compile-invalid-options`) when `k` is not a non-negative integer. */
   constructor(options: LabeledFewShotOptions = {}) {
@@ -41,6 +45,7 @@ export class LabeledFewShot implements Teleprompter<LabeledFewShotCompileOptions
       throw new CompileOptionsError({ message: `LabeledFewShot: k must be a non-negative integer, got ${k}.`, code: 'compile-invalid-options' })
     }
     this.k = k
+    this.seed = options.seed ?? 0
   }
 
   /**
@@ -54,14 +59,14 @@ export class LabeledFewShot implements Teleprompter<LabeledFewShotCompileOptions
 
   async #compile<Program extends Module<object, unknown>>(student: Program, options: LabeledFewShotCompileOptions): Promise<Program> {
     options.signal?.throwIfAborted()
-    const program = labeledFewShot(student, options.trainset, this.k, options.sample ?? true)
+    const program = labeledFewShot(student, options.trainset, this.k, options.sample ?? true, this.seed)
     options.onProgress?.({ phase: 'labeled-demos', completed: 1, total: 1 })
     return program
   }
 
   /** `{ k }`. @see dspy.Teleprompter.get_params */
   getParams(): Readonly<Record<string, unknown>> {
-    return { k: this.k }
+    return { k: this.k, seed: this.seed }
   }
 }
 
@@ -71,10 +76,11 @@ export function labeledFewShot<Program extends Module<object, unknown>>(
   trainset: readonly Example[],
   k: number,
   sample: boolean,
+  seed = 0,
 ): Program {
   const program = student.resetCopy()
   if (trainset.length === 0) return program
-  const random = new PythonRandom(0)
+  const random = new PythonRandom(seed)
   const size = Math.min(k, trainset.length)
   for (const [name, predictor] of program.namedPredictors()) {
     withDemos(predictor, name).demos = sample ? random.sample(trainset, size) : trainset.slice(0, size)

@@ -11,6 +11,8 @@ export interface SelectDemosOptions {
   readonly maxBootstrappedDemos: number
   /** Labeled demos fill each predictor up to this many demos in all. */
   readonly maxLabeledDemos: number
+  /** The seed of the labeled demos' sampling; 0 by default, DSPy's. */
+  readonly seed?: number
 }
 
 /**
@@ -23,7 +25,7 @@ export interface SelectDemosOptions {
  * @see dspy.BootstrapFewShot._train
  */
 export function selectDemos(student: Module<object, unknown>, options: SelectDemosOptions): void {
-  const random = new PythonRandom(0)
+  const random = new PythonRandom(options.seed ?? 0)
   let labeled: readonly Example[] = options.unbootstrapped
   for (const [name, predictor] of student.namedPredictors()) {
     const augmented = (options.demosByPredictor.get(name) ?? []).slice(0, options.maxBootstrappedDemos)
