@@ -88,7 +88,8 @@ function builtInFetch(): FetchFunction {
 const userAgent = `dspex-provider/${version}`
 
 /**
- * Posts JSON through the shared ky client and waits for the response headers. Non-2xx responses
+ * Posts JSON (through the built-in keep-alive fetch, or an injected `fetch` through ky) and waits
+ * for the response headers. Non-2xx responses
  * are read and thrown through `mapError`; aborts rethrow the caller's reason; a time limit gives a
  * {@link TimeoutError}; connection failures give a {@link NetworkError}.
  */
