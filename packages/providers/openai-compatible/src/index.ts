@@ -42,3 +42,10 @@ export {
 export { type ParseOpenAICompatibleStreamOptions, parseOpenAICompatibleStream } from './parse-openai-compatible-stream.js'
 export { type ParseOpenAICompatibleToolCallContext, parseOpenAICompatibleToolCall } from './parse-openai-compatible-tool-call.js'
 export { readOpenAICompatibleReasoning } from './read-openai-compatible-reasoning.js'
+export {
+  createReasoningTagSplitter,
+  type ReasoningTagPiece,
+  type ReasoningTagSplitter,
+  type SplitReasoningTagsResult,
+  splitReasoningTags,
+} from './split-reasoning-tags.js'

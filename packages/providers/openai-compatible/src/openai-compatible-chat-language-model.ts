@@ -15,6 +15,7 @@ import { isOpenAICompatibleWireCompletion } from './openai-compatible-wire-schem
 import { parseOpenAICompatibleStream } from './parse-openai-compatible-stream.js'
 import { parseOpenAICompatibleToolCall } from './parse-openai-compatible-tool-call.js'
 import { readOpenAICompatibleReasoning } from './read-openai-compatible-reasoning.js'
+import { splitReasoningTags } from './split-reasoning-tags.js'
 
 /** What a Chat Completions model needs from its provider. */
 export interface OpenAICompatibleChatModelConfig {
@@ -92,7 +93,7 @@ export class OpenAICompatibleChatLanguageModel implements LanguageModel {
     const call = { signal: request.signal, headers: request.headers }
     const { value } = await this.#config.api.postJson(this.#path, body, call, isOpenAICompatibleWireCompletion)
     const context = { provider: this.provider }
-    const reasoningField = this.#config.quirks?.reasoningField
+    const { reasoningField, reasoningTag } = this.#config.quirks ?? {}
     const choices = value.choices.map((choice): GenerateChoice => {
       const { message } = choice
       const toolCalls = (message.tool_calls ?? []).map((toolCall) =>
@@ -101,9 +102,12 @@ export class OpenAICompatibleChatLanguageModel implements LanguageModel {
           context,
         ),
       )
-      const reasoning = readOpenAICompatibleReasoning(message, reasoningField)
+      const content = message.content ?? null
+      const split = reasoningTag === undefined || content === null ? undefined : splitReasoningTags(content, reasoningTag)
+      const reasonings = [readOpenAICompatibleReasoning(message, reasoningField), split?.reasoning].filter((part) => part !== undefined)
+      const reasoning = reasonings.length > 0 ? reasonings.join('\n') : undefined
       return {
-        text: message.content ?? null,
+        text: split === undefined ? content : split.text,
         ...(reasoning === undefined ? {} : { reasoning }),
         ...(toolCalls.length > 0 ? { toolCalls } : {}),
         finishReason: message.refusal ? 'refusal' : mapOpenAICompatibleFinishReason(choice.finish_reason),
@@ -126,11 +130,12 @@ export class OpenAICompatibleChatLanguageModel implements LanguageModel {
   async *stream(request: GenerateRequest): AsyncGenerator<StreamPart, void, undefined> {
     const { body } = this.#body(request, true)
     const response = await this.#config.api.postStream(this.#path, body, { signal: request.signal, headers: request.headers })
-    const reasoningField = this.#config.quirks?.reasoningField
+    const { reasoningField, reasoningTag } = this.#config.quirks ?? {}
     yield* parseOpenAICompatibleStream(response.body, {
       ...response.parseOptions,
       provider: this.provider,
       ...(reasoningField === undefined ? {} : { reasoningField }),
+      ...(reasoningTag === undefined ? {} : { reasoningTag }),
     })
   }
 

@@ -1,4 +1,4 @@
-import { type TestServer, createTestServer, respondWith } from '@dspex/testing'
+import { type TestServer, createTestServer, replayServerSentEvents, respondWith, toServerSentEvents } from '@dspex/testing'
 import {
   APICallError,
   AuthenticationError,
@@ -138,6 +138,79 @@ describe('createOpenAICompatible', () => {
     const sent = JSON.parse(server.requests[0]?.body ?? '')
     expect(sent.stream).toBe(true)
     expect('stream_options' in sent).toBe(false)
+  })
+})
+
+describe('the reasoningTag quirk', () => {
+  const tagged = '<think>\nThe capital of France is Paris.\n</think>\n\nParis'
+  const completion = (contents: readonly (string | null)[], reasoningContent?: string) => ({
+    model: 'qwen3-8b',
+    choices: contents.map((content, index) => ({
+      index,
+      message: { role: 'assistant', content, ...(reasoningContent === undefined ? {} : { reasoning_content: reasoningContent }) },
+      finish_reason: 'stop',
+    })),
+  })
+  const chunks = (deltas: readonly Record<string, string>[]) =>
+    toServerSentEvents(
+      [
+        ...deltas.map((delta) => ({ choices: [{ index: 0, delta }] })),
+        { choices: [{ index: 0, delta: {}, finish_reason: 'stop' }], usage: { prompt_tokens: 4, completion_tokens: 9, total_tokens: 13 } },
+      ].map((chunk) => JSON.stringify(chunk)),
+      { done: true },
+    )
+  const llamacpp = (baseURL: string) => createOpenAICompatible({ name: 'llamacpp', baseURL, quirks: { reasoningTag: 'think' } })('qwen3-8b')
+
+  it('moves every <think> block out of each choice, also one with no opening tag, after any reasoning field', async () => {
+    server = await createTestServer([
+      respondWith(200, completion([tagged, 'Rayleigh scattering.</think>\n\nBlue.', '<think>a</think>b<think>c</think> d', 'No tags.', null])),
+      respondWith(200, completion([tagged], 'Asked about France.')),
+    ])
+    const result = await llamacpp(server.url).generate({ messages })
+    expect(result.choices.map(({ text, reasoning }) => ({ text, reasoning }))).toEqual([
+      { text: 'Paris', reasoning: '\nThe capital of France is Paris.\n' },
+      { text: 'Blue.', reasoning: 'Rayleigh scattering.' },
+      { text: 'bd', reasoning: 'a\nc' },
+      { text: 'No tags.', reasoning: undefined },
+      { text: null, reasoning: undefined },
+    ])
+    expect((await llamacpp(server.url).generate({ messages })).choices[0]).toMatchObject({
+      text: 'Paris',
+      reasoning: 'Asked about France.\n\nThe capital of France is Paris.\n',
+    })
+  })
+
+  it('streams tagged content as reasoning and text deltas, holding back tags split across chunks, as generate splits it', async () => {
+    const deltas = ['<th', "ink>\nFrance's", ' capital</thi', 'nk>\n', '\nParis <', '3 <th']
+    server = await createTestServer([
+      replayServerSentEvents(chunks([{ role: 'assistant', reasoning_content: 'Asked about France.' }, ...deltas.map((content) => ({ content }))])),
+      respondWith(200, completion([deltas.join('')], 'Asked about France.')),
+    ])
+    const parts = await collect(llamacpp(server.url).stream({ messages }))
+    expect(parts).toEqual([
+      { type: 'reasoning-delta', delta: 'Asked about France.' },
+      { type: 'reasoning-delta', delta: "\n\nFrance's" },
+      { type: 'reasoning-delta', delta: ' capital' },
+      { type: 'text-delta', delta: 'Paris ' },
+      { type: 'text-delta', delta: '<3 ' },
+      { type: 'text-delta', delta: '<th' },
+      { type: 'finish', finishReason: 'stop', usage: { promptTokens: 4, completionTokens: 9, totalTokens: 13 } },
+    ])
+    const generated = (await llamacpp(server.url).generate({ messages })).choices[0]
+    const joined = (type: string) => parts.flatMap((part) => (part.type === type && 'delta' in part ? [part.delta] : [])).join('')
+    expect({ text: joined('text-delta'), reasoning: joined('reasoning-delta') }).toEqual({ text: generated?.text, reasoning: generated?.reasoning })
+  })
+
+  it('leaves the content untouched without the quirk', async () => {
+    server = await createTestServer([respondWith(200, completion([tagged])), replayServerSentEvents(chunks([{ content: '<th' }, { content: 'ink>a</think> b' }]))])
+    const provider = createOpenAICompatible({ name: 'vllm', baseURL: server.url })
+    const { choices } = await provider('qwen3-8b').generate({ messages })
+    expect(choices[0]).toEqual({ text: tagged, finishReason: 'stop' })
+    expect(await collect(provider('qwen3-8b').stream({ messages }))).toEqual([
+      { type: 'text-delta', delta: '<th' },
+      { type: 'text-delta', delta: 'ink>a</think> b' },
+      { type: 'finish', finishReason: 'stop', usage: { promptTokens: 4, completionTokens: 9, totalTokens: 13 } },
+    ])
   })
 })
 

@@ -48,15 +48,23 @@ export interface OpenAICompatibleQuirks {
    * `temperature` (unless 1) and `top_p` are then dropped with a warning. Default `false`.
    */
   readonly reasoningModel?: boolean
+  /**
+   * The tag wrapping reasoning written inline at the start of `content` (`'think'` for `<think>...</think>`), for
+   * servers that run no reasoning parser: vLLM without `--reasoning-parser`, llama.cpp, LM Studio, Ollama's `/v1` with
+   * DeepSeek-R1 distills or Qwen3. The text inside the tags (and before a closing tag with no opening one) becomes
+   * the reasoning, after any reasoning field. Default: none, the content is left as it is.
+   */
+  readonly reasoningTag?: string
 }
 
-/** {@link OpenAICompatibleQuirks} with every default filled in (`reasoningField` stays optional). */
-export type ResolvedOpenAICompatibleQuirks = Required<Omit<OpenAICompatibleQuirks, 'reasoningField'>> &
-  Pick<OpenAICompatibleQuirks, 'reasoningField'>
+/** {@link OpenAICompatibleQuirks} with every default filled in (`reasoningField` and `reasoningTag` stay optional). */
+export type ResolvedOpenAICompatibleQuirks = Required<Omit<OpenAICompatibleQuirks, 'reasoningField' | 'reasoningTag'>> &
+  Pick<OpenAICompatibleQuirks, 'reasoningField' | 'reasoningTag'>
 
 /**
  * Fills in the defaults of {@link OpenAICompatibleQuirks}: `max_tokens`, no strict structured outputs, JSON mode,
- * stream usage, tools, parallel tool calls, reasoning effort and `n` all accepted, default sampling not required.
+ * stream usage, tools, parallel tool calls, reasoning effort and `n` all accepted, default sampling not required, no
+ * reasoning tag.
  */
 export function resolveOpenAICompatibleQuirks(quirks: OpenAICompatibleQuirks = {}): ResolvedOpenAICompatibleQuirks {
   return {
@@ -70,5 +78,6 @@ export function resolveOpenAICompatibleQuirks(quirks: OpenAICompatibleQuirks = {
     multipleChoices: quirks.multipleChoices ?? true,
     reasoningModel: quirks.reasoningModel ?? false,
     ...(quirks.reasoningField === undefined ? {} : { reasoningField: quirks.reasoningField }),
+    ...(quirks.reasoningTag === undefined ? {} : { reasoningTag: quirks.reasoningTag }),
   }
 }

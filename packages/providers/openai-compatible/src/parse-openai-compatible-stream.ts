@@ -13,6 +13,7 @@ import { mapOpenAICompatibleFinishReason } from './map-openai-compatible-finish-
 import { isOpenAICompatibleWireChunk } from './openai-compatible-wire-schemas.js'
 import { parseOpenAICompatibleToolCall } from './parse-openai-compatible-tool-call.js'
 import { readOpenAICompatibleReasoning } from './read-openai-compatible-reasoning.js'
+import { createReasoningTagSplitter, type ReasoningTagPiece } from './split-reasoning-tags.js'
 
 interface PendingToolCall {
   id: string
@@ -20,14 +21,17 @@ interface PendingToolCall {
   arguments: string
 }
 
-/** Options of {@link parseOpenAICompatibleStream}: where the stream came from and the server's reasoning field. */
+/** Options of {@link parseOpenAICompatibleStream}: where the stream came from and where the server puts reasoning. */
 export interface ParseOpenAICompatibleStreamOptions extends ParseStreamOptions {
   /** The message field holding reasoning; by default `reasoning_content`, then `reasoning`. */
   readonly reasoningField?: 'reasoning_content' | 'reasoning'
+  /** The tag wrapping reasoning inside `content` (`'think'`); by default the content is all text. */
+  readonly reasoningTag?: string
 }
 
 /**
- * Reads a Chat Completions SSE stream into stream parts: text and reasoning deltas as they arrive, each tool
+ * Reads a Chat Completions SSE stream into stream parts: text and reasoning deltas as they arrive (with
+ * `reasoningTag`, content inside the tags as reasoning, tags split across chunks held back), each tool
  * call once its deltas are complete, then `finish` with the usage of the last chunk that had any (top-level
  * `usage`, or Groq's `x_groq.usage`). Only the first choice is streamed.
  *
@@ -42,6 +46,18 @@ export async function* parseOpenAICompatibleStream(
   let finishReason: FinishReason | undefined
   let usage: Usage | undefined
   const context = { provider, url: options.url, secrets: options.secrets }
+  const splitter = options.reasoningTag === undefined ? undefined : createReasoningTagSplitter(options.reasoningTag)
+  let fieldReasoningSent = false
+  let tagReasoningSent = false
+  // Tagged reasoning comes after any reasoning field, on a new line, as `generate` joins them.
+  function toParts(pieces: readonly ReasoningTagPiece[]): StreamPart[] {
+    return pieces.map((piece): StreamPart => {
+      if (piece.type === 'text') return { type: 'text-delta', delta: piece.delta }
+      const separator = fieldReasoningSent && !tagReasoningSent ? '\n' : ''
+      tagReasoningSent = true
+      return { type: 'reasoning-delta', delta: separator + piece.delta }
+    })
+  }
 
   for await (const event of parseSseStream(body, options)) {
     // Events already buffered are not yielded once the caller has aborted.
@@ -61,8 +77,14 @@ export async function* parseOpenAICompatibleStream(
       if ((choice.index ?? 0) !== 0) continue
       const delta = choice.delta
       const reasoning = readOpenAICompatibleReasoning(delta, options.reasoningField)
-      if (reasoning !== undefined) yield { type: 'reasoning-delta', delta: reasoning }
-      if (delta?.content) yield { type: 'text-delta', delta: delta.content }
+      if (reasoning !== undefined) {
+        fieldReasoningSent = true
+        yield { type: 'reasoning-delta', delta: reasoning }
+      }
+      if (delta?.content) {
+        if (splitter === undefined) yield { type: 'text-delta', delta: delta.content }
+        else yield* toParts(splitter.push(delta.content))
+      }
       for (const [position, call] of (delta?.tool_calls ?? []).entries()) {
         const index = call.index ?? position
         const pending = toolCalls.get(index)
@@ -81,6 +103,7 @@ export async function* parseOpenAICompatibleStream(
     }
   }
 
+  if (splitter !== undefined) yield* toParts(splitter.end())
   if (finishReason === undefined) {
     throw new StreamInterruptedError({ ...context, message: `${provider}'s stream ended without a finish reason.` })
   }
