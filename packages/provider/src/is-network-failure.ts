@@ -15,6 +15,15 @@ export function isNetworkFailure(error: unknown): error is TypeError {
   return typeof code === 'string' && networkCodes.test(code)
 }
 
+/** Certificate and TLS failures: the connection failed, but trying again will not help. */
+const certificateCodes = /(CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER)/
+
+/** True for a connection failure caused by the server's certificate or the TLS handshake (not worth retrying). */
+export function isCertificateFailure(error: TypeError): boolean {
+  const code = (error.cause as { code?: unknown } | undefined)?.code
+  return typeof code === 'string' && certificateCodes.test(code)
+}
+
 /** The failure's message with its cause's (`fetch failed (connect ECONNREFUSED 127.0.0.1:9)`). */
 export function describeNetworkFailure(error: Error): string {
   const cause = error.cause instanceof Error ? error.cause.message : undefined

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createNodeHttpFetch } from './node-http-fetch.js'
@@ -73,6 +75,22 @@ describe('createNodeHttpFetch', () => {
     const second = await reader.read()
     expect(new TextDecoder().decode(second.value)).toBe('data: 2\n\n')
     expect((await reader.read()).done).toBe(true)
+  })
+
+  it('speaks HTTPS, trusting an extra certificate authority when given one', async () => {
+    const key = readFileSync(new URL('./__fixtures__/localhost-key.pem', import.meta.url), 'utf8')
+    const cert = readFileSync(new URL('./__fixtures__/localhost-cert.pem', import.meta.url), 'utf8')
+    const secure = createHttpsServer({ key, cert }, (_request, response) => response.end('{"secure":true}'))
+    await new Promise<void>((resolve) => secure.listen(0, '127.0.0.1', resolve))
+    const url = `https://127.0.0.1:${(secure.address() as AddressInfo).port}/`
+    try {
+      const untrusted = await fetch(url).catch((error: unknown) => error)
+      expect((untrusted as TypeError).message).toBe('fetch failed')
+      expect(await (await createNodeHttpFetch({ ca: cert })(url)).json()).toEqual({ secure: true })
+    } finally {
+      secure.closeAllConnections()
+      await new Promise((resolve) => secure.close(resolve))
+    }
   })
 
   it('rejects like fetch when the connection fails', async () => {

@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from 'node:http'
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
+import { rootCertificates } from 'node:tls'
 import { BufferedResponse } from './buffered-response.js'
 import type { FetchFunction } from './send-post-request.js'
 
@@ -9,6 +10,8 @@ export interface NodeHttpFetchOptions {
   readonly maxSockets?: number
   /** The most idle connections kept per origin; default 256. */
   readonly maxFreeSockets?: number
+  /** Certificate authorities to trust for HTTPS besides Node's (a company proxy's or a self-hosted server's), in PEM. */
+  readonly ca?: string | readonly string[]
 }
 
 /** Content types whose body is handed over as it arrives; any other body is read whole before `fetch` resolves. */
@@ -32,7 +35,7 @@ const streamingContentType = /^(text\/event-stream|application\/(x-)?ndjson|appl
 export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): FetchFunction {
   const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 256, maxFreeSockets: options.maxFreeSockets ?? 256 }
   const httpAgent = new HttpAgent(agentOptions)
-  const httpsAgent = new HttpsAgent(agentOptions)
+  const httpsAgent = new HttpsAgent(options.ca === undefined ? agentOptions : { ...agentOptions, ca: withNodeRootCertificates(options.ca) })
   return async (input, init) => {
     const request = input instanceof Request ? input : undefined
     const url = request?.url ?? String(input)
@@ -81,6 +84,11 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): FetchFu
       outgoing.end(body)
     })
   }
+}
+
+/** The given authorities after Node's own, so a custom CA adds trust instead of replacing it. */
+function withNodeRootCertificates(ca: string | readonly string[]): string[] {
+  return [...rootCertificates, ...(typeof ca === 'string' ? [ca] : ca)]
 }
 
 /** The body to send: the init's body, or the Request's body read whole. */

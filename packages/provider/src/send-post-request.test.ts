@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs'
+import { createServer as createHttpsServer } from 'node:https'
+import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { APICallError } from './errors/api-call-error.js'
+import { NetworkError } from './errors/network-error.js'
 import { type ErrorResponseContext, sendPostRequest } from './send-post-request.js'
 import { createTestServer, sendJson, type TestServer } from './testing/create-test-server.js'
 
@@ -10,6 +14,23 @@ afterEach(async () => {
 })
 
 describe('sendPostRequest', () => {
+  it('reports an untrusted certificate as a network error that a retry will not fix', async () => {
+    const key = readFileSync(new URL('./__fixtures__/localhost-key.pem', import.meta.url), 'utf8')
+    const cert = readFileSync(new URL('./__fixtures__/localhost-cert.pem', import.meta.url), 'utf8')
+    const secure = createHttpsServer({ key, cert }, (_request, response) => response.end('{}'))
+    await new Promise<void>((resolve) => secure.listen(0, '127.0.0.1', resolve))
+    try {
+      const url = `https://127.0.0.1:${(secure.address() as AddressInfo).port}/v1`
+      const error = await sendPostRequest({ url, body: {}, provider: 'acme' }).catch((caught: unknown) => caught)
+      expect(NetworkError.isInstance(error)).toBe(true)
+      expect(error).toMatchObject({ isRetryable: false })
+      expect((error as Error).message).toMatch(/^Cannot reach acme \(https:\/\/127\.0\.0\.1:\d+\/v1\): fetch failed \(/)
+    } finally {
+      secure.closeAllConnections()
+      await new Promise((resolve) => secure.close(resolve))
+    }
+  })
+
   it('lets headers override the JSON content type and adds the user agent', async () => {
     server = await createTestServer((_request, response) => sendJson(response, 200, {}))
     const sent = await sendPostRequest({ url: server.url, headers: { 'Content-Type': 'application/vnd.acme+json' }, body: 1 })

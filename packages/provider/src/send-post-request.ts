@@ -9,7 +9,7 @@ import { ProviderError } from './errors/provider-error.js'
 import { TimeoutError } from './errors/timeout-error.js'
 import { redactSecrets, redactValue, usableSecrets } from './redact-secrets.js'
 import { withUserAgent } from './with-user-agent.js'
-import { describeNetworkFailure, isNetworkFailure } from './is-network-failure.js'
+import { describeNetworkFailure, isCertificateFailure, isNetworkFailure } from './is-network-failure.js'
 import { createNodeHttpFetch } from './node-http-fetch.js'
 
 /** A `fetch`-compatible function, for proxies, instrumentation or other runtimes. */
@@ -127,7 +127,8 @@ export async function sendPostRequest(options: PostToApiOptions): Promise<SentRe
     }
     if (ProviderError.isInstance(error)) return error
     if (isNetworkFailure(error)) {
-      return new NetworkError({ ...errorFields, message: `Cannot reach ${where}: ${describeNetworkFailure(error)}`, cause: error })
+      const message = `Cannot reach ${where}: ${describeNetworkFailure(error)}`
+      return new NetworkError({ ...errorFields, message, cause: error, ...(isCertificateFailure(error) ? { isRetryable: false } : {}) })
     }
     const reason = error instanceof Error ? error.message : String(error)
     return new APICallError({ ...errorFields, message: `Call to ${where} failed: ${reason}`, cause: error, isRetryable: false })
