@@ -111,6 +111,28 @@ describe('startFakeOpenAIServer', () => {
     expect(text).toContain('event: response.completed\n')
   })
 
+  it('sends a reply\'s reasoning as a reasoning item first, encrypted only when include asks for it', async () => {
+    server = await startFakeOpenAIServer({ reply: () => ({ reasoning: 'Look it up', toolCalls: [{ id: 'call_1', name: 'search', arguments: {} }] }) })
+    const plain = JSON.parse(await (await postTo(server.url, '/responses', { model: 'o4-mini', input: 'Hi' })).text())
+    expect(plain.output.map((item: { type: string }) => item.type)).toEqual(['reasoning', 'function_call'])
+    expect(plain.output[0]).toEqual({ type: 'reasoning', id: 'rs_fake', summary: [{ type: 'summary_text', text: 'Look it up' }] })
+    const include = ['reasoning.encrypted_content']
+    const encrypted = JSON.parse(await (await postTo(server.url, '/responses', { model: 'o4-mini', input: 'Hi', include })).text())
+    expect(encrypted.output[0].encrypted_content).toBe(`enc_fake_${Buffer.from('Look it up').toString('base64')}`)
+    const text = await (await postTo(server.url, '/responses', { model: 'o4-mini', input: 'Hi', include, stream: true })).text()
+    const events = [...text.matchAll(/^data: (.+)$/gm)].map((match) => JSON.parse(match[1] ?? '{}'))
+    const deltas = events.filter((event) => event.type === 'response.reasoning_summary_text.delta')
+    expect(deltas.map((event) => event.delta).join('')).toBe('Look it up')
+    expect(events.filter((event) => event.type !== 'response.reasoning_summary_text.delta').map((event) => event.type).slice(2, 7)).toEqual([
+      'response.output_item.added',
+      'response.reasoning_summary_part.added',
+      'response.reasoning_summary_text.done',
+      'response.reasoning_summary_part.done',
+      'response.output_item.done',
+    ])
+    expect(text).toContain('"encrypted_content":"enc_fake_')
+  })
+
   it('answers POST /embeddings with one vector per input, of the requested dimensions', async () => {
     server = await startFakeOpenAIServer()
     const response = await postTo(server.url, '/embeddings', {

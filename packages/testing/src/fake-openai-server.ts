@@ -36,8 +36,22 @@ const finishOf = (reply: FakeReply): string => (reply.toolCalls?.length ? 'tool_
 const isResponsesPath = (path: string): boolean => /\/responses(?:\?|$)/.test(path)
 const isEmbeddingsPath = (path: string): boolean => /\/embeddings(?:\?|$)/.test(path)
 
-/** The Responses API's `output` items for a reply: its function calls, then its message. */
-const responsesOutputOf = (reply: FakeReply) => [
+const includesEncryptedReasoning = (request: FakeRequest): boolean => {
+  const include = field(request.json, 'include')
+  return Array.isArray(include) && include.includes('reasoning.encrypted_content')
+}
+
+/** A reply's reasoning as a `reasoning` output item, with `encrypted_content` only when the request asked for it. */
+const reasoningItemOf = (reasoning: string, request: FakeRequest) => ({
+  type: 'reasoning',
+  id: 'rs_fake',
+  summary: [{ type: 'summary_text', text: reasoning }],
+  ...(includesEncryptedReasoning(request) ? { encrypted_content: `enc_fake_${Buffer.from(reasoning).toString('base64')}` } : {}),
+})
+
+/** The Responses API's `output` items for a reply: its reasoning, its function calls, then its message. */
+const responsesOutputOf = (reply: FakeReply, request: FakeRequest) => [
+  ...(reply.reasoning === undefined ? [] : [reasoningItemOf(reply.reasoning, request)]),
   ...(reply.toolCalls ?? []).map((call, index) => ({
     type: 'function_call',
     id: `fc_fake_${index}`,
@@ -72,7 +86,7 @@ const responseOf = (reply: FakeReply, model: string, request: FakeRequest, statu
     instructions: field(request.json, 'instructions') ?? null,
     max_output_tokens: field(request.json, 'max_output_tokens') ?? null,
     model,
-    output: status === 'completed' ? responsesOutputOf(reply) : [],
+    output: status === 'completed' ? responsesOutputOf(reply, request) : [],
     parallel_tool_calls: true,
     previous_response_id: null,
     reasoning: { effort: null, summary: null },
@@ -107,7 +121,19 @@ function responsesEventsOf(reply: FakeReply, model: string, request: FakeRequest
     event('response.created', { response: responseOf(reply, model, request, 'in_progress') }),
     event('response.in_progress', { response: responseOf(reply, model, request, 'in_progress') }),
   ]
-  responsesOutputOf(reply).forEach((item, outputIndex) => {
+  responsesOutputOf(reply, request).forEach((item, outputIndex) => {
+    if (item.type === 'reasoning' && 'summary' in item) {
+      const text = reply.reasoning ?? ''
+      const part = { type: 'summary_text', text: '' }
+      const at = { item_id: item.id, output_index: outputIndex, summary_index: 0 }
+      events.push(event('response.output_item.added', { output_index: outputIndex, item: { type: 'reasoning', id: item.id, summary: [] } }))
+      events.push(event('response.reasoning_summary_part.added', { ...at, part }))
+      for (const piece of splitFakeText(text)) events.push(event('response.reasoning_summary_text.delta', { ...at, delta: piece }))
+      events.push(event('response.reasoning_summary_text.done', { ...at, text }))
+      events.push(event('response.reasoning_summary_part.done', { ...at, part: { ...part, text } }))
+      events.push(event('response.output_item.done', { output_index: outputIndex, item }))
+      return
+    }
     if (item.type === 'function_call' && 'arguments' in item) {
       events.push(event('response.output_item.added', { output_index: outputIndex, item: { ...item, arguments: '', status: 'in_progress' } }))
       events.push(event('response.function_call_arguments.delta', { item_id: item.id, output_index: outputIndex, delta: item.arguments }))
@@ -180,8 +206,8 @@ function chatChunksOf(reply: FakeReply, model: string): string[] {
 
 /**
  * OpenAI's protocol: Chat Completions (`POST /chat/completions`, JSON or SSE chunks ending with usage and
- * `data: [DONE]`), the Responses API (`POST /responses`, JSON or typed SSE events ending with `response.completed`)
- * and embeddings (`POST /embeddings`).
+ * `data: [DONE]`), the Responses API (`POST /responses`, JSON or typed SSE events ending with `response.completed`,
+ * a reply's `reasoning` as a reasoning item) and embeddings (`POST /embeddings`).
  */
 export const openAIProtocol: FakeProtocol = {
   name: 'openai',

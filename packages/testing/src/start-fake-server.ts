@@ -26,6 +26,11 @@ export interface FakeToolCall {
 export interface FakeReply {
   readonly text?: string
   readonly toolCalls?: readonly FakeToolCall[]
+  /**
+   * A reasoning summary. Only the fake OpenAI server's `/responses` sends it, as a `reasoning` item before the
+   * function calls, with `encrypted_content` when the request's `include` asks for `reasoning.encrypted_content`.
+   */
+  readonly reasoning?: string
   /** Token counts reported as usage; defaults to 10 and the number of words in the text. */
   readonly usage?: { readonly inputTokens: number; readonly outputTokens: number }
 }

@@ -58,9 +58,12 @@ export interface ReasoningPart {
   readonly type: 'reasoning'
   /** The reasoning text (empty for redacted reasoning). */
   readonly text: string
-  /** The provider's signature proving the reasoning is unaltered (Anthropic's `signature`). */
+  /**
+   * The provider's signature proving the reasoning is unaltered (Anthropic's `signature`); for OpenAI's Responses
+   * API it holds the reasoning item's id (`rs_...`).
+   */
   readonly signature?: string
-  /** Reasoning the provider keeps encrypted (Anthropic's `redacted_thinking` data). */
+  /** Reasoning the provider keeps encrypted (Anthropic's `redacted_thinking` data, OpenAI's `encrypted_content`). */
   readonly redactedData?: string
   /** The provider that produced it (`anthropic`, `google`): a provider sends back only its own reasoning. */
   readonly provider?: string

@@ -1,4 +1,5 @@
 import type { ContentPart, Message } from '@dspex/provider'
+import { convertOpenAIResponsesReasoningPart, type OpenAIResponsesReasoningInputItem } from './convert-openai-responses-reasoning.js'
 
 /** A content part of a Responses API user message. */
 export type OpenAIResponsesInputContent =
@@ -13,6 +14,7 @@ export type OpenAIResponsesInputItem =
   | { readonly role: 'assistant'; readonly content: readonly { readonly type: 'output_text'; readonly text: string }[] }
   | { readonly type: 'function_call'; readonly call_id: string; readonly name: string; readonly arguments: string }
   | { readonly type: 'function_call_output'; readonly call_id: string; readonly output: string }
+  | OpenAIResponsesReasoningInputItem
 
 /** The `instructions` and `input` of a Responses API request, and the warnings about parts that were dropped. */
 export interface OpenAIResponsesInput {
@@ -53,8 +55,9 @@ function convertContentPart(part: ContentPart, warnings: string[]): OpenAIRespon
 /**
  * Converts provider-neutral messages to the Responses API's `instructions` and `input`: leading system messages
  * become `instructions`, later ones `developer` messages; user parts become `input_text`, `input_image` and
- * `input_file`; assistant text becomes `output_text`, its tool calls `function_call` items; tool results
- * `function_call_output` items.
+ * `input_file`; an assistant message's OpenAI reasoning parts become `reasoning` items (with their
+ * `encrypted_content`), in order, before its `output_text` and its tool calls' `function_call` items; reasoning from
+ * other providers is left out with a warning; tool results become `function_call_output` items.
  */
 export function convertToOpenAIResponsesInput(messages: readonly Message[]): OpenAIResponsesInput {
   const warnings: string[] = []
@@ -76,6 +79,10 @@ export function convertToOpenAIResponsesInput(messages: readonly Message[]): Ope
         })
         break
       case 'assistant':
+        for (const part of message.reasoning ?? []) {
+          const item = convertOpenAIResponsesReasoningPart(part, warnings)
+          if (item) input.push(item)
+        }
         if (message.content !== null && message.content !== '') {
           input.push({ role: 'assistant', content: [{ type: 'output_text', text: message.content }] })
         }

@@ -7,6 +7,12 @@ export {
   type OpenAICompatibleChatContentPart as OpenAIChatContentPart,
   type OpenAICompatibleChatMessage as OpenAIChatMessage,
 } from '@dspex/openai-compatible'
+export {
+  convertOpenAIResponsesReasoningItem,
+  convertOpenAIResponsesReasoningPart,
+  type OpenAIResponsesReasoningInputItem,
+  openAIEncryptedReasoningInclude,
+} from './convert-openai-responses-reasoning.js'
 export { convertOpenAIResponsesUsage } from './convert-openai-responses-usage.js'
 export {
   convertToOpenAIResponsesInput,

@@ -15,6 +15,13 @@ import { createOpenAI } from './openai-provider.js'
 
 const apiKey = 'sk-proj-SECRET-responses-key'
 const messages = [{ role: 'user', content: 'Hi' }] as const
+const reasoningPart = {
+  type: 'reasoning',
+  text: '**Checking the weather**\n\nThe user wants the weather in Paris.\n\nI will call get_weather.',
+  signature: responsesReasoningToolCall.output[0]?.id,
+  redactedData: responsesReasoningToolCall.output[0]?.encrypted_content,
+  provider: 'openai',
+} as const
 
 let server: TestServer | FakeProviderServer | undefined
 afterEach(async () => {
@@ -59,15 +66,17 @@ describe('openai.responses generate', () => {
     expect(JSON.parse(server.requests[0]?.body ?? '')).toEqual({ model: 'gpt-4.1', input: [{ role: 'user', content: 'Hi' }], store: false })
   })
 
-  it('reads the reasoning summary and function calls, finishing with tool-calls', async () => {
+  it('reads the reasoning summary, the reasoning part and function calls, finishing with tool-calls', async () => {
     server = await createTestServer(respondWith(200, responsesReasoningToolCall))
     const result = await createOpenAI({ apiKey, baseURL: server.url, api: 'responses' })('o4-mini').generate({ messages })
     expect(result.choices[0]).toEqual({
       text: null,
       reasoning: '**Checking the weather**\n\nThe user wants the weather in Paris.\n\nI will call get_weather.',
+      reasoningParts: [reasoningPart],
       toolCalls: [{ id: 'call_12345xyz', name: 'get_weather', args: { location: 'Paris, France' } }],
       finishReason: 'tool-calls',
     })
+    expect(JSON.parse(server.requests[0]?.body ?? '').include).toEqual(['reasoning.encrypted_content'])
     expect(result.usage).toEqual({ promptTokens: 291, completionTokens: 146, totalTokens: 437, cachedPromptTokens: 128, reasoningTokens: 128 })
     expect(server.requests[0]?.path).toBe('/responses')
   })
@@ -113,6 +122,7 @@ describe('openai.responses stream', () => {
     expect(parts).toEqual([
       { type: 'reasoning-delta', delta: 'The user wants ' },
       { type: 'reasoning-delta', delta: 'the weather.' },
+      { type: 'reasoning-part', part: reasoningPart },
       { type: 'text-delta', delta: 'Checking ' },
       { type: 'text-delta', delta: 'Paris.' },
       { type: 'tool-call', toolCall: { id: 'call_12345xyz', name: 'get_weather', args: { location: 'Paris, France' } } },
@@ -163,5 +173,101 @@ describe('openai.responses stream', () => {
     server = await startFakeOpenAIServer({ reply: () => 'one two three four five six', faults: [{ truncateStream: true }] })
     const error = await catchError(collect(createOpenAI({ apiKey, baseURL: server.url }).responses('gpt-4.1').stream({ messages })))
     expect(error).toBeInstanceOf(StreamInterruptedError)
+  })
+})
+
+describe('openai.responses reasoning across turns', () => {
+  const weatherTool = { name: 'get_weather', description: 'Weather', parameters: { type: 'object', properties: { location: { type: 'string' } } } }
+
+  it('sends the first turn\'s reasoning item with its encrypted content back before the function call', async () => {
+    server = await createTestServer([respondWith(200, responsesReasoningToolCall), respondWith(200, responsesText)])
+    const model = createOpenAI({ apiKey, baseURL: server.url }).responses('o4-mini')
+    const first = (await model.generate({ messages, tools: [weatherTool] })).choices[0]
+    const second = await model.generate({
+      messages: [
+        ...messages,
+        { role: 'assistant', content: first?.text ?? null, toolCalls: first?.toolCalls, reasoning: first?.reasoningParts },
+        { role: 'tool', toolCallId: 'call_12345xyz', name: 'get_weather', content: '{"temperature":18}' },
+      ],
+      tools: [weatherTool],
+    })
+    expect(second.warnings).toBeUndefined()
+    const body = JSON.parse(server.requests[1]?.body ?? '')
+    expect(body.include).toEqual(['reasoning.encrypted_content'])
+    expect(body.store).toBe(false)
+    expect(body.input).toEqual([
+      { role: 'user', content: 'Hi' },
+      {
+        type: 'reasoning',
+        id: 'rs_68a1c2d3e4f5a6b7c8d9e0f1a2b3c4d6',
+        summary: [{ type: 'summary_text', text: reasoningPart.text }],
+        encrypted_content: responsesReasoningToolCall.output[0]?.encrypted_content,
+      },
+      { type: 'function_call', call_id: 'call_12345xyz', name: 'get_weather', arguments: '{"location":"Paris, France"}' },
+      { type: 'function_call_output', call_id: 'call_12345xyz', output: '{"temperature":18}' },
+    ])
+  })
+
+  it('round-trips streamed reasoning through the fake OpenAI server', async () => {
+    let calls = 0
+    server = await startFakeOpenAIServer({
+      reply: () =>
+        calls++ === 0 ? { reasoning: 'Search first', toolCalls: [{ id: 'call_1', name: 'search', arguments: { q: 'x' } }] } : 'Done',
+    })
+    const model = createOpenAI({ apiKey, baseURL: server.url }).responses('gpt-5-mini')
+    const parts = await collect(model.stream({ messages }))
+    const reasoning = parts.flatMap((part) => (part.type === 'reasoning-part' ? [part.part] : []))
+    const encrypted = `enc_fake_${Buffer.from('Search first').toString('base64')}`
+    expect(reasoning).toEqual([{ type: 'reasoning', text: 'Search first', signature: 'rs_fake', redactedData: encrypted, provider: 'openai' }])
+    const answer = await model.generate({
+      messages: [
+        ...messages,
+        { role: 'assistant', content: null, toolCalls: [{ id: 'call_1', name: 'search', args: { q: 'x' } }], reasoning },
+        { role: 'tool', toolCallId: 'call_1', content: 'found' },
+      ],
+    })
+    expect(answer.choices[0]?.text).toBe('Done')
+    expect(JSON.parse(server.requests[1]?.body ?? '')).toMatchObject({
+      include: ['reasoning.encrypted_content'],
+      input: [
+        { role: 'user', content: 'Hi' },
+        { type: 'reasoning', id: 'rs_fake', summary: [{ type: 'summary_text', text: 'Search first' }], encrypted_content: encrypted },
+        { type: 'function_call', call_id: 'call_1', name: 'search', arguments: '{"q":"x"}' },
+        { type: 'function_call_output', call_id: 'call_1', output: 'found' },
+      ],
+    })
+  })
+
+  it('leaves reasoning from another provider out, with a warning', async () => {
+    server = await createTestServer(respondWith(200, responsesText))
+    const result = await createOpenAI({ apiKey, baseURL: server.url })
+      .responses('gpt-4.1')
+      .generate({
+        messages: [
+          ...messages,
+          { role: 'assistant', content: 'Hello', reasoning: [{ type: 'reasoning', text: 'Hmm', signature: 'sig', provider: 'anthropic' }] },
+          { role: 'user', content: 'Again' },
+        ],
+      })
+    expect(result.warnings).toEqual(['Reasoning from anthropic was left out: OpenAI only takes back its own reasoning items.'])
+    const body = JSON.parse(server.requests[0]?.body ?? '')
+    expect(body.input).toEqual([
+      { role: 'user', content: 'Hi' },
+      { role: 'assistant', content: [{ type: 'output_text', text: 'Hello' }] },
+      { role: 'user', content: 'Again' },
+    ])
+    expect(body.include).toBeUndefined()
+  })
+
+  it('leaves the Chat Completions model as it was: no include, no reasoning items, no reasoning parts', async () => {
+    server = await startFakeOpenAIServer({ reply: () => ({ text: 'Done', reasoning: 'Not sent by chat' }) })
+    const result = await createOpenAI({ apiKey, baseURL: server.url })('o4-mini').generate({
+      messages: [...messages, { role: 'assistant', content: 'Hello', reasoning: [reasoningPart] }, { role: 'user', content: 'Again' }],
+    })
+    expect(result.choices[0]).toEqual({ text: 'Done', finishReason: 'stop' })
+    expect(server.requests[0]?.path).toBe('/chat/completions')
+    const body = JSON.parse(server.requests[0]?.body ?? '')
+    expect(body.include).toBeUndefined()
+    expect(JSON.stringify(body)).not.toContain(reasoningPart.redactedData ?? 'missing')
   })
 })

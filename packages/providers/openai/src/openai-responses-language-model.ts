@@ -7,9 +7,11 @@ import {
   type LanguageModel,
   type ModelCapabilities,
   type ProviderApi,
+  type ReasoningPart,
   type StreamPart,
   type ToolCallPart,
 } from '@dspex/provider'
+import { convertOpenAIResponsesReasoningItem } from './convert-openai-responses-reasoning.js'
 import { convertOpenAIResponsesUsage } from './convert-openai-responses-usage.js'
 import { mapOpenAIResponsesFinishReason } from './map-openai-responses-finish-reason.js'
 import { getOpenAIModelCapabilities } from './openai-model-info.js'
@@ -30,6 +32,7 @@ function toChoice(response: OpenAIResponsesWireResponse): GenerateChoice {
   let hasText = false
   let refusal = false
   const reasoning: string[] = []
+  const reasoningParts: ReasoningPart[] = []
   const toolCalls: ToolCallPart[] = []
   for (const item of response.output) {
     if (item.type === 'message') {
@@ -41,6 +44,7 @@ function toChoice(response: OpenAIResponsesWireResponse): GenerateChoice {
       }
     } else if (item.type === 'reasoning') {
       for (const part of item.summary ?? []) reasoning.push(part.text)
+      reasoningParts.push(convertOpenAIResponsesReasoningItem(item))
     } else if (item.type === 'function_call') {
       toolCalls.push(
         parseOpenAICompatibleToolCall(
@@ -53,6 +57,7 @@ function toChoice(response: OpenAIResponsesWireResponse): GenerateChoice {
   return {
     text: hasText ? text : null,
     ...(reasoning.length === 0 ? {} : { reasoning: reasoning.join('\n\n') }),
+    ...(reasoningParts.length === 0 ? {} : { reasoningParts }),
     ...(toolCalls.length === 0 ? {} : { toolCalls }),
     finishReason: refusal
       ? 'refusal'
@@ -62,7 +67,9 @@ function toChoice(response: OpenAIResponsesWireResponse): GenerateChoice {
 
 /**
  * An OpenAI model over the Responses API (`POST {baseURL}/responses`), with `store: false` by default: output text,
- * reasoning summaries and function calls come back as one choice; streaming follows the API's typed events.
+ * reasoning summaries and function calls come back as one choice; streaming follows the API's typed events. Each
+ * reasoning item comes back as a `reasoningParts` entry (`signature` holds the item id, `redactedData` its
+ * `encrypted_content`); put them in the assistant message's `reasoning` to send them back in the next turn.
  *
  * @see DSPy's `dspy.LM('openai/...', model_type='responses')`
  */
@@ -88,7 +95,8 @@ export class OpenAIResponsesLanguageModel implements LanguageModel {
   }
 
   /**
-   * Sends the request and returns its one choice: text, reasoning summary, function calls and finish reason.
+   * Sends the request and returns its one choice: text, reasoning summary and reasoning parts, function calls and
+   * finish reason.
    *
    * @throws APICallError (or a subclass) on any failure, a `failed` response included; InvalidResponseDataError when
    * the reply has the wrong shape or function arguments are not JSON.
@@ -116,7 +124,8 @@ export class OpenAIResponsesLanguageModel implements LanguageModel {
   }
 
   /**
-   * Streams the response: text and reasoning-summary deltas, each function call when its item is done, then `finish`.
+   * Streams the response: text and reasoning-summary deltas, a `reasoning-part` and each function call when its
+   * item is done, then `finish`.
    *
    * @throws APICallError (or a subclass) on any failure; StreamInterruptedError when the stream is cut.
    */

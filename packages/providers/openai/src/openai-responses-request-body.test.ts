@@ -101,7 +101,13 @@ describe('createOpenAIResponsesRequestBody', () => {
       { messages, temperature: 0.5, topP: 0.5, stop: ['END'], seed: 1, n: 2, reasoningEffort: 'high', toolChoice: 'auto' },
       false,
     )
-    expect(body).toEqual({ model: 'o4-mini', input: [{ role: 'user', content: 'Hi' }], reasoning: { effort: 'high' }, store: false })
+    expect(body).toEqual({
+      model: 'o4-mini',
+      input: [{ role: 'user', content: 'Hi' }],
+      reasoning: { effort: 'high' },
+      store: false,
+      include: ['reasoning.encrypted_content'],
+    })
     expect(warnings).toEqual([
       'o4-mini is a reasoning model: temperature 0.5 was dropped.',
       'o4-mini is a reasoning model: topP 0.5 was dropped.',
@@ -119,5 +125,18 @@ describe('createOpenAIResponsesRequestBody', () => {
       false,
     )
     expect(body).toMatchObject({ reasoning: { effort: 'low', summary: 'auto' }, store: true })
+  })
+
+  it('asks for encrypted reasoning for reasoning models and reasoning sent back, keeping a given include', () => {
+    expect(createOpenAIResponsesRequestBody('gpt-4.1', { messages }, false).body.include).toBeUndefined()
+    const reasoning = [{ type: 'reasoning', text: '', signature: 'rs_1', redactedData: 'enc', provider: 'openai' }] as const
+    const carried = createOpenAIResponsesRequestBody(
+      'my-fine-tune',
+      { messages: [...messages, { role: 'assistant', content: 'Hello', reasoning }, { role: 'user', content: 'Again' }] },
+      false,
+    )
+    expect(carried.body.include).toEqual(['reasoning.encrypted_content'])
+    const merged = createOpenAIResponsesRequestBody('o3', { messages, providerOptions: { openai: { include: ['file_search_call.results'] } } }, false)
+    expect(merged.body.include).toEqual(['file_search_call.results', 'reasoning.encrypted_content'])
   })
 })

@@ -1,4 +1,5 @@
 import type { GenerateRequest } from '@dspex/provider'
+import { openAIEncryptedReasoningInclude } from './convert-openai-responses-reasoning.js'
 import { convertToOpenAIResponsesInput } from './convert-to-openai-responses-input.js'
 import { isOpenAIReasoningModel } from './openai-model-info.js'
 
@@ -34,7 +35,10 @@ function convertTextFormat(responseFormat: GenerateRequest['responseFormat']): u
  * (`json_schema` with `strict`, or `json_object`), function tools with `strict: false`, `reasoning.effort`, and
  * `store: false` (nothing kept at OpenAI unless `providerOptions.openai.store` says so). Reasoning models drop
  * temperature and `top_p`; `stop`, `seed` and `n` > 1 do not exist in this API and are dropped, each with a
- * warning. `providerOptions.openai` is merged in last (`{ reasoning: { effort: 'low', summary: 'auto' } }`).
+ * warning. `providerOptions.openai` is merged in last (`{ reasoning: { effort: 'low', summary: 'auto' } }`). For
+ * reasoning models, and whenever the input carries reasoning items back, `include` also asks for
+ * `reasoning.encrypted_content` (added to any `include` given in `providerOptions.openai`), so the reasoning can
+ * be sent back in the next turn with `store: false`.
  *
  * @example
  * ```ts
@@ -74,6 +78,11 @@ export function createOpenAIResponsesRequestBody(
       }))
     : undefined
 
+  const options = request.providerOptions?.openai
+  const carriesReasoning = input.some((item) => 'type' in item && item.type === 'reasoning')
+  const requested: readonly unknown[] = Array.isArray(options?.include) ? options.include : []
+  const include = reasoning || carriesReasoning ? [...new Set([...requested, openAIEncryptedReasoningInclude])] : undefined
+
   const entries: Record<string, unknown> = {
     model: modelId,
     instructions,
@@ -88,7 +97,8 @@ export function createOpenAIResponsesRequestBody(
     reasoning: request.reasoningEffort === undefined ? undefined : { effort: request.reasoningEffort },
     store: false,
     ...(stream ? { stream: true } : {}),
-    ...request.providerOptions?.openai,
+    ...options,
+    ...(include === undefined ? {} : { include }),
   }
   const body = Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined))
   return { body, warnings }

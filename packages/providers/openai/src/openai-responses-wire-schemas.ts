@@ -23,6 +23,8 @@ export interface OpenAIResponsesWireOutputItem {
   readonly id?: string
   readonly content?: readonly OpenAIResponsesWireContent[]
   readonly summary?: readonly { readonly type?: string; readonly text: string }[]
+  /** A reasoning item's encrypted reasoning, present when `include` asked for `reasoning.encrypted_content`. */
+  readonly encrypted_content?: string | null
   readonly call_id?: string
   readonly name?: string
   readonly arguments?: string
@@ -82,7 +84,11 @@ function isOutputItem(value: unknown): boolean {
     case 'message':
       return isArrayOf(value.content, isContent)
     case 'reasoning':
-      return isOptional(value.summary, (summary) => isArrayOf(summary, (part) => isRecord(part) && isString(part.text)))
+      return (
+        isOptional(value.summary, (summary) => isArrayOf(summary, (part) => isRecord(part) && isString(part.text))) &&
+        isOptional(value.encrypted_content, isString) &&
+        isOptional(value.id, isString)
+      )
     case 'function_call':
       return isString(value.call_id) && isString(value.name) && isOptional(value.arguments, isString)
     default:

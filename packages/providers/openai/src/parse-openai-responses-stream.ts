@@ -7,6 +7,7 @@ import {
   StreamInterruptedError,
   type StreamPart,
 } from '@dspex/provider'
+import { convertOpenAIResponsesReasoningItem } from './convert-openai-responses-reasoning.js'
 import { convertOpenAIResponsesUsage } from './convert-openai-responses-usage.js'
 import { mapOpenAIResponsesFinishReason } from './map-openai-responses-finish-reason.js'
 import { isOpenAIResponsesWireEvent } from './openai-responses-wire-schemas.js'
@@ -19,7 +20,8 @@ interface PendingFunctionCall {
 
 /**
  * Reads a Responses API SSE stream into stream parts: `response.output_text.delta` and
- * `response.reasoning_summary_text.delta` as deltas, each function call once its item is done, then `finish`
+ * `response.reasoning_summary_text.delta` as deltas, each reasoning item (as a `reasoning-part`) and each function
+ * call once its item is done, then `finish`
  * with the usage and status of `response.completed` or `response.incomplete`.
  *
  * @throws APICallError on `response.failed` or an `error` event; StreamInterruptedError when the stream ends
@@ -64,6 +66,10 @@ export async function* parseOpenAIResponsesStream(
         break
       }
       case 'response.output_item.done': {
+        if (data.item?.type === 'reasoning') {
+          yield { type: 'reasoning-part', part: convertOpenAIResponsesReasoningItem(data.item) }
+          break
+        }
         if (data.item?.type !== 'function_call') break
         const call = pending.get(index)
         pending.delete(index)

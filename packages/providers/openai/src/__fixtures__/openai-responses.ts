@@ -49,7 +49,7 @@ export const responsesText = {
   usage: usage(36, 87, 0, 0),
 }
 
-/** A reasoning model's reasoning summary and function call. */
+/** A reasoning model's reasoning item (summary and `encrypted_content`) and function call. */
 export const responsesReasoningToolCall = {
   ...responseFields,
   id: 'resp_68a1c2d3e4f5a6b7c8d9e0f1a2b3c4d5',
@@ -64,6 +64,8 @@ export const responsesReasoningToolCall = {
         { type: 'summary_text', text: '**Checking the weather**\n\nThe user wants the weather in Paris.' },
         { type: 'summary_text', text: 'I will call get_weather.' },
       ],
+      // Sent because the request's `include` asked for `reasoning.encrypted_content` (opaque; shortened here).
+      encrypted_content: 'gAAAAABoocLTZ3Jldi1lbmNyeXB0ZWQtcmVhc29uaW5nLWZvci1wYXJpcy13ZWF0aGVy',
     },
     {
       type: 'function_call',
@@ -116,17 +118,18 @@ const event = (type: string, fields: Record<string, unknown>): string =>
   `event: ${type}\ndata: ${JSON.stringify({ type, sequence_number: sequence++, ...fields })}\n\n`
 const inProgress = { ...responsesReasoningToolCall, status: 'in_progress', output: [], usage: null }
 const reasoningItem = responsesReasoningToolCall.output[0]
+const reasoningId = reasoningItem?.id
 const callItem = responsesReasoningToolCall.output[1]
 
 /** The stream of {@link responsesReasoningToolCall} plus a short text, as SSE (`event:` and `data:` lines). */
 export const responsesStream: string = [
   event('response.created', { response: inProgress }),
   event('response.in_progress', { response: inProgress }),
-  event('response.output_item.added', { output_index: 0, item: { type: 'reasoning', id: 'rs_1', summary: [] } }),
-  event('response.reasoning_summary_part.added', { item_id: 'rs_1', output_index: 0, summary_index: 0, part: { type: 'summary_text', text: '' } }),
-  event('response.reasoning_summary_text.delta', { item_id: 'rs_1', output_index: 0, summary_index: 0, delta: 'The user wants ' }),
-  event('response.reasoning_summary_text.delta', { item_id: 'rs_1', output_index: 0, summary_index: 0, delta: 'the weather.' }),
-  event('response.reasoning_summary_text.done', { item_id: 'rs_1', output_index: 0, summary_index: 0, text: 'The user wants the weather.' }),
+  event('response.output_item.added', { output_index: 0, item: { type: 'reasoning', id: reasoningId, summary: [] } }),
+  event('response.reasoning_summary_part.added', { item_id: reasoningId, output_index: 0, summary_index: 0, part: { type: 'summary_text', text: '' } }),
+  event('response.reasoning_summary_text.delta', { item_id: reasoningId, output_index: 0, summary_index: 0, delta: 'The user wants ' }),
+  event('response.reasoning_summary_text.delta', { item_id: reasoningId, output_index: 0, summary_index: 0, delta: 'the weather.' }),
+  event('response.reasoning_summary_text.done', { item_id: reasoningId, output_index: 0, summary_index: 0, text: 'The user wants the weather.' }),
   event('response.output_item.done', { output_index: 0, item: reasoningItem }),
   event('response.output_item.added', { output_index: 1, item: { type: 'message', id: 'msg_1', status: 'in_progress', role: 'assistant', content: [] } }),
   event('response.content_part.added', { item_id: 'msg_1', output_index: 1, content_index: 0, part: { type: 'output_text', text: '', annotations: [] } }),
