@@ -18,6 +18,21 @@ describe('convertToOllamaMessages', () => {
     expect(warnings).toEqual([])
   })
 
+  it("sends an assistant turn's own reasoning back as thinking, leaving other providers' out", () => {
+    const { messages } = convertToOllamaMessages([
+      {
+        role: 'assistant',
+        content: 'Hi!',
+        reasoning: [
+          { type: 'reasoning', provider: 'ollama', text: 'A greeting.' },
+          { type: 'reasoning', provider: 'anthropic', text: 'Claude thinking', signature: 'sig' },
+          { type: 'reasoning', text: 'Unlabelled.' },
+        ],
+      },
+    ])
+    expect(messages).toEqual([{ role: 'assistant', content: 'Hi!', thinking: 'A greeting.\nUnlabelled.' }])
+  })
+
   it('sends data-URI images as base64 in images and warns about what it drops', () => {
     const { messages, warnings } = convertToOllamaMessages([
       {

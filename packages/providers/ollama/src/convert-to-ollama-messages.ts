@@ -12,6 +12,8 @@ export interface OllamaChatMessage {
   readonly images?: readonly string[]
   readonly tool_calls?: readonly OllamaToolCall[]
   readonly tool_name?: string
+  /** A thinking model's earlier reasoning, sent back with its turn. */
+  readonly thinking?: string
 }
 
 /** The converted messages and what could not be sent. */
@@ -49,9 +51,15 @@ export function convertToOllamaMessages(messages: readonly Message[]): Converted
       case 'assistant': {
         const calls = message.toolCalls ?? []
         for (const call of calls) toolNames.set(call.id, call.name)
+        // Ollama takes back its own reasoning as `thinking`; another provider's is left out.
+        const thinking = (message.reasoning ?? [])
+          .filter((part) => part.text !== '' && (part.provider === undefined || part.provider === 'ollama'))
+          .map((part) => part.text)
+          .join('\n')
         return {
           role: 'assistant',
           content: message.content ?? '',
+          ...(thinking === '' ? {} : { thinking }),
           ...(calls.length > 0
             ? { tool_calls: calls.map((call) => ({ function: { name: call.name, arguments: call.args } })) }
             : {}),

@@ -54,7 +54,9 @@ export class OllamaChatLanguageModel implements LanguageModel {
       choices: [
         {
           text: message.content ?? null,
-          ...(message.thinking ? { reasoning: message.thinking } : {}),
+          ...(message.thinking
+            ? { reasoning: message.thinking, reasoningParts: [{ type: 'reasoning', provider: 'ollama', text: message.thinking }] }
+            : {}),
           ...(toolCalls.length > 0 ? { toolCalls } : {}),
           finishReason: mapOllamaDoneReason(value.done_reason, toolCalls.length > 0),
         },

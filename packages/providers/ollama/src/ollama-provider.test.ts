@@ -147,7 +147,7 @@ describe('generate', () => {
     expect(requestBody().format).toBe('json')
   })
 
-  it('returns thinking as reasoning', async () => {
+  it('returns thinking as reasoning, as a part it takes back in a later turn', async () => {
     server = await createTestServer(
       respondWith(200, {
         model: 'qwen3:8b',
@@ -159,7 +159,12 @@ describe('generate', () => {
       }),
     )
     const result = await createOllama({ baseURL: server.url })('qwen3:8b').generate({ messages })
-    expect(result.choices[0]).toEqual({ text: 'Hi!', reasoning: 'A greeting.', finishReason: 'stop' })
+    expect(result.choices[0]).toEqual({
+      text: 'Hi!',
+      reasoning: 'A greeting.',
+      reasoningParts: [{ type: 'reasoning', provider: 'ollama', text: 'A greeting.' }],
+      finishReason: 'stop',
+    })
   })
 
   it("reports a missing model (404) with Ollama's message, without retrying", async () => {
@@ -245,7 +250,7 @@ describe('stream', () => {
     ])
   })
 
-  it('yields thinking as reasoning deltas and maps done_reason length', async () => {
+  it('yields thinking as reasoning deltas, then as one reasoning part, and maps done_reason length', async () => {
     server = await createTestServer(sendFixtureNdjson('ollama-thinking'))
     const parts = await collect(
       createOllama({ baseURL: server.url })('qwen3:8b').stream({ messages, providerOptions: { ollama: { think: true } } }),
@@ -254,6 +259,7 @@ describe('stream', () => {
       { type: 'reasoning-delta', delta: 'The user asks' },
       { type: 'reasoning-delta', delta: ' for a greeting.' },
       { type: 'text-delta', delta: 'Hello!' },
+      { type: 'reasoning-part', part: { type: 'reasoning', provider: 'ollama', text: 'The user asks for a greeting.' } },
       { type: 'finish', finishReason: 'length', usage: { promptTokens: 14, completionTokens: 12, totalTokens: 26 } },
     ])
   })

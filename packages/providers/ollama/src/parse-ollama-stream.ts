@@ -27,6 +27,7 @@ export async function* parseOllamaStream(
   const context = { url: options.url, secrets: options.secrets, provider: 'ollama' }
   let toolCallCount = 0
   let finish: { finishReason: FinishReason; usage: Usage } | undefined
+  let thinking = ''
   for await (const chunk of parseNdjsonStream(body, { ...options, validate: isOllamaWireChatResponse })) {
     // Lines already buffered are not yielded once the caller has aborted.
     options.signal?.throwIfAborted()
@@ -39,7 +40,10 @@ export async function* parseOllamaStream(
       })
     }
     const message = chunk.message
-    if (message?.thinking) yield { type: 'reasoning-delta', delta: message.thinking }
+    if (message?.thinking) {
+      thinking += message.thinking
+      yield { type: 'reasoning-delta', delta: message.thinking }
+    }
     if (message?.content) yield { type: 'text-delta', delta: message.content }
     for (const toolCall of convertOllamaToolCalls(message?.tool_calls ?? [], toolCallCount)) {
       toolCallCount += 1
@@ -53,5 +57,6 @@ export async function* parseOllamaStream(
   if (finish === undefined) {
     throw new StreamInterruptedError({ ...context, message: "ollama's stream ended before its final `done` line." })
   }
+  if (thinking !== '') yield { type: 'reasoning-part', part: { type: 'reasoning', provider: 'ollama', text: thinking } }
   yield { type: 'finish', ...finish }
 }
