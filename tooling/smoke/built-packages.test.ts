@@ -45,6 +45,16 @@ describe('built packages', () => {
         expect(readFileSync(typesPath, 'utf8').length).toBeGreaterThan(0)
       })
 
+      it('loads every subpath export through import', async () => {
+        const subpaths = Object.entries(manifest.exports ?? {}).filter(([path]) => path !== '.' && path !== './package.json')
+        for (const [path, target] of subpaths) {
+          const file = (target as { import?: string }).import
+          expect(file, `${path} has an import target`).toBeDefined()
+          const loaded = (await import(pathToFileURL(join(directory, file ?? 'missing')).href)) as Record<string, unknown>
+          expect(Object.keys(loaded).length, `${path} exports something`).toBeGreaterThan(0)
+        }
+      })
+
       it('loads through import and through require, with the same exports', async () => {
         const imported = (await import(pathToFileURL(importPath).href)) as Record<string, unknown>
         const required = require(importPath) as Record<string, unknown>

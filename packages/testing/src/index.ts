@@ -30,4 +30,4 @@ export {
   type StartFakeServerOptions,
   startFakeServer,
 } from './start-fake-server.js'
-export { createTestServer, respondWith, type RecordedRequest, type TestHandler, type TestServer } from './create-test-server.js'
+export { createTestServer, respondWith, type RecordedRequest, type TestHandler, type TestServer } from '@dspex/provider/test-server'

@@ -1,4 +1,4 @@
-import type { TestHandler } from './create-test-server.js'
+import type { TestHandler } from '@dspex/provider/test-server'
 
 // Replay of recorded provider responses through `createTestServer`. A recorded stream (`NAME.chunks.txt`) holds one
 // payload a line; a recorded body (`NAME.json`) is answered as it is with `respondWith(200, text)`.

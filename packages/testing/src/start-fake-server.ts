@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http'
-import { createTestServer } from './create-test-server.js'
+import { createTestServer } from '@dspex/provider/test-server'
 
 /** A request a fake provider server received. */
 export interface FakeRequest {
