@@ -5,10 +5,10 @@
 // Concurrency 64 against the same compile at concurrency 1 (DSPy bootstraps sequentially), measured in
 // full (about a minute); both must choose the same program (same demos and candidate scores).
 import { fork } from 'node:child_process'
-import { Example, context } from '@dspex/primitives'
 import { LM } from '@dspex/lm'
 import { createOpenAI } from '@dspex/openai'
 import { Predict } from '@dspex/predict'
+import { context, Example } from '@dspex/primitives'
 import { BootstrapFewShotWithRandomSearch } from '@dspex/teleprompt'
 import { report } from './measure.mjs'
 

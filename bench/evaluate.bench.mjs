@@ -140,4 +140,9 @@ const kept = await memoryEvaluate.run(doubler)
 fullGc()
 const after = process.memoryUsage().heapUsed
 if (kept.results.length !== count || warm.results.length !== count) throw new Error('memory run lost results')
-report('evaluate-memory-10k', (after - before) / 1024, 'KB', `heap per ${count.toLocaleString('en-US')} results of an in-process program, devset excluded`)
+report(
+  'evaluate-memory-10k',
+  (after - before) / 1024,
+  'KB',
+  `heap per ${count.toLocaleString('en-US')} results of an in-process program, devset excluded`,
+)

@@ -28,11 +28,7 @@ function demoSensitiveAnswer(/** @type {unknown} */ json) {
 }
 
 const server = await startFakeOpenAIServer({
-  reply: demoSensitive
-    ? (request) => demoSensitiveAnswer(request.json)
-    : chatAnswers
-      ? (request) => chatAnswer(request.body)
-      : () => 'Paris',
+  reply: demoSensitive ? (request) => demoSensitiveAnswer(request.json) : chatAnswers ? (request) => chatAnswer(request.body) : () => 'Paris',
   ...(latencyMs > 0 ? { faults: () => ({ latencyMs }) } : {}),
 })
 process.send?.({ url: server.url })

@@ -45,4 +45,9 @@ const alone = await microsecondsPerCall({
   qaFormatParse: () => adapter.parse(qa, '[[ ## answer ## ]]\nParis') && adapter.format(qa, [], { question: 'q?' }),
 })
 report('predict-overhead', perCall, 'us', `DSPy 3.3.1: ~460 us, ${(460 / perCall).toFixed(0)}x faster; goal < 20 us`)
-report('chat-format-parse', alone.ragFormatParse ?? Number.NaN, 'us', `RAG signature, 3 demos; DSPy: 351 us with 2 demos; question -> answer: ${(alone.qaFormatParse ?? Number.NaN).toFixed(2)} us (DSPy: 81 us)`)
+report(
+  'chat-format-parse',
+  alone.ragFormatParse ?? Number.NaN,
+  'us',
+  `RAG signature, 3 demos; DSPy: 351 us with 2 demos; question -> answer: ${(alone.qaFormatParse ?? Number.NaN).toFixed(2)} us (DSPy: 81 us)`,
+)

@@ -6,7 +6,9 @@ import { readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 const here = new URL('.', import.meta.url)
-const files = readdirSync(here).filter((name) => name.endsWith('.bench.mjs')).sort()
+const files = readdirSync(here)
+  .filter((name) => name.endsWith('.bench.mjs'))
+  .sort()
 let failed = 0
 for (const file of files) {
   const { status } = spawnSync(process.execPath, [fileURLToPath(new URL(file, here))], { stdio: 'inherit' })

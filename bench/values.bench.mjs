@@ -11,7 +11,10 @@ const passages = t.list(t.string())
 const confidence = t.number()
 const people = t.list(Person)
 const contextValue = ['Paris is the capital of France.', 'It lies on the Seine.', 'About 2.1 million people live there.']
-const peopleValue = [{ name: 'Ada', age: 36, emails: ['ada@example.com'] }, { name: 'Alan', age: 41, emails: [] }]
+const peopleValue = [
+  { name: 'Ada', age: 36, emails: ['ada@example.com'] },
+  { name: 'Alan', age: 41, emails: [] },
+]
 
 const format = await microsecondsPerCall({
   passages: () => formatFieldValue(contextValue, passages),
@@ -26,7 +29,11 @@ const parse = await microsecondsPerCall({
   repaired: () => parseValue("```json\n[{'name': 'Ada', 'age': 36,}]\n```", people),
 })
 
-const mean = (/** @type {Record<string, number>} */ values) => Object.values(values).reduce((sum, value) => sum + value, 0) / Object.values(values).length
-const detail = (/** @type {Record<string, number>} */ values) => Object.entries(values).map(([name, value]) => `${name} ${value.toFixed(2)}`).join(', ')
+const mean = (/** @type {Record<string, number>} */ values) =>
+  Object.values(values).reduce((sum, value) => sum + value, 0) / Object.values(values).length
+const detail = (/** @type {Record<string, number>} */ values) =>
+  Object.entries(values)
+    .map(([name, value]) => `${name} ${value.toFixed(2)}`)
+    .join(', ')
 report('format-value', mean(format), 'us', `mean per value: ${detail(format)} us`)
 report('parse-value', mean(parse), 'us', `mean per value: ${detail(parse)} us; DSPy's ChatAdapter.parse of 2 fields: ~28 us`)

@@ -1,6 +1,6 @@
 // The DSPex demo, offline: a ChainOfThought program answers questions on a scripted LM (no API key),
 // then prints the prompt it sent, exactly as DSPy 3.3.1 would have sent it.
-import { LM, inspectHistory } from '@dspex/lm'
+import { inspectHistory, LM } from '@dspex/lm'
 import { ChainOfThought } from '@dspex/predict'
 import { configure } from '@dspex/primitives'
 import { ScriptedLM } from '@dspex/testing'

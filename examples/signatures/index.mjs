@@ -1,6 +1,6 @@
 // A first look at DSPex, offline: DSPy signatures, their types, and values parsed and formatted as DSPy 3.3.1 does.
 import { InputField, OutputField, Signature } from '@dspex/signatures'
-import { Image, formatFieldValue, parseValue, promptJsonSchemaText, t } from '@dspex/types'
+import { formatFieldValue, Image, parseValue, promptJsonSchemaText, t } from '@dspex/types'
 
 // 1. DSPy's string form, with Python type syntax. Inputs and outputs are typed statically too.
 const rag = Signature.parse('context: list[str], question -> answer, confidence: float')

@@ -1,5 +1,5 @@
 // @ts-check
-import { InputField, OutputField, Signature, inferPrefix } from '@dspex/signatures'
+import { InputField, inferPrefix, OutputField, Signature } from '@dspex/signatures'
 import { specialTypeSchema, t } from '@dspex/types'
 import { descriptorConverter } from './schema-from-descriptor.mjs'
 
@@ -23,10 +23,10 @@ export function buildSignature(build, resolvedFields) {
     case 'class':
       return classSignature(build, resolvedFields)
     case 'chain_of_thought':
-      return buildSignature(build.base, resolvedFields.filter((field) => field.name !== 'reasoning')).prepend(
-        'reasoning',
-        OutputField(t.string(), { prefix: 'Reasoning:', desc: '${reasoning}' }),
-      )
+      return buildSignature(
+        build.base,
+        resolvedFields.filter((field) => field.name !== 'reasoning'),
+      ).prepend('reasoning', OutputField(t.string(), { prefix: 'Reasoning:', desc: '${reasoning}' }))
     case 'with_instructions':
       return buildSignature(build.base, resolvedFields).withInstructions(build.instructions)
     default:

@@ -1,5 +1,5 @@
 // @ts-check
-import { SignatureError, inferPrefix } from '@dspex/signatures'
+import { inferPrefix, SignatureError } from '@dspex/signatures'
 import * as types from '@dspex/types'
 import { buildSignature } from './build-signature.mjs'
 

@@ -16,7 +16,11 @@ export function formatFailure(result) {
     const marker = change.added ? '+' : change.removed ? '-' : ' '
     const body = change.value.replace(/\n$/, '').split('\n')
     if (marker === ' ' && body.length > 6) {
-      lines.push(...body.slice(0, 2).map((line) => `   ${line}`), `   ... (${body.length - 4} unchanged lines)`, ...body.slice(-2).map((line) => `   ${line}`))
+      lines.push(
+        ...body.slice(0, 2).map((line) => `   ${line}`),
+        `   ... (${body.length - 4} unchanged lines)`,
+        ...body.slice(-2).map((line) => `   ${line}`),
+      )
     } else {
       lines.push(...body.map((line) => ` ${marker} ${line}`))
     }

@@ -38,7 +38,7 @@ export function runGoldenCase(record, location) {
     const { actual, expected } = check(record)
     return { caseId, location, passed: isDeepStrictEqual(actual, expected), actual, expected }
   } catch (error) {
-    return { caseId, location, passed: false, problem: `threw ${error instanceof Error ? error.stack ?? error.message : String(error)}` }
+    return { caseId, location, passed: false, problem: `threw ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` }
   }
 }
 

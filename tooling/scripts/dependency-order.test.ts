@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { repositoryRoot, workspacePackages } from './workspace-packages.mjs'
@@ -17,7 +17,14 @@ const allowed: Record<string, readonly string[]> = {
   '@dspex/predict': ['@dspex/types', '@dspex/signatures', '@dspex/primitives', '@dspex/formats', '@dspex/provider', '@dspex/lm'],
   '@dspex/evaluate': ['@dspex/types', '@dspex/signatures', '@dspex/primitives', '@dspex/formats', '@dspex/provider', '@dspex/lm', '@dspex/predict'],
   '@dspex/teleprompt': [
-    '@dspex/types', '@dspex/signatures', '@dspex/primitives', '@dspex/formats', '@dspex/provider', '@dspex/lm', '@dspex/predict', '@dspex/evaluate',
+    '@dspex/types',
+    '@dspex/signatures',
+    '@dspex/primitives',
+    '@dspex/formats',
+    '@dspex/provider',
+    '@dspex/lm',
+    '@dspex/predict',
+    '@dspex/evaluate',
   ],
   '@dspex/testing': ['@dspex/provider', '@dspex/types', '@dspex/signatures', '@dspex/primitives', '@dspex/formats'],
 }
@@ -57,7 +64,9 @@ describe('dependency order', () => {
     it(`${manifest.name} depends only on packages below it`, () => {
       const permitted = allowedFor(manifest.name)
       expect(permitted, `${manifest.name} is not in the dependency table of this test: add it`).toBeDefined()
-      const internal = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies }).filter((name) => name.startsWith('@dspex/') || name === 'dspex')
+      const internal = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies }).filter(
+        (name) => name.startsWith('@dspex/') || name === 'dspex',
+      )
       expect(internal.filter((name) => !permitted?.includes(name))).toEqual([])
     })
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Sums every vitest JSON report in the workspace and prints `N passed, N failed, N skipped`
 // alone on the last line. Exits non-zero when a test failed, a suite failed to load, or nothing ran.
-import { readFileSync, readdirSync, existsSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 
 const root = new URL('../..', import.meta.url).pathname

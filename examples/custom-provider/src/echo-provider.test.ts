@@ -71,7 +71,9 @@ describe('createEcho', () => {
 
   it('maps a 401 to an AuthenticationError, not retried, with the API key redacted everywhere', async () => {
     server = await createEchoCloudServer('the-right-key', [reply('never')])
-    const error = await createEcho({ apiKey, baseURL: server.url })('echo-1').generate({ messages }).catch((caught: unknown) => caught)
+    const error = await createEcho({ apiKey, baseURL: server.url })('echo-1')
+      .generate({ messages })
+      .catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(AuthenticationError)
     expect(error).toMatchObject({ statusCode: 401, isRetryable: false, provider: 'echo' })
     expect((error as Error).message).toMatch(/^echo call failed with status 401: Invalid API key: /)
@@ -81,9 +83,13 @@ describe('createEcho', () => {
   })
 
   it('keeps the API key out of errors that came from the environment too', async () => {
-    server = await createEchoCloudServer(apiKey, [(_request, response) => sendJson(response, 500, { error: { message: `upstream rejected ${apiKey}` } })])
+    server = await createEchoCloudServer(apiKey, [
+      (_request, response) => sendJson(response, 500, { error: { message: `upstream rejected ${apiKey}` } }),
+    ])
     process.env.ECHO_API_KEY = apiKey
-    const error = await createEcho({ baseURL: server.url, maxRetries: 0 })('echo-1').generate({ messages }).catch((caught: unknown) => caught)
+    const error = await createEcho({ baseURL: server.url, maxRetries: 0 })('echo-1')
+      .generate({ messages })
+      .catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(APICallError)
     expect(error).toMatchObject({ statusCode: 500, isRetryable: true })
     expect(exposed(error)).not.toContain(apiKey)
@@ -105,16 +111,21 @@ describe('createEcho', () => {
     server = await createEchoCloudServer(apiKey, [
       (_request, response) => sendJson(response, 429, { error: { code: 'rate_limited', message: 'Slow down.' } }, { 'retry-after': '7' }),
     ])
-    const error = await createEcho({ apiKey, baseURL: server.url, maxRetries: 0 })('echo-1').generate({ messages }).catch((caught: unknown) => caught)
+    const error = await createEcho({ apiKey, baseURL: server.url, maxRetries: 0 })('echo-1')
+      .generate({ messages })
+      .catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(RateLimitError)
     expect(error).toMatchObject({ statusCode: 429, isRetryable: true, retryAfterMs: 7000, message: 'echo call failed with status 429: Slow down.' })
   })
 
   it("maps Echo's prompt_too_long to a ContextWindowExceededError", async () => {
     server = await createEchoCloudServer(apiKey, [
-      (_request, response) => sendJson(response, 400, { error: { code: 'prompt_too_long', message: 'The prompt has 9000 tokens; echo-1 reads 4096.' } }),
+      (_request, response) =>
+        sendJson(response, 400, { error: { code: 'prompt_too_long', message: 'The prompt has 9000 tokens; echo-1 reads 4096.' } }),
     ])
-    const error = await createEcho({ apiKey, baseURL: server.url })('echo-1').generate({ messages }).catch((caught: unknown) => caught)
+    const error = await createEcho({ apiKey, baseURL: server.url })('echo-1')
+      .generate({ messages })
+      .catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(ContextWindowExceededError)
     expect(error).toMatchObject({ statusCode: 400, isRetryable: false })
   })

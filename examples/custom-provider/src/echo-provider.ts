@@ -1,11 +1,4 @@
-import {
-  createProviderApi,
-  type GenerateRequest,
-  type GenerateResult,
-  type LanguageModel,
-  loadApiKey,
-  type ProviderSettings,
-} from '@dspex/provider'
+import { createProviderApi, type GenerateRequest, type GenerateResult, type LanguageModel, loadApiKey, type ProviderSettings } from '@dspex/provider'
 import { convertToEchoPrompt } from './convert-to-echo-prompt.js'
 import { mapEchoError } from './echo-error.js'
 

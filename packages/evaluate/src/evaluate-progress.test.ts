@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { averageMetricText, EvaluateProgress, type ProgressStream } from './evaluate-progress.js'
 
 /** A stream that records what is written; a terminal when `isTTY`. */
-function recordingStream(isTTY: boolean): ProgressStream & { text: string; columns: number; cursorTo(): boolean; clearLine(): boolean; moveCursor(): boolean } {
+function recordingStream(
+  isTTY: boolean,
+): ProgressStream & { text: string; columns: number; cursorTo(): boolean; clearLine(): boolean; moveCursor(): boolean } {
   return {
     isTTY,
     text: '',

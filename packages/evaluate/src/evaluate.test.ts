@@ -74,7 +74,9 @@ describe('Evaluate (DSPy test_evaluate.py)', () => {
   })
 
   it('scores one at a time with concurrency 1, and runs ChainOfThought programs', async () => {
-    configure({ lm: lmFor(new ScriptedLM({ '1+1': { reasoning: 'One plus one.', answer: '2' }, '2+2': { reasoning: 'Two and two.', answer: '5' } })) })
+    configure({
+      lm: lmFor(new ScriptedLM({ '1+1': { reasoning: 'One plus one.', answer: '2' }, '2+2': { reasoning: 'Two and two.', answer: '5' } })),
+    })
     const result = await new Evaluate({ devset: twoQuestions(), metric: exactMatch, concurrency: 1 }).run(new ChainOfThought('question -> answer'))
     expect(result.score).toBe(50)
     expect(result.results[1]?.prediction.get('reasoning')).toBe('Two and two.')
@@ -221,9 +223,7 @@ describe('Evaluate (DSPy test_evaluate.py)', () => {
         },
       ],
     })
-    await expect(new Evaluate({ devset: echoDevset(3, () => true), metric: exactMatch, maxErrors: 1 }).run(new Echo())).rejects.toThrow(
-      EvaluateError,
-    )
+    await expect(new Evaluate({ devset: echoDevset(3, () => true), metric: exactMatch, maxErrors: 1 }).run(new Echo())).rejects.toThrow(EvaluateError)
     expect(ends[0]).toBeInstanceOf(EvaluateError)
   })
 

@@ -1,13 +1,4 @@
-import {
-  BatchError,
-  type BatchOutcome,
-  type Callback,
-  type Example,
-  Prediction,
-  runBatch,
-  type TraceEntry,
-  withCallbacks,
-} from '@dspex/primitives'
+import { BatchError, type BatchOutcome, type Callback, type Example, Prediction, runBatch, type TraceEntry, withCallbacks } from '@dspex/primitives'
 import { EvaluateError } from './errors/evaluate-error.js'
 import { EvaluateProgress, type ProgressStream } from './evaluate-progress.js'
 import { averageScore, type EvaluatedExample, EvaluationResult } from './evaluation-result.js'

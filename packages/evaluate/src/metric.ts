@@ -1,4 +1,4 @@
-import { type Example, type Prediction, type TraceEntry, isPrediction } from '@dspex/primitives'
+import { type Example, isPrediction, type Prediction, type TraceEntry } from '@dspex/primitives'
 
 /**
  * What a metric may return: a number, a pass/fail boolean, or a Prediction carrying `score` (and,

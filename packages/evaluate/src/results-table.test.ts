@@ -41,6 +41,11 @@ describe('formatResultsTable', () => {
 
 describe('columnsOf', () => {
   it('lists every key in the order first met', () => {
-    expect(columnsOf([{ a: 1, b: 2 }, { c: 3, a: 4 }])).toEqual(['a', 'b', 'c'])
+    expect(
+      columnsOf([
+        { a: 1, b: 2 },
+        { c: 3, a: 4 },
+      ]),
+    ).toEqual(['a', 'b', 'c'])
   })
 })

@@ -40,7 +40,14 @@ export function formatResultsTable(rows: readonly ResultRow[], metricColumn: str
     lines.push([String(index), ...columns.map((column) => (column === metricColumn ? formatMetricCell(row[column]) : cellFor(row, column)))])
   })
   const widths = lines[0]?.map((_, column) => Math.max(...lines.map((line) => displayWidth(line[column] ?? '')))) ?? []
-  const text = lines.map((line) => line.map((cell, column) => pad(cell, widths[column] ?? 0)).join('  ').trimEnd()).join('\n')
+  const text = lines
+    .map((line) =>
+      line
+        .map((cell, column) => pad(cell, widths[column] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')
   const hidden = rows.length - shown.length
   return `${text}\n${hidden > 0 ? `... ${hidden} more rows not displayed ...\n` : ''}`
 }

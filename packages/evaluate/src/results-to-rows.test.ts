@@ -4,7 +4,12 @@ import type { EvaluatedExample } from './evaluation-result.js'
 import { metricName, resultsToRows } from './results-to-rows.js'
 
 const newExample = (question: string, answer: string) => new Example({ question, answer }).withInputs('question')
-const evaluated = (example: Example, prediction: unknown, score: number): EvaluatedExample<unknown> => ({ example, prediction, score, error: undefined })
+const evaluated = (example: Example, prediction: unknown, score: number): EvaluatedExample<unknown> => ({
+  example,
+  prediction,
+  score,
+  error: undefined,
+})
 
 describe('resultsToRows', () => {
   it('merges example and prediction, prefixing shared keys (DSPy test_construct_result_df)', () => {

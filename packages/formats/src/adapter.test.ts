@@ -40,7 +40,10 @@ describe('native function calling', () => {
   })
 
   it('turns the model’s tool calls into the ToolCalls output, other outputs defaulting to None', async () => {
-    const model = scriptedModel([[{ text: null, toolCalls: [{ id: 'call_1', name: 'search', args: { query: 'cats' } }], finishReason: 'tool-calls' }]], allCapabilities)
+    const model = scriptedModel(
+      [[{ text: null, toolCalls: [{ id: 'call_1', name: 'search', args: { query: 'cats' } }], finishReason: 'tool-calls' }]],
+      allCapabilities,
+    )
     const [outputs] = await new JSONAdapter().call(model, { signature: agent, inputs: { question: 'q', tools: [search] } })
     expect(outputs?.answer).toBeNull()
     const calls = outputs?.calls
@@ -52,13 +55,7 @@ describe('native function calling', () => {
 
   it('keeps text outputs parsed next to the tool calls, and ignores text that does not parse', async () => {
     const call = { id: 'c', name: 'search', args: {} }
-    const model = scriptedModel(
-      [
-        [{ text: '{"answer": "thinking"}', toolCalls: [call] }],
-        [{ text: 'not json', toolCalls: [call] }],
-      ],
-      allCapabilities,
-    )
+    const model = scriptedModel([[{ text: '{"answer": "thinking"}', toolCalls: [call] }], [{ text: 'not json', toolCalls: [call] }]], allCapabilities)
     const adapter = new JSONAdapter()
     const [first] = await adapter.call(model, { signature: agent, inputs: { question: 'q', tools: [search] } })
     expect(first?.answer).toBe('thinking')
@@ -113,8 +110,8 @@ describe('Adapter.call', () => {
   })
 
   it('rejects a model without generate', async () => {
-    await expect(new ChatAdapter({ useJsonAdapterFallback: false }).call({} as never, { signature: Signature.parse('q -> a'), inputs: {} })).rejects.toThrow(
-      AdapterConfigurationError,
-    )
+    await expect(
+      new ChatAdapter({ useJsonAdapterFallback: false }).call({} as never, { signature: Signature.parse('q -> a'), inputs: {} }),
+    ).rejects.toThrow(AdapterConfigurationError)
   })
 })

@@ -1,17 +1,10 @@
 import type { GenerateChoice, GenerateRequest, Message, ModelCapabilities, ResponseFormat, ToolCallPart, ToolDefinition } from '@dspex/provider'
 import { Reasoning } from '@dspex/types'
-import type {
-  AdapterCallOptions,
-  AdapterModel,
-  AdapterOutputs,
-  AdapterRequest,
-  AnySignature,
-  FieldValues,
-} from './adapter-model.js'
+import type { AdapterCallOptions, AdapterModel, AdapterOutputs, AdapterRequest, AnySignature, FieldValues } from './adapter-model.js'
 import { applyOutputFieldDefaults } from './apply-output-field-defaults.js'
 import { formatHistoryTurns } from './conversation-history.js'
-import { matchesSnapshot, snapshotData } from './demo-snapshot.js'
 import { demoKind } from './demo-groups.js'
+import { matchesSnapshot, snapshotData } from './demo-snapshot.js'
 import { AdapterConfigurationError } from './errors/adapter-configuration-error.js'
 import { AdapterParseError } from './errors/adapter-parse-error.js'
 import { expandCustomTypeMarkers } from './expand-custom-type-markers.js'
@@ -201,8 +194,9 @@ export abstract class Adapter {
 
   /** The first input field typed `History`, if any. */
   historyFieldName(signature: AnySignature): string | undefined {
-    return signature.cached(historyFieldKey, (source) =>
-      source.inputFields.find((field) => field.type.kind === 'special' && field.type.name === 'History')?.name,
+    return signature.cached(
+      historyFieldKey,
+      (source) => source.inputFields.find((field) => field.type.kind === 'special' && field.type.name === 'History')?.name,
     )
   }
 
@@ -276,11 +270,7 @@ export abstract class Adapter {
   }
 
   /** One attempt of {@link Adapter.call}, with request options that take precedence over the adapter's. */
-  protected async callOnce(
-    model: AdapterModel,
-    options: AdapterCallOptions,
-    overrides: AdapterRequestOptions,
-  ): Promise<AdapterOutputs[]> {
+  protected async callOnce(model: AdapterModel, options: AdapterCallOptions, overrides: AdapterRequestOptions): Promise<AdapterOutputs[]> {
     if (typeof model?.generate !== 'function') {
       throw new AdapterConfigurationError({ message: 'The model must have a `generate(request)` method and `capabilities`.' })
     }
@@ -389,4 +379,3 @@ interface RenderedDemo {
   readonly kind: 'complete' | 'incomplete'
   readonly messages: readonly Message[]
 }
-

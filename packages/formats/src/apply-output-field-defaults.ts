@@ -8,10 +8,7 @@ import type { TypeNode } from '@dspex/types'
  *
  * @see dspy.adapters.utils.apply_output_field_defaults
  */
-export function applyOutputFieldDefaults(
-  signature: Signature<object, object>,
-  fields: Readonly<Record<string, unknown>>,
-): Record<string, unknown> {
+export function applyOutputFieldDefaults(signature: Signature<object, object>, fields: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const completed: Record<string, unknown> = {}
   for (const field of signature.outputFields) {
     if (Object.hasOwn(fields, field.name)) completed[field.name] = fields[field.name]

@@ -28,7 +28,9 @@ describe('ChatAdapter.format', () => {
     const [system, user] = new ChatAdapter().format(typed, [], { question: 'q' })
     expect(system?.content).toContain('{n}        # note: the value you produce must be a single int value')
     expect(system?.content).toContain('{ok}        # note: the value you produce must be True or False')
-    expect(system?.content).toContain('{tags}        # note: the value you produce must adhere to the JSON schema: {"type": "array", "items": {"type": "string"}}')
+    expect(system?.content).toContain(
+      '{tags}        # note: the value you produce must adhere to the JSON schema: {"type": "array", "items": {"type": "string"}}',
+    )
     expect(user?.content).toContain(
       '`[[ ## n ## ]]` (must be formatted as a valid Python int), then `[[ ## ok ## ]]` (must be formatted as a valid Python bool), then `[[ ## tags ## ]]` (must be formatted as a valid Python list[str])',
     )

@@ -1,7 +1,14 @@
 import type { SignatureField } from '@dspex/signatures'
 import { formatFieldValue, parseValue } from '@dspex/types'
 import { Adapter, type AdapterOptions, type UserMessageOptions } from './adapter.js'
-import { isFinalError, type AdapterCallOptions, type AdapterModel, type AdapterOutputs, type AnySignature, type FieldValues } from './adapter-model.js'
+import {
+  type AdapterCallOptions,
+  type AdapterModel,
+  type AdapterOutputs,
+  type AnySignature,
+  type FieldValues,
+  isFinalError,
+} from './adapter-model.js'
 import { applyOutputFieldDefaults } from './apply-output-field-defaults.js'
 import { hasValue } from './demo-groups.js'
 import { AdapterParseError } from './errors/adapter-parse-error.js'
@@ -171,12 +178,7 @@ export class ChatAdapter extends Adapter {
  *
  * @throws {AdapterParseError} when an output without a default is still missing.
  */
-export function completeOutputs(
-  adapterName: string,
-  signature: AnySignature,
-  completion: string,
-  fields: AdapterOutputs,
-): AdapterOutputs {
+export function completeOutputs(adapterName: string, signature: AnySignature, completion: string, fields: AdapterOutputs): AdapterOutputs {
   const completed = applyOutputFieldDefaults(signature, fields)
   const missing = signature.outputFields.find((field) => !Object.hasOwn(completed, field.name))
   if (missing !== undefined) {

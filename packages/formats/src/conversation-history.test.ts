@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { InputField, OutputField, Signature } from '@dspex/signatures'
-import { History, t, Tool, ToolCalls } from '@dspex/types'
+import { History, Tool, ToolCalls, t } from '@dspex/types'
 import { describe, expect, it } from 'vitest'
 import { openAiChatShape } from './__fixtures__/openai-chat-shape.js'
 import { ChatAdapter } from './chat-adapter.js'

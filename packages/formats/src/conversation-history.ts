@@ -1,6 +1,6 @@
 import type { AssistantMessage, Message, ToolCallPart } from '@dspex/provider'
 import { InputField, Signature } from '@dspex/signatures'
-import { History, pythonJsonDumps, serializeForJson, specialTypeSchema, t, ToolCallResults, ToolCalls } from '@dspex/types'
+import { History, pythonJsonDumps, serializeForJson, specialTypeSchema, ToolCallResults, ToolCalls, t } from '@dspex/types'
 import type { FieldValues } from './adapter-model.js'
 import { withoutFields } from './signature-cache.js'
 
@@ -28,11 +28,7 @@ const anySchema = t.any()
  *
  * @see dspy.Adapter.format_conversation_history
  */
-export function formatHistoryTurns(
-  formatter: HistoryTurnFormatter,
-  signature: Signature<object, object>,
-  historyValue: unknown,
-): Message[] {
+export function formatHistoryTurns(formatter: HistoryTurnFormatter, signature: Signature<object, object>, historyValue: unknown): Message[] {
   if (historyValue === undefined) return []
   const messages: Message[] = []
   for (const turn of History.from(historyValue).messages) {
@@ -91,8 +87,7 @@ export function formatHistoryTurns(
 /** The first value of a turn that is tool calls (a `ToolCalls`, or an object with `tool_calls`). */
 function toolCallsIn(turn: FieldValues): { fieldName?: string; toolCalls?: ToolCalls } {
   for (const [fieldName, value] of Object.entries(turn)) {
-    const isCalls =
-      value instanceof ToolCalls || (typeof value === 'object' && value !== null && !Array.isArray(value) && 'tool_calls' in value)
+    const isCalls = value instanceof ToolCalls || (typeof value === 'object' && value !== null && !Array.isArray(value) && 'tool_calls' in value)
     if (isCalls) return { fieldName, toolCalls: ToolCalls.from(value) }
   }
   return {}

@@ -36,7 +36,9 @@ describe('fieldDescriptionList', () => {
 describe('translateFieldType and outputTypeHint', () => {
   it('notes literals, enums and JSON schemas; hints every non-str type', () => {
     expect(translateFieldType(field('sentence'))).toBe('{sentence}')
-    expect(translateFieldType(field('label'))).toBe('{label}        # note: the value you produce must exactly match (no extra characters) one of: positive; negative')
+    expect(translateFieldType(field('label'))).toBe(
+      '{label}        # note: the value you produce must exactly match (no extra characters) one of: positive; negative',
+    )
     expect(translateFieldType(field('color'))).toBe('{color}        # note: the value you produce must be one of: red; blue')
     expect(translateFieldType(field('notes'))).toBe(
       '{notes}        # note: the value you produce must adhere to the JSON schema: {"anyOf": [{"type": "string"}, {"type": "null"}]}',
@@ -62,7 +64,12 @@ describe('applyOutputFieldDefaults', () => {
   it('completes missing optional outputs in signature order and copies mutable defaults', () => {
     const defaults = [] as string[]
     const signature = Signature.create({
-      fields: { q: InputField(), tags: OutputField(t.list(t.string()), { default: defaults }), a: OutputField(t.optional(t.integer())), b: OutputField() },
+      fields: {
+        q: InputField(),
+        tags: OutputField(t.list(t.string()), { default: defaults }),
+        a: OutputField(t.optional(t.integer())),
+        b: OutputField(),
+      },
     })
     const completed = applyOutputFieldDefaults(signature, { b: 'x', extra: 1 })
     expect(completed).toEqual({ tags: [], a: null, b: 'x' })

@@ -1,5 +1,5 @@
 import type { SignatureField } from '@dspex/signatures'
-import { specialTypeDescription, typeNodeName, type SpecialNode, type TypeNode } from '@dspex/types'
+import { type SpecialNode, specialTypeDescription, type TypeNode, typeNodeName } from '@dspex/types'
 import { pythonStrip } from './python-strip.js'
 
 /**

@@ -1,5 +1,5 @@
 import type { SignatureField } from '@dspex/signatures'
-import { pythonValueRepr, typeNodeName, type TypeNode } from '@dspex/types'
+import { pythonValueRepr, type TypeNode, typeNodeName } from '@dspex/types'
 
 /**
  * What Python prints for a signature field's pydantic `FieldInfo` (the XMLAdapter puts it in its

@@ -4,13 +4,13 @@ import { formatJsonObject, loadRepairedJson, openaiStrictJsonSchema, parseValue,
 import type { TSchema } from 'typebox'
 import type { AdapterOptions, AdapterRequestOptions } from './adapter.js'
 import {
-  isFinalError,
   type AdapterCallOptions,
   type AdapterModel,
   type AdapterOutputs,
   type AdapterRequest,
   type AnySignature,
   type FieldValues,
+  isFinalError,
 } from './adapter-model.js'
 import { ChatAdapter, completeOutputs, errorText } from './chat-adapter.js'
 import { AdapterParseError } from './errors/adapter-parse-error.js'
@@ -97,7 +97,8 @@ export class JSONAdapter extends ChatAdapter {
   override formatAssistantMessageContent(signature: AnySignature, outputs: FieldValues, missingFieldMessage?: string): string {
     const record: Record<string, unknown> = {}
     for (const field of signature.outputFields) {
-      record[field.name] = Object.hasOwn(outputs, field.name) && outputs[field.name] !== undefined ? outputs[field.name] : (missingFieldMessage ?? null)
+      record[field.name] =
+        Object.hasOwn(outputs, field.name) && outputs[field.name] !== undefined ? outputs[field.name] : (missingFieldMessage ?? null)
     }
     return formatJsonObject(record, this.outputSchemas(signature))
   }

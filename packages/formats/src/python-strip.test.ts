@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { pythonDedent } from './python-dedent.js'
 import recordedSplitlines from './__fixtures__/python-splitlines-cases.json' with { type: 'json' }
+import { pythonDedent } from './python-dedent.js'
 import { pythonSplitlines } from './python-splitlines.js'
 import { isPythonWhitespace, pythonStrip } from './python-strip.js'
 

@@ -1,5 +1,5 @@
 import type { SignatureField } from '@dspex/signatures'
-import { pythonStr, specialTypeDescription, typeNodePromptJsonSchemaText, type TypeNode } from '@dspex/types'
+import { pythonStr, specialTypeDescription, type TypeNode, typeNodePromptJsonSchemaText } from '@dspex/types'
 
 /**
  * The note DSPy adds to an output field's placeholder in the prompt structure, after

@@ -25,7 +25,10 @@ const extract = Signature.create({
 describe('TwoStepAdapter', () => {
   it('writes the plain first-stage prompt as DSPy does', () => {
     const adapter = new TwoStepAdapter(scriptedModel([]))
-    const demos = [{ text: 't', items: ['a', 'b'], n: 1, score: 1, meta: { k: 1 } }, { text: 'partial', n: 2 }]
+    const demos = [
+      { text: 't', items: ['a', 'b'], n: 1, score: 1, meta: { k: 1 } },
+      { text: 'partial', n: 2 },
+    ]
     expect(adapter.format(extract, demos, { text: 'hello', items: [] }).map(openAiChatShape)).toEqual(recorded.twostep)
   })
 

@@ -1,13 +1,5 @@
 import type { SignatureField } from '@dspex/signatures'
-import {
-  coerceValue,
-  formatFieldValue,
-  parseValue,
-  pythonStr,
-  serializeForJson,
-  typeNodePydanticJsonSchema,
-  ValueParseError,
-} from '@dspex/types'
+import { coerceValue, formatFieldValue, parseValue, pythonStr, serializeForJson, typeNodePydanticJsonSchema, ValueParseError } from '@dspex/types'
 import type { UserMessageOptions } from './adapter.js'
 import type { AdapterOutputs, AnySignature, FieldValues } from './adapter-model.js'
 import { ChatAdapter, completeOutputs, errorText } from './chat-adapter.js'

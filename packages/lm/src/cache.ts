@@ -96,12 +96,7 @@ export class Cache {
     this.#memory?.clear()
   }
 
-  #warn(
-    options: CacheOperationOptions,
-    code: 'cache-read-failed' | 'cache-write-failed',
-    message: string,
-    cause: unknown,
-  ): void {
+  #warn(options: CacheOperationOptions, code: 'cache-read-failed' | 'cache-write-failed', message: string, cause: unknown): void {
     const handler = options.onWarning ?? this.#onWarning
     emitWarning(handler, options.model === undefined ? { code, message, cause } : { code, message, cause, model: options.model })
   }

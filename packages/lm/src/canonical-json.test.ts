@@ -3,9 +3,7 @@ import { canonicalJson } from './canonical-json.js'
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth and writes compactly', () => {
-    expect(canonicalJson({ b: 1, a: [{ d: 2, c: 3 }], c: { z: null, y: 'é' } })).toBe(
-      '{"a":[{"c":3,"d":2}],"b":1,"c":{"y":"é","z":null}}',
-    )
+    expect(canonicalJson({ b: 1, a: [{ d: 2, c: 3 }], c: { z: null, y: 'é' } })).toBe('{"a":[{"c":3,"d":2}],"b":1,"c":{"y":"é","z":null}}')
   })
 
   it('matches JSON.stringify for undefined, functions, non-finite numbers and toJSON', () => {

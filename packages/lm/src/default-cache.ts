@@ -47,8 +47,7 @@ export function configureCache({
   store,
   onWarning,
 }: ConfigureCacheOptions = {}): Cache {
-  const persistent =
-    store ?? (enableDiskCache ? new DiskCacheStore({ directory: diskCacheDir ?? defaultCacheDirectory() }) : undefined)
+  const persistent = store ?? (enableDiskCache ? new DiskCacheStore({ directory: diskCacheDir ?? defaultCacheDirectory() }) : undefined)
   defaultCache = new Cache({
     enableMemoryCache,
     ...(memoryMaxEntries === undefined ? {} : { memoryMaxEntries }),

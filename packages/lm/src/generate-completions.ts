@@ -16,11 +16,7 @@ export interface GeneratedCompletions {
  * without `n`, all of a round at once) until there are `n`. Choices are concatenated in order,
  * usage summed and provider warnings kept; a round that adds nothing stops the loop.
  */
-export async function generateCompletions(
-  model: LanguageModel,
-  request: GenerateRequest,
-  schedule: CallScheduler,
-): Promise<GeneratedCompletions> {
+export async function generateCompletions(model: LanguageModel, request: GenerateRequest, schedule: CallScheduler): Promise<GeneratedCompletions> {
   const first = await schedule(() => model.generate(request))
   const wanted = request.n ?? 0
   if (request.n === undefined || first.choices.length === request.n) return { result: first, missing: 0 }
@@ -30,9 +26,7 @@ export async function generateCompletions(
   if (choices.length < wanted) {
     const { n: _n, ...single } = request
     while (choices.length < wanted) {
-      const round = await Promise.all(
-        Array.from({ length: wanted - choices.length }, () => schedule(() => model.generate(single))),
-      )
+      const round = await Promise.all(Array.from({ length: wanted - choices.length }, () => schedule(() => model.generate(single))))
       const before = choices.length
       for (const result of round) {
         choices.push(...result.choices)

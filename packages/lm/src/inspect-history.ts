@@ -18,11 +18,7 @@ export interface FormatHistoryOptions {
  * ```
  * @see DSPy's `dspy.utils.inspect_history.pretty_print_history`.
  */
-export function formatHistory(
-  history: readonly LMHistoryEntry[],
-  n = 1,
-  { colors = false }: FormatHistoryOptions = {},
-): string {
+export function formatHistory(history: readonly LMHistoryEntry[], n = 1, { colors = false }: FormatHistoryOptions = {}): string {
   const paint = (code: number, text: string): string => (colors ? `\x1b[${code}m${text}\x1b[0m` : text)
   const red = (text: string): string => paint(31, text)
   const blue = (text: string): string => paint(34, text)

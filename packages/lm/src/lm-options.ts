@@ -64,14 +64,7 @@ export interface LMCopyOverrides extends LMOptions {
 export interface LMFromStateOptions
   extends Pick<
     LMOptions,
-    | 'apiKey'
-    | 'providerSettings'
-    | 'headers'
-    | 'timeoutMs'
-    | 'maxConcurrency'
-    | 'responseCache'
-    | 'maxHistorySize'
-    | 'onWarning'
+    'apiKey' | 'providerSettings' | 'headers' | 'timeoutMs' | 'maxConcurrency' | 'responseCache' | 'maxHistorySize' | 'onWarning'
   > {
   /** Use this model object instead of resolving the state's model string (the LM takes its model string from it). */
   readonly languageModel?: LanguageModel

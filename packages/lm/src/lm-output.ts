@@ -1,5 +1,5 @@
-import type { LMHistoryEntry } from './lm-history.js'
 import type { FinishReason, GenerateChoice, GenerateResult, ToolCallPart, Usage } from '@dspex/provider'
+import type { LMHistoryEntry } from './lm-history.js'
 
 /**
  * One completion of an LM call: its text, any reasoning and tool calls.

@@ -1,12 +1,6 @@
 import { LMStateError } from './errors/lm-state-error.js'
 import type { LMOptions } from './lm-options.js'
-import {
-  isSecretOptionName,
-  type LMRequestOptions,
-  requestOptionNames,
-  requestOptionStateNames,
-  withoutSecrets,
-} from './lm-request-options.js'
+import { isSecretOptionName, type LMRequestOptions, requestOptionNames, requestOptionStateNames, withoutSecrets } from './lm-request-options.js'
 import { emitWarning, type LMWarningHandler } from './lm-warning.js'
 
 /** The class name DSPy writes for its `LM` in saved state, which DSPex writes and accepts. */
@@ -54,9 +48,7 @@ export interface ParsedLMState {
 const ignoredKeys = new Set(['_dspy_lm_class', 'model', 'model_type', 'cache', 'num_retries'])
 const unsupportedKeys = new Set(['finetuning_model', 'launch_kwargs', 'train_kwargs', 'use_developer_role', 'callbacks'])
 const unsafeKeys = new Set(['api_base', 'base_url', 'model_list'])
-const optionByStateName = new Map<string, keyof LMRequestOptions>(
-  requestOptionNames.map((name) => [requestOptionStateNames[name], name]),
-)
+const optionByStateName = new Map<string, keyof LMRequestOptions>(requestOptionNames.map((name) => [requestOptionStateNames[name], name]))
 
 /**
  * The saved state of an LM, in DSPy's layout and key order.

@@ -8,10 +8,10 @@ import { Cache } from './cache.js'
 import { cacheKey } from './cache-key.js'
 import { DiskCacheStore } from './disk-cache-store.js'
 import { LMConfigurationError } from './errors/lm-configuration-error.js'
-import { registerProvider, unregisterProvider } from './provider-registry.js'
 import { LM } from './lm.js'
 import { clearGlobalHistory, getGlobalHistory } from './lm-history.js'
 import type { LMWarning } from './lm-warning.js'
+import { registerProvider, unregisterProvider } from './provider-registry.js'
 
 const messages: Message[] = [
   { role: 'system', content: 'Be brief.' },

@@ -1,14 +1,14 @@
-import { startCallTimeLimit } from './call-time-limit.js'
 import { randomUUID } from 'node:crypto'
 import type { GenerateRequest, GenerateResult, LanguageModel, Message, Usage } from '@dspex/provider'
 import pLimit, { type LimitFunction } from 'p-limit'
 import { addUsage } from './add-usage.js'
+import { BoundedHistory } from './bounded-history.js'
 import { cacheKey } from './cache-key.js'
+import { startCallTimeLimit } from './call-time-limit.js'
 import { getDefaultCache } from './default-cache.js'
 import { LMConfigurationError } from './errors/lm-configuration-error.js'
 import { type CallScheduler, generateCompletions } from './generate-completions.js'
 import { formatHistory } from './inspect-history.js'
-import { BoundedHistory } from './bounded-history.js'
 import { type LMHistoryEntry, recordGlobalHistory } from './lm-history.js'
 import type { LMCallOptions, LMCopyOverrides, LMFromStateOptions, LMOptions } from './lm-options.js'
 import { type LMCallResult, toLMOutput } from './lm-output.js'
@@ -144,7 +144,8 @@ export class LM {
    * ```
    */
   async call(input: LMInput, options: LMCallOptions = {}): Promise<LMCallResult> {
-    const request: LMRequest = typeof input === 'string' ? { messages: [{ role: 'user', content: input }] } : isMessageList(input) ? { messages: input } : input
+    const request: LMRequest =
+      typeof input === 'string' ? { messages: [{ role: 'user', content: input }] } : isMessageList(input) ? { messages: input } : input
     const messages = request.messages
     const merged = mergeRequestOptions(this.kwargs, request, options)
     this.#checkRollout(merged)
@@ -155,7 +156,12 @@ export class LM {
       try {
         key = cacheKey({ model: this.model, messages, options: merged })
       } catch (error) {
-        onWarning({ code: 'cache-key-failed', model: this.model, cause: error, message: 'The request cannot be written as JSON, so it was not cached.' })
+        onWarning({
+          code: 'cache-key-failed',
+          model: this.model,
+          cause: error,
+          message: 'The request cannot be written as JSON, so it was not cached.',
+        })
       }
     }
     const cached = key === undefined ? undefined : await cache.get(key, { onWarning, model: this.model })
@@ -169,7 +175,11 @@ export class LM {
       if (total !== undefined) this.#usage.set(this.model, total)
       if (key !== undefined && result.choices.length > 0 && result.choices.length >= (merged.n ?? 1)) {
         const { choices, usage, responseModel } = result
-        await cache.put(key, { choices, ...(usage === undefined ? {} : { usage }), ...(responseModel === undefined ? {} : { responseModel }) }, { onWarning, model: this.model })
+        await cache.put(
+          key,
+          { choices, ...(usage === undefined ? {} : { usage }), ...(responseModel === undefined ? {} : { responseModel }) },
+          { onWarning, model: this.model },
+        )
       }
     }
     if (result.choices.some((choice) => choice.finishReason === 'length')) {

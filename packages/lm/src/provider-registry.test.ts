@@ -54,9 +54,7 @@ describe('registerProvider', () => {
     expect(seen).toHaveLength(0)
     await lm.call('hi')
     await lm.copy({ temperature: 1 }).call('hi')
-    expect(seen).toEqual([
-      { modelId: 'm1', settings: { organization: 'org', apiKey: 'sk-test', baseURL: 'https://example.test/v1', maxRetries: 5 } },
-    ])
+    expect(seen).toEqual([{ modelId: 'm1', settings: { organization: 'org', apiKey: 'sk-test', baseURL: 'https://example.test/v1', maxRetries: 5 } }])
     await lm.copy({ apiKey: 'sk-other' }).getLanguageModel()
     expect(seen[1]?.settings.apiKey).toBe('sk-other')
   })

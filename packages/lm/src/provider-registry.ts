@@ -100,9 +100,7 @@ export async function resolveLanguageModel(
   const { provider, modelId } = parseModelString(model)
   const registered = registry.get(provider)
   const languageModel =
-    registered === undefined
-      ? await loadFromPackage(model, provider, modelId, settings, resolveFrom)
-      : await registered(modelId, settings)
+    registered === undefined ? await loadFromPackage(model, provider, modelId, settings, resolveFrom) : await registered(modelId, settings)
   if (!isLanguageModel(languageModel)) {
     throw new LMConfigurationError({
       message: `The provider for ${JSON.stringify(model)} did not return a language model with specificationVersion 'v1' and a generate method.`,
@@ -115,13 +113,7 @@ export async function resolveLanguageModel(
 /** The package that serves any other provider name speaking OpenAI's API: a known service's name, or any name with a `baseURL`. */
 const openAICompatiblePackage = '@dspex/openai-compatible'
 
-async function loadFromPackage(
-  model: string,
-  provider: string,
-  modelId: string,
-  settings: ProviderSettings,
-  resolveFrom: string,
-): Promise<unknown> {
+async function loadFromPackage(model: string, provider: string, modelId: string, settings: ProviderSettings, resolveFrom: string): Promise<unknown> {
   const packageName = providerPackageName(provider)
   const path = locatePackage(packageName, resolveFrom)
   if (path === undefined) {

@@ -2,7 +2,7 @@ import type { ForwardOptions, Prediction } from '@dspex/primitives'
 import { Module } from '@dspex/primitives'
 import { OutputField, Signature, type SignatureInputs, type SignatureOutputs } from '@dspex/signatures'
 import { t } from '@dspex/types'
-import { PredictModule, type PredictCallOptions, type PredictOptions } from './predict.js'
+import { type PredictCallOptions, PredictModule, type PredictOptions } from './predict.js'
 
 type WithReasoning<Output> = { reasoning: string } & Output
 
@@ -51,10 +51,10 @@ export interface ChainOfThoughtConstructor {
     signature: Text,
     options?: PredictOptions,
   ): ChainOfThoughtModule<SignatureInputs<Text>, Outputs<SignatureOutputs<Text>>>
-  new <Inputs extends object, Output extends object>(signature: Signature<Inputs, Output>, options?: PredictOptions): ChainOfThoughtModule<
-    Inputs,
-    Output
-  >
+  new <Inputs extends object, Output extends object>(
+    signature: Signature<Inputs, Output>,
+    options?: PredictOptions,
+  ): ChainOfThoughtModule<Inputs, Output>
   readonly prototype: ChainOfThoughtModule
 }
 

@@ -36,7 +36,8 @@ describe('KNN', () => {
   })
 
   it('ranks by cosine similarity by default and by the dot product on request (as DSPy)', async () => {
-    const embedder = (texts: string[]): number[][] => texts.map((text) => (text.includes('long') ? [10, 10] : text.includes('query') ? [1, 0] : [1, 0.1]))
+    const embedder = (texts: string[]): number[][] =>
+      texts.map((text) => (text.includes('long') ? [10, 10] : text.includes('query') ? [1, 0] : [1, 0.1]))
     const examples = [new Example({ x: 'short' }).withInputs('x'), new Example({ x: 'long' }).withInputs('x')]
     const cosine = await new KNN({ k: 1, trainset: examples, embedder }).call({ x: 'query' })
     const dot = await new KNN({ k: 1, trainset: examples, embedder, similarity: 'dot' }).call({ x: 'query' })

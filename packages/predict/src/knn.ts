@@ -4,7 +4,10 @@ import { pythonStr } from '@dspex/types'
 import { KNNError } from './errors/knn-error.js'
 
 /** Turns texts into vectors, one per text, in order (DSPy's `Embedder`). */
-export type Embedder = (texts: string[], options: { readonly signal?: AbortSignal }) => Promise<readonly (readonly number[])[]> | readonly (readonly number[])[]
+export type Embedder = (
+  texts: string[],
+  options: { readonly signal?: AbortSignal },
+) => Promise<readonly (readonly number[])[]> | readonly (readonly number[])[]
 
 /** How {@link KNN} scores a train example against the query. */
 export type KNNSimilarity =

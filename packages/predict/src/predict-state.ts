@@ -24,7 +24,8 @@ export function readPredictState(state: unknown): PredictState {
   }
   if (typeof state !== 'object' || state === null || Array.isArray(state)) return fail('expected an object')
   const record = state as Record<string, unknown>
-  if ('extended_signature' in record) fail('`extended_signature` comes from DSPy 2.5 or older and cannot be loaded; save the program again with DSPy 3')
+  if ('extended_signature' in record)
+    fail('`extended_signature` comes from DSPy 2.5 or older and cannot be loaded; save the program again with DSPy 3')
   for (const key of ['traces', 'train', 'demos'] as const) {
     if (record[key] !== undefined && !Array.isArray(record[key])) fail(`${key} must be an array`)
   }

@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises'
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -77,9 +76,7 @@ describe('Predict', () => {
     const model = new ScriptedLM(() => ({ answer: 'a' }))
     const predict = new Predict('question, k: int, note: Optional[str] -> answer', { lm: lmFor(model) })
     await predict.call({ question: 'q', k: 'three' } as never)
-    expect(warnings).toEqual([
-      "Type mismatch for field 'k': expected int based on given Signature, but the provided value is incompatible: three.",
-    ])
+    expect(warnings).toEqual(["Type mismatch for field 'k': expected int based on given Signature, but the provided value is incompatible: three."])
     await predict.call({ question: 'q', k: '3' } as never)
     configure({ warnOnTypeMismatch: false })
     await predict.call({ question: 'q', k: 'four' } as never)

@@ -7,8 +7,8 @@ import {
   getSetting,
   Module,
   type ModuleCallOptions,
-  type Predictor,
   Prediction,
+  type Predictor,
   parameterMarker,
   predictorMarker,
   recordHistory,
@@ -20,7 +20,7 @@ import { Signature, type SignatureInputs, type SignatureOutputs } from '@dspex/s
 import './settings-registration.js'
 import { checkPredictInputs } from './check-predict-inputs.js'
 import { PredictError } from './errors/predict-error.js'
-import { readPredictState, type PredictState } from './predict-state.js'
+import { type PredictState, readPredictState } from './predict-state.js'
 
 /** Options of a predictor: LM request options used on every call (DSPy's `**config`) and an LM. */
 export interface PredictOptions extends LMRequestOptions {
@@ -106,12 +106,7 @@ export class PredictModule<Inputs extends object = Record<string, unknown>, Outp
         code: 'predict-no-lm',
       })
     }
-    const checked = checkPredictInputs(
-      signature,
-      inputs as Readonly<Record<string, unknown>>,
-      getSetting('logger'),
-      getSetting('warnOnTypeMismatch'),
-    )
+    const checked = checkPredictInputs(signature, inputs as Readonly<Record<string, unknown>>, getSetting('logger'), getSetting('warnOnTypeMismatch'))
     const config: LMCallOptions = { ...this.config, ...overrides.config, ...(signal === undefined ? {} : { signal }) }
     const temperature = config.n !== undefined && config.n > 1 && (config.temperature ?? 0) <= 0.15 ? { temperature: 0.7 } : {}
     const adapter: Adapter = getSetting('adapter') ?? defaultAdapter
@@ -190,21 +185,12 @@ function toPlainDemo(demo: FieldValues): Record<string, unknown> {
 
 /** `new Predict(...)`: typed from a signature string or a `Signature`. */
 export interface PredictConstructor {
-  new <const Text extends string>(
-    signature: Text,
-    options?: PredictOptions,
-  ): PredictModule<SignatureInputs<Text>, Outputs<SignatureOutputs<Text>>>
-  new <Inputs extends object, Output extends object>(
-    signature: Signature<Inputs, Output>,
-    options?: PredictOptions,
-  ): PredictModule<Inputs, Output>
+  new <const Text extends string>(signature: Text, options?: PredictOptions): PredictModule<SignatureInputs<Text>, Outputs<SignatureOutputs<Text>>>
+  new <Inputs extends object, Output extends object>(signature: Signature<Inputs, Output>, options?: PredictOptions): PredictModule<Inputs, Output>
   readonly prototype: PredictModule
 }
 
 /** The basic predictor; see {@link PredictModule}. @see dspy.Predict */
 export const Predict = PredictModule as unknown as PredictConstructor
 /** A predictor with inputs `Inputs` and outputs `Output`. */
-export type Predict<Inputs extends object = Record<string, unknown>, Output extends object = Record<string, unknown>> = PredictModule<
-  Inputs,
-  Output
->
+export type Predict<Inputs extends object = Record<string, unknown>, Output extends object = Record<string, unknown>> = PredictModule<Inputs, Output>

@@ -61,10 +61,7 @@ export type ExampleFields<Data, Reserved extends string = ExampleMemberName> = O
  *
  * @see dspy.Example
  */
-export type Example<Data extends object = Record<string, unknown>, InputKey extends string = string> = ExampleRecord<
-  Data,
-  InputKey
-> &
+export type Example<Data extends object = Record<string, unknown>, InputKey extends string = string> = ExampleRecord<Data, InputKey> &
   ExampleFields<Data>
 
 /** The constructor of {@link Example}. */

@@ -1,5 +1,5 @@
-import { Signature } from '@dspex/signatures'
 import { setImmediate as immediate, setTimeout as sleep } from 'node:timers/promises'
+import { Signature } from '@dspex/signatures'
 import { afterEach, describe, expect, it } from 'vitest'
 import { FakeChainOfThought } from './__fixtures__/fake-predict.js'
 import type { Callback } from './callback.js'
@@ -52,7 +52,9 @@ describe('Module.call', () => {
     expect(program.cot.history).toHaveLength(2)
     expect(program.cot.predict.history).toHaveLength(2)
     expect(program.history[0]).toBe(program.cot.history[0])
-    expect(program.history[0]).toMatchObject({ outputs: [JSON.stringify({ reasoning: 'reasoning for What is the capital of France?', answer: 'answer for What is the capital of France?' })] })
+    expect(program.history[0]).toMatchObject({
+      outputs: [JSON.stringify({ reasoning: 'reasoning for What is the capital of France?', answer: 'answer for What is the capital of France?' })],
+    })
 
     await context({ disableHistory: true }, () => program.call({ question: 'again' }))
     expect([program.history.length, program.cot.history.length, program.cot.predict.history.length]).toEqual([1, 2, 2])
@@ -235,9 +237,7 @@ describe('Module.call', () => {
       }
     }
     const checked = new Checked()
-    const results = await Promise.all(
-      Array.from({ length: 5000 }, (_, index) => context({ lm: `lm-${index}` }, () => checked.call({ index }))),
-    )
+    const results = await Promise.all(Array.from({ length: 5000 }, (_, index) => context({ lm: `lm-${index}` }, () => checked.call({ index }))))
     expect(results.every((result, index) => result.lm === `lm-${index}` && result.answer === `answer for q${index}`)).toBe(true)
     expect(program.history).toHaveLength(5000)
   }, 30_000)

@@ -1,8 +1,8 @@
-import { InputField, OutputField, Signature, SignatureError } from '@dspex/signatures'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { InputField, OutputField, Signature, SignatureError } from '@dspex/signatures'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { FakeChainOfThought, FakePredict } from './__fixtures__/fake-predict.js'
 import { StateLoadError } from './errors/state-load-error.js'
@@ -78,7 +78,9 @@ const programs: Record<string, { build: () => Module<object, unknown>; demosOf: 
   },
   'saved_predict_typed.json': {
     build: () => {
-      const predict = new FakePredict(Signature.parse('text -> person', { name: 'ExtractPerson', instructions: 'Extract the person described in the text.' }))
+      const predict = new FakePredict(
+        Signature.parse('text -> person', { name: 'ExtractPerson', instructions: 'Extract the person described in the text.' }),
+      )
       // A value with toJSON stands in for the pydantic model DSPy dumps with model_dump.
       const person = { toJSON: () => ({ name: 'Ada', age: 36, emails: [], address: null }) }
       predict.demos = [new Example({ text: 'Ada, 36', person })]

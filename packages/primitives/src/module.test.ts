@@ -137,7 +137,7 @@ describe('Module structure (DSPy test_module.py)', () => {
 })
 
 describe('Module structure (DSPex)', () => {
-  it("names parameters in lists, dicts and Maps as DSPy does, one level deep", () => {
+  it('names parameters in lists, dicts and Maps as DSPy does, one level deep', () => {
     const predict = (): FakePredict => new FakePredict(Signature.parse('a -> b'))
     const module = container({
       lst: [predict(), new FakeChainOfThought(Signature.parse('q -> a'))],
@@ -146,7 +146,7 @@ describe('Module structure (DSPex)', () => {
       deep: [[predict()]],
       text: 'ignored',
     })
-    expect(module.namedParameters().map(([name]) => name)).toEqual(["lst[0]", 'lst[1].predict', "d['k']", "m['x']"])
+    expect(module.namedParameters().map(([name]) => name)).toEqual(['lst[0]', 'lst[1].predict', "d['k']", "m['x']"])
   })
 
   it('lists a bare predictor as self', () => {
@@ -165,7 +165,11 @@ describe('Module structure (DSPex)', () => {
 
   it('filters sub-modules by class', () => {
     const module = container({ cot: new FakeChainOfThought(Signature.parse('q -> a')), hop: new HopModule() })
-    expect(module.namedSubModules({ type: FakePredict }).map(([name]) => name)).toEqual(['self.cot.predict', 'self.hop.predict1', 'self.hop.predict2'])
+    expect(module.namedSubModules({ type: FakePredict }).map(([name]) => name)).toEqual([
+      'self.cot.predict',
+      'self.hop.predict1',
+      'self.hop.predict2',
+    ])
   })
 
   it('sets and gets the LM of every parameter', () => {
@@ -180,7 +184,11 @@ describe('Module structure (DSPex)', () => {
   })
 
   it('maps named predictors in place, through lists and dicts', () => {
-    const module = container({ hop: new HopModule(), lst: [new FakePredict(Signature.parse('a -> b'))], d: { k: new FakePredict(Signature.parse('c -> d')) } })
+    const module = container({
+      hop: new HopModule(),
+      lst: [new FakePredict(Signature.parse('a -> b'))],
+      d: { k: new FakePredict(Signature.parse('c -> d')) },
+    })
     const seen: string[] = []
     module.mapNamedPredictors((predictor, name) => {
       seen.push(name)
@@ -189,7 +197,9 @@ describe('Module structure (DSPex)', () => {
       return copy
     })
     expect(seen).toEqual(['hop.predict1', 'hop.predict2', 'lst[0]', "d['k']"])
-    expect(module.namedPredictors().map(([name, predictor]) => [name, (predictor as FakePredict).demos])).toEqual(seen.map((name) => [name, [{ mapped: name }]]))
+    expect(module.namedPredictors().map(([name, predictor]) => [name, (predictor as FakePredict).demos])).toEqual(
+      seen.map((name) => [name, [{ mapped: name }]]),
+    )
   })
 
   it('refuses to replace a bare predictor itself', () => {

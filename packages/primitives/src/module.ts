@@ -38,7 +38,9 @@ export interface ForwardOptions {
 /** Options of {@link Module.namedSubModules}. */
 export interface NamedSubModulesOptions<Found> {
   /** Only modules that are instances of this class (DSPy's `type_`). */
-  readonly type?: abstract new (...args: never[]) => Found
+  readonly type?: abstract new (
+    ...args: never[]
+  ) => Found
   /** Do not look inside compiled modules. */
   readonly skipCompiled?: boolean
 }

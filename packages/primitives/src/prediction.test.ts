@@ -117,9 +117,7 @@ describe('Completions', () => {
     expect(() => new Completions({ answer: ['a', 'b'], score: [1] })).toThrow(
       expect.objectContaining({ code: 'completions-shape', message: 'All lists must have the same length (answer: 2, score: 1).' }),
     )
-    expect(() => new Completions({ answer: 'a' } as unknown as { answer: string[] })).toThrow(
-      expect.objectContaining({ code: 'completions-shape' }),
-    )
+    expect(() => new Completions({ answer: 'a' } as unknown as { answer: string[] })).toThrow(expect.objectContaining({ code: 'completions-shape' }))
     expect(() => new Completions([{ answer: 'a' }, { answer: 'b', score: 1 }])).toThrow(PredictionError)
   })
 

@@ -11,7 +11,9 @@ export function pythonEquals(left: unknown, right: unknown): boolean {
   if (typeof left === 'number' && typeof right === 'number') return Number.isNaN(left) && Number.isNaN(right)
   if (typeof left !== 'object' || typeof right !== 'object' || left === null || right === null) return false
   if (Array.isArray(left) || Array.isArray(right)) {
-    return Array.isArray(left) && Array.isArray(right) && left.length === right.length && left.every((item, index) => pythonEquals(item, right[index]))
+    return (
+      Array.isArray(left) && Array.isArray(right) && left.length === right.length && left.every((item, index) => pythonEquals(item, right[index]))
+    )
   }
   if (isPlainObject(left) || isPlainObject(right)) {
     if (!isPlainObject(left) || !isPlainObject(right)) return false

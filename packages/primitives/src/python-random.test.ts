@@ -18,9 +18,7 @@ interface Expected {
   after: number
 }
 
-const expectedBySeed = JSON.parse(
-  readFileSync(new URL('./__fixtures__/python-random.json', import.meta.url), 'utf8'),
-) as Record<string, Expected>
+const expectedBySeed = JSON.parse(readFileSync(new URL('./__fixtures__/python-random.json', import.meta.url), 'utf8')) as Record<string, Expected>
 
 const range = (size: number): number[] => Array.from({ length: size }, (_, index) => index)
 

@@ -16,6 +16,4 @@
 export interface SettingsRegistry {}
 
 /** The type registered in {@link SettingsRegistry} under `Key`, or `Fallback` when none is. */
-export type RegisteredType<Key extends string, Fallback = unknown> = Key extends keyof SettingsRegistry
-  ? SettingsRegistry[Key]
-  : Fallback
+export type RegisteredType<Key extends string, Fallback = unknown> = Key extends keyof SettingsRegistry ? SettingsRegistry[Key] : Fallback

@@ -28,8 +28,7 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('expected the call to fail')
 }
 
-const echo = (request: RecordedRequest) =>
-  `${request.headers.authorization} ${request.headers['x-api-key']} ${request.path} ${request.body}`
+const echo = (request: RecordedRequest) => `${request.headers.authorization} ${request.headers['x-api-key']} ${request.path} ${request.body}`
 
 describe('API keys never appear in errors', () => {
   it('redacts keys echoed in error bodies, headers, URLs and request bodies', async () => {
@@ -92,11 +91,13 @@ describe('API keys never appear in errors', () => {
     )
     const network = await failure(postJsonToApi(options))
     const { body, parseOptions } = await postToApiStream(options)
-    const stream = await failure((async () => {
-      for await (const _event of parseSseStream(body, parseOptions)) {
-        // Drain.
-      }
-    })())
+    const stream = await failure(
+      (async () => {
+        for await (const _event of parseSseStream(body, parseOptions)) {
+          // Drain.
+        }
+      })(),
+    )
     for (const error of [mapped, network, stream]) {
       expect(APICallError.isInstance(error)).toBe(true)
       expect(everyRendering(error)).not.toContain(apiKey)

@@ -1,12 +1,5 @@
 /** Header names whose values are credentials. */
-const credentialHeaders = new Set([
-  'authorization',
-  'proxy-authorization',
-  'x-api-key',
-  'api-key',
-  'x-goog-api-key',
-  'cookie',
-])
+const credentialHeaders = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'api-key', 'x-goog-api-key', 'cookie'])
 
 /** Query parameter names whose values are credentials (Google's `?key=`). */
 const credentialParameters = new Set(['key', 'api_key', 'apikey', 'api-key', 'access_token', 'token'])

@@ -4,11 +4,11 @@ import { combineHeaders } from './combine-headers.js'
 describe('combineHeaders', () => {
   it('merges case-insensitively, later records winning, dropping undefined values', () => {
     expect(
-      combineHeaders(
-        { Authorization: 'Bearer a', 'X-Trace': '1' },
-        undefined,
-        { authorization: 'Bearer b', 'x-trace': undefined, Accept: 'text/event-stream' },
-      ),
+      combineHeaders({ Authorization: 'Bearer a', 'X-Trace': '1' }, undefined, {
+        authorization: 'Bearer b',
+        'x-trace': undefined,
+        Accept: 'text/event-stream',
+      }),
     ).toEqual({ authorization: 'Bearer b', accept: 'text/event-stream' })
   })
 })

@@ -10,9 +10,7 @@
  * combineHeaders({ Authorization: `Bearer ${key}` }, request.headers)
  * ```
  */
-export function combineHeaders(
-  ...headers: readonly (Readonly<Record<string, string | undefined>> | undefined)[]
-): Record<string, string> {
+export function combineHeaders(...headers: readonly (Readonly<Record<string, string | undefined>> | undefined)[]): Record<string, string> {
   const combined: Record<string, string | undefined> = {}
   for (const record of headers) {
     if (record === undefined) continue

@@ -14,15 +14,11 @@ describe('createApiCallError', () => {
     expect(error.message).toBe('acme call failed with status 500: Boom')
     expect(error.data).toEqual({ error: { message: 'Boom' } })
     expect(error.isRetryable).toBe(true)
-    expect(createApiCallError({ statusCode: 404, responseBody: '{"detail":"Not found"}' }).message).toBe(
-      'API call failed with status 404: Not found',
-    )
+    expect(createApiCallError({ statusCode: 404, responseBody: '{"detail":"Not found"}' }).message).toBe('API call failed with status 404: Not found')
     expect(createApiCallError({ statusCode: 502, responseBody: '<html>bad gateway</html>' }).message).toBe(
       'API call failed with status 502: <html>bad gateway</html>',
     )
-    expect(createApiCallError({ statusCode: 503, responseBody: '' }).message).toBe(
-      'API call failed with status 503: no response body',
-    )
+    expect(createApiCallError({ statusCode: 503, responseBody: '' }).message).toBe('API call failed with status 503: no response body')
   })
 
   it('chooses the class from the status and the message', () => {

@@ -1,5 +1,5 @@
-export { combineHeaders } from './combine-headers.js'
 export { collectRequestSecrets } from './collect-request-secrets.js'
+export { combineHeaders } from './combine-headers.js'
 export { type CreateApiCallErrorOptions, createApiCallError } from './create-api-call-error.js'
 export { delay } from './delay.js'
 export { embedMany } from './embed-many.js'
@@ -15,21 +15,6 @@ export { RateLimitError } from './errors/rate-limit-error.js'
 export { StreamInterruptedError } from './errors/stream-interrupted-error.js'
 export { TimeoutError, type TimeoutErrorOptions } from './errors/timeout-error.js'
 export { isAbortError } from './is-abort-error.js'
-export type {
-  AssistantMessage,
-  AudioPart,
-  ContentPart,
-  DocumentPart,
-  FilePart,
-  ImagePart,
-  ReasoningPart,
-  Message,
-  SystemMessage,
-  TextPart,
-  ToolCallPart,
-  ToolMessage,
-  UserMessage,
-} from './language-model/language-model-message.js'
 export type { EmbeddingModel, EmbedRequest, EmbedResult } from './language-model/embedding-model.js'
 export type {
   FinishReason,
@@ -43,6 +28,21 @@ export type {
   ToolDefinition,
   Usage,
 } from './language-model/language-model.js'
+export type {
+  AssistantMessage,
+  AudioPart,
+  ContentPart,
+  DocumentPart,
+  FilePart,
+  ImagePart,
+  Message,
+  ReasoningPart,
+  SystemMessage,
+  TextPart,
+  ToolCallPart,
+  ToolMessage,
+  UserMessage,
+} from './language-model/language-model-message.js'
 export { type LoadApiKeyOptions, loadApiKey } from './load-api-key.js'
 export { createNodeHttpFetch, type NodeHttpFetchOptions } from './node-http-fetch.js'
 export { type ParseJsonContext, type ParseJsonOptions, parseJson } from './parse-json.js'
@@ -51,10 +51,10 @@ export { type HeadersLike, parseRetryAfter } from './parse-retry-after.js'
 export { parseSseStream, type ServerSentEvent } from './parse-sse-stream.js'
 export { type PostJsonToApiOptions, type PostJsonToApiResult, postJsonToApi } from './post-json-to-api.js'
 export { type PostToApiStreamResult, postToApiStream } from './post-to-api-stream.js'
-export type { ParseStreamOptions } from './read-text-chunks.js'
-export { REDACTED, redactCause, redactSecrets, redactValue } from './redact-secrets.js'
 export { createProviderApi, type ProviderApi, type ProviderApiConfig, type ProviderCallOptions } from './provider-api.js'
 export type { ProviderSettings } from './provider-settings.js'
+export type { ParseStreamOptions } from './read-text-chunks.js'
+export { REDACTED, redactCause, redactSecrets, redactValue } from './redact-secrets.js'
 export { type RetryEvent, type RetryOptions, retryWithExponentialBackoff } from './retry-with-exponential-backoff.js'
 export type {
   ErrorResponseContext,

@@ -28,9 +28,7 @@ describe('loadApiKey', () => {
     } catch (error) {
       expect(LoadAPIKeyError.isInstance(error)).toBe(true)
       const { message, environmentVariableName } = error as LoadAPIKeyError
-      expect(message).toBe(
-        `Acme API key is missing: pass it as the 'key' option or set the ${variable} environment variable (it is not set).`,
-      )
+      expect(message).toBe(`Acme API key is missing: pass it as the 'key' option or set the ${variable} environment variable (it is not set).`)
       expect(environmentVariableName).toBe(variable)
     }
   })

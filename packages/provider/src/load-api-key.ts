@@ -22,12 +22,7 @@ export interface LoadApiKeyOptions {
  * const apiKey = loadApiKey({ apiKey: settings.apiKey, environmentVariableName: 'ACME_API_KEY', description: 'Acme' })
  * ```
  */
-export function loadApiKey({
-  apiKey,
-  environmentVariableName,
-  description,
-  apiKeyParameterName = 'apiKey',
-}: LoadApiKeyOptions): string {
+export function loadApiKey({ apiKey, environmentVariableName, description, apiKeyParameterName = 'apiKey' }: LoadApiKeyOptions): string {
   if (apiKey !== undefined) {
     if (typeof apiKey !== 'string' || apiKey.trim() === '') {
       throw new LoadAPIKeyError({

@@ -1,4 +1,4 @@
-import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from 'node:http'
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http'
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
 import { rootCertificates } from 'node:tls'
 import { BufferedResponse } from './buffered-response.js'
@@ -65,7 +65,12 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): FetchFu
         const responseHeaders = incomingHeaders(incoming)
         if (streamingContentType.test(incoming.headers['content-type'] ?? '')) {
           settled = true
-          resolve(new Response(streamBody(incoming, () => signal?.removeEventListener('abort', onAbort), signal), { status, headers: responseHeaders }))
+          resolve(
+            new Response(
+              streamBody(incoming, () => signal?.removeEventListener('abort', onAbort), signal),
+              { status, headers: responseHeaders },
+            ),
+          )
           return
         }
         const chunks: Buffer[] = []

@@ -35,9 +35,7 @@ describe('parseJson', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(InvalidResponseDataError)
       expect((error as InvalidResponseDataError).data).toEqual({ hello: 1 })
-      expect((error as InvalidResponseDataError).message).toBe(
-        'The provider returned JSON that does not have the expected shape.',
-      )
+      expect((error as InvalidResponseDataError).message).toBe('The provider returned JSON that does not have the expected shape.')
     }
   })
 })

@@ -40,15 +40,11 @@ describe('parseNdjsonStream', () => {
     const values = parseNdjsonStream(streamOf(['{"done":true}\n']), { validate: isChunk })
     expectTypeOf(values).toEqualTypeOf<AsyncGenerator<{ done: boolean }, void, undefined>>()
     expect(await collect(values)).toEqual([{ done: true }])
-    await expect(collect(parseNdjsonStream(streamOf(['{"done":1}\n']), { validate: isChunk }))).rejects.toBeInstanceOf(
-      InvalidResponseDataError,
-    )
+    await expect(collect(parseNdjsonStream(streamOf(['{"done":1}\n']), { validate: isChunk }))).rejects.toBeInstanceOf(InvalidResponseDataError)
   })
 
   it('throws InvalidResponseDataError with the raw line for a malformed complete line', async () => {
-    const error = await collect(parseNdjsonStream(streamOf(['{"done":false}\nnot json\n']), { provider: 'ollama' })).catch(
-      (caught) => caught,
-    )
+    const error = await collect(parseNdjsonStream(streamOf(['{"done":false}\nnot json\n']), { provider: 'ollama' })).catch((caught) => caught)
     expect(error).toBeInstanceOf(InvalidResponseDataError)
     expect((error as InvalidResponseDataError).text).toBe('not json')
     expect((error as InvalidResponseDataError).provider).toBe('ollama')

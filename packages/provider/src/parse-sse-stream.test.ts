@@ -39,11 +39,7 @@ describe('parseSseStream', () => {
         ]),
       ),
     )
-    expect(events).toEqual([
-      { event: 'message_start', id: '7', data: '{"a":1}' },
-      { data: 'line one\nline two' },
-      { data: 'héllo' },
-    ])
+    expect(events).toEqual([{ event: 'message_start', id: '7', data: '{"a":1}' }, { data: 'line one\nline two' }, { data: 'héllo' }])
   })
 
   it('stops at data: [DONE] without yielding it', async () => {
@@ -52,9 +48,7 @@ describe('parseSseStream', () => {
   })
 
   it('throws StreamInterruptedError when the body ends in the middle of an event', async () => {
-    const error = await collect(parseSseStream(streamOf(['data: 1\n\ndata: {"par']), { provider: 'acme' })).catch(
-      (caught) => caught,
-    )
+    const error = await collect(parseSseStream(streamOf(['data: 1\n\ndata: {"par']), { provider: 'acme' })).catch((caught) => caught)
     expect(error).toBeInstanceOf(StreamInterruptedError)
     expect((error as StreamInterruptedError).message).toBe("acme's stream ended in the middle of an event.")
     expect((error as StreamInterruptedError).responseBody).toBe('{"par')

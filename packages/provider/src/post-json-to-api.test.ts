@@ -28,9 +28,7 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
 
 describe('postJsonToApi', () => {
   it('posts JSON and returns the parsed reply with its headers', async () => {
-    server = await createTestServer((_request, response) =>
-      sendJson(response, 200, { text: 'hi' }, { 'x-request-id': 'req-1' }),
-    )
+    server = await createTestServer((_request, response) => sendJson(response, 200, { text: 'hi' }, { 'x-request-id': 'req-1' }))
     const result = await postJsonToApi({
       url: `${server.url}/v1/chat`,
       headers: { Authorization: 'Bearer key-1234', 'User-Agent': 'my-app/1.0' },
@@ -51,9 +49,7 @@ describe('postJsonToApi', () => {
   })
 
   it('maps 401 to a non-retryable AuthenticationError with the provider message', async () => {
-    server = await createTestServer((_request, response) =>
-      sendJson(response, 401, { error: { message: 'Invalid API key' } }),
-    )
+    server = await createTestServer((_request, response) => sendJson(response, 401, { error: { message: 'Invalid API key' } }))
     const url = `${server.url}/v1/chat`
     const error = await failure(postJsonToApi({ url, body: {}, provider: 'acme' }))
     expect(error).toBeInstanceOf(AuthenticationError)
@@ -68,9 +64,7 @@ describe('postJsonToApi', () => {
   })
 
   it('maps 429 to a RateLimitError carrying retry-after', async () => {
-    server = await createTestServer((_request, response) =>
-      sendJson(response, 429, { error: 'slow down' }, { 'retry-after': '3' }),
-    )
+    server = await createTestServer((_request, response) => sendJson(response, 429, { error: 'slow down' }, { 'retry-after': '3' }))
     const error = await failure(postJsonToApi({ url: server.url, body: {} }))
     expect(error).toBeInstanceOf(RateLimitError)
     expect((error as RateLimitError).retryAfterMs).toBe(3000)

@@ -40,9 +40,7 @@ export interface PostJsonToApiResult<Value> {
  * })
  * ```
  */
-export async function postJsonToApi<Value = unknown>(
-  options: PostJsonToApiOptions<Value>,
-): Promise<PostJsonToApiResult<Value>> {
+export async function postJsonToApi<Value = unknown>(options: PostJsonToApiOptions<Value>): Promise<PostJsonToApiResult<Value>> {
   const { response, responseHeaders, url, secrets, toError, clearTimeout } = await sendPostRequest(options)
   let text: string
   try {

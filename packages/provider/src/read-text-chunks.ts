@@ -47,10 +47,7 @@ function toStreamError(error: unknown, options: ParseStreamOptions): unknown {
  * (closing the connection). A connection that breaks gives a {@link StreamInterruptedError}; an
  * abort rethrows the abort reason.
  */
-export async function* readTextChunks(
-  body: ReadableStream<Uint8Array>,
-  options: ParseStreamOptions,
-): AsyncGenerator<string, void, undefined> {
+export async function* readTextChunks(body: ReadableStream<Uint8Array>, options: ParseStreamOptions): AsyncGenerator<string, void, undefined> {
   options.signal?.throwIfAborted()
   const reader = body.getReader()
   const decoder = new TextDecoder()

@@ -64,8 +64,7 @@ describe('the README example provider', () => {
 
   it('maps its errors, and reads the key only when called', async () => {
     server = await createTestServer([
-      (_request, response) =>
-        sendJson(response, 400, { error: { type: 'context_length_exceeded', message: 'too long' } }),
+      (_request, response) => sendJson(response, 400, { error: { type: 'context_length_exceeded', message: 'too long' } }),
       (_request, response) => sendJson(response, 401, { error: { message: 'bad key' } }),
     ])
     const model = createAcme({ baseURL: server.url })('acme-1')

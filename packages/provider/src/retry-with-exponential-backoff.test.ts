@@ -22,10 +22,7 @@ function failing(errors: readonly unknown[], result = 'ok') {
 
 describe('retryWithExponentialBackoff', () => {
   it('retries retryable APICallErrors until the call succeeds', async () => {
-    const { fn, calls } = failing([
-      new APICallError({ message: '500', statusCode: 500 }),
-      new NetworkError({ message: 'reset' }),
-    ])
+    const { fn, calls } = failing([new APICallError({ message: '500', statusCode: 500 }), new NetworkError({ message: 'reset' })])
     expect(await retryWithExponentialBackoff(fn, { ...fast, maxRetries: 2 })).toBe('ok')
     expect(calls).toEqual([1, 2, 3])
   })

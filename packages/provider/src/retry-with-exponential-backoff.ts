@@ -33,12 +33,7 @@ export interface RetryOptions {
 }
 
 const nonRetryableClientError = (statusCode: number | undefined): boolean =>
-  statusCode !== undefined &&
-  statusCode >= 400 &&
-  statusCode < 500 &&
-  statusCode !== 408 &&
-  statusCode !== 409 &&
-  statusCode !== 429
+  statusCode !== undefined && statusCode >= 400 && statusCode < 500 && statusCode !== 408 && statusCode !== 409 && statusCode !== 429
 
 /**
  * Runs `fn` and retries it while it fails with a retryable {@link APICallError}
@@ -57,10 +52,7 @@ const nonRetryableClientError = (statusCode: number | undefined): boolean =>
  * const result = await retryWithExponentialBackoff(() => model.generate(request), { maxRetries: 3, signal })
  * ```
  */
-export async function retryWithExponentialBackoff<Result>(
-  fn: (attempt: number) => Promise<Result>,
-  options: RetryOptions = {},
-): Promise<Result> {
+export async function retryWithExponentialBackoff<Result>(fn: (attempt: number) => Promise<Result>, options: RetryOptions = {}): Promise<Result> {
   const {
     maxRetries = 2,
     initialDelayMs = 1000,
@@ -77,12 +69,7 @@ export async function retryWithExponentialBackoff<Result>(
       return await fn(attempt)
     } catch (error) {
       if (signal?.aborted) throw signal.reason
-      if (
-        attempt > maxRetries ||
-        !APICallError.isInstance(error) ||
-        !error.isRetryable ||
-        nonRetryableClientError(error.statusCode)
-      ) {
+      if (attempt > maxRetries || !APICallError.isInstance(error) || !error.isRetryable || nonRetryableClientError(error.statusCode)) {
         throw error
       }
       const requested = error.retryAfterMs ?? (error.responseHeaders && parseRetryAfter(error.responseHeaders))

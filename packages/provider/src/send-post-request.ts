@@ -7,10 +7,10 @@ import { APICallError } from './errors/api-call-error.js'
 import { NetworkError } from './errors/network-error.js'
 import { ProviderError } from './errors/provider-error.js'
 import { TimeoutError } from './errors/timeout-error.js'
-import { redactSecrets, redactValue, usableSecrets } from './redact-secrets.js'
-import { withUserAgent } from './with-user-agent.js'
 import { describeNetworkFailure, isCertificateFailure, isNetworkFailure } from './is-network-failure.js'
 import { createNodeHttpFetch } from './node-http-fetch.js'
+import { redactSecrets, redactValue, usableSecrets } from './redact-secrets.js'
+import { withUserAgent } from './with-user-agent.js'
 
 /** A `fetch`-compatible function, for proxies, instrumentation or other runtimes. */
 export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>
@@ -116,7 +116,9 @@ export async function sendPostRequest(options: PostToApiOptions): Promise<SentRe
   const timer = timeoutController === undefined ? undefined : setTimeout(() => timeoutController.abort(), Math.max(0, timeoutMs ?? 0))
   const stopTimer = (): void => clearTimeout(timer)
   const requestSignal =
-    signal === undefined || timeoutController === undefined ? (signal ?? timeoutController?.signal) : AbortSignal.any([signal, timeoutController.signal])
+    signal === undefined || timeoutController === undefined
+      ? (signal ?? timeoutController?.signal)
+      : AbortSignal.any([signal, timeoutController.signal])
 
   const toError = (error: unknown): unknown => {
     if (signal?.aborted) return signal.reason
@@ -179,8 +181,7 @@ function mapErrorResponse(
   responseHeaders: Record<string, string>,
   context: ErrorResponseContext,
 ): APICallError {
-  const fallback = (cause?: unknown): APICallError =>
-    createApiCallError({ ...context, statusCode, responseBody, responseHeaders, cause })
+  const fallback = (cause?: unknown): APICallError => createApiCallError({ ...context, statusCode, responseBody, responseHeaders, cause })
   if (mapError === undefined) return fallback()
   try {
     const error = mapError(statusCode, responseBody, responseHeaders, context)

@@ -41,8 +41,7 @@ export function describeConstraints(constraints: FieldConstraints, type: TypeNod
   for (const [key, value] of Object.entries(constraints)) {
     if (value === undefined || !isConstraintKey(key)) continue
     const isBound = key === 'gt' || key === 'ge' || key === 'lt' || key === 'le' || key === 'multipleOf'
-    const text =
-      typeof value === 'number' && isBound && type.kind === 'float' ? pythonFloatRepr(value) : pythonScalarRepr(value)
+    const text = typeof value === 'number' && isBound && type.kind === 'float' ? pythonFloatRepr(value) : pythonScalarRepr(value)
     parts.push(`${constraintWording[key]}${text}`)
   }
   return parts.length === 0 ? undefined : parts.join(', ')

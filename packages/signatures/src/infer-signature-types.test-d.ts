@@ -1,4 +1,4 @@
-import { t, type ToolCalls } from '@dspex/types'
+import { type ToolCalls, t } from '@dspex/types'
 import { Type } from 'typebox'
 import { describe, expectTypeOf, it } from 'vitest'
 import type {
@@ -103,10 +103,7 @@ describe('PythonTypeToStatic: plain names', () => {
     expectTypeOf<PythonTypeToStatic<'typing.Any'>>().toEqualTypeOf<unknown>()
     expectTypeOf<PythonTypeToStatic<'builtins.int'>>().toEqualTypeOf<number>()
     expectTypeOf<PythonTypeToStatic<'typing.List[str]'>>().toEqualTypeOf<string[]>()
-    expectTypeOf<PythonTypeToStatic<'typing.Optional[typing.Dict[str, int]]'>>().toEqualTypeOf<Record<
-      string,
-      number
-    > | null>()
+    expectTypeOf<PythonTypeToStatic<'typing.Optional[typing.Dict[str, int]]'>>().toEqualTypeOf<Record<string, number> | null>()
     expectTypeOf<PythonTypeToStatic<'dspy.Image'>>().toEqualTypeOf<ImageValue>()
     expectTypeOf<PythonTypeToStatic<'dspy.experimental.Document'>>().toEqualTypeOf<DocumentValue>()
   })
@@ -145,17 +142,15 @@ describe('PythonTypeToStatic: generics', () => {
     expectTypeOf<PythonTypeToStatic<'Optional[int]'>>().toEqualTypeOf<number | null>()
     expectTypeOf<PythonTypeToStatic<'Union[int, str]'>>().toEqualTypeOf<number | string>()
     expectTypeOf<PythonTypeToStatic<'Union[int, str, None]'>>().toEqualTypeOf<number | string | null>()
-    expectTypeOf<PythonTypeToStatic<'Union[list[str], dict[str, int]]'>>().toEqualTypeOf<
-      string[] | Record<string, number>
-    >()
+    expectTypeOf<PythonTypeToStatic<'Union[list[str], dict[str, int]]'>>().toEqualTypeOf<string[] | Record<string, number>>()
     expectTypeOf<PythonTypeToStatic<'Union[int]'>>().toEqualTypeOf<number>()
   })
 
   it('nests five levels deep', () => {
     expectTypeOf<PythonTypeToStatic<'list[list[list[list[list[int]]]]]'>>().toEqualTypeOf<number[][][][][]>()
-    expectTypeOf<
-      PythonTypeToStatic<'dict[str, list[tuple[int, Optional[list[Literal["a", "b"]]]]]]'>
-    >().toEqualTypeOf<Record<string, [number, ('a' | 'b')[] | null][]>>()
+    expectTypeOf<PythonTypeToStatic<'dict[str, list[tuple[int, Optional[list[Literal["a", "b"]]]]]]'>>().toEqualTypeOf<
+      Record<string, [number, ('a' | 'b')[] | null][]>
+    >()
     expectTypeOf<SignatureOutputs<'q -> grid: list[list[dict[str, Union[int, list[str]]]]]'>>().toEqualTypeOf<{
       grid: Record<string, number | string[]>[][]
     }>()
@@ -202,7 +197,7 @@ describe('PythonTypeToStatic: Literal', () => {
   })
 
   it('reads escaped quotes as Python does', () => {
-    expectTypeOf<PythonTypeToStatic<"Literal['it\\'s', \"say \\\"hi\\\"\"]">>().toEqualTypeOf<"it's" | 'say "hi"'>()
+    expectTypeOf<PythonTypeToStatic<'Literal[\'it\\\'s\', "say \\"hi\\""]'>>().toEqualTypeOf<"it's" | 'say "hi"'>()
     expectTypeOf<SignatureOutputs<"q -> a: Literal['it\\'s, fine', 'b']">>().toEqualTypeOf<{ a: "it's, fine" | 'b' }>()
   })
 })
@@ -212,9 +207,7 @@ describe('PythonTypeToStatic: PEP 604 unions', () => {
     expectTypeOf<PythonTypeToStatic<'int | str'>>().toEqualTypeOf<number | string>()
     expectTypeOf<PythonTypeToStatic<'int | None'>>().toEqualTypeOf<number | null>()
     expectTypeOf<PythonTypeToStatic<'list[int | None]'>>().toEqualTypeOf<(number | null)[]>()
-    expectTypeOf<PythonTypeToStatic<'list[str] | dict[str, int] | None'>>().toEqualTypeOf<
-      string[] | Record<string, number> | null
-    >()
+    expectTypeOf<PythonTypeToStatic<'list[str] | dict[str, int] | None'>>().toEqualTypeOf<string[] | Record<string, number> | null>()
     expectTypeOf<PythonTypeToStatic<'Optional[int|str]'>>().toEqualTypeOf<number | string | null>()
   })
 
@@ -302,9 +295,12 @@ describe('custom type registry', () => {
 
 describe('long signatures', () => {
   it('reads 30 typed fields on each side', () => {
-    type First = 'f1: int, f2: str, f3: list[str], f4: dict[str, int], f5: bool, f6: float, f7: Optional[int], f8: int | None, f9, f10: tuple[int, str]'
-    type Second = 'f11: int, f12: str, f13: list[str], f14: dict[str, int], f15: bool, f16: float, f17: Optional[int], f18: int | None, f19, f20: tuple[int, str]'
-    type Third = `f21: int, f22: str, f23: list[str], f24: dict[str, int], f25: bool, f26: float, f27: Optional[int], f28: int | None, f29, f30: Literal["a, b", 'c']`
+    type First =
+      'f1: int, f2: str, f3: list[str], f4: dict[str, int], f5: bool, f6: float, f7: Optional[int], f8: int | None, f9, f10: tuple[int, str]'
+    type Second =
+      'f11: int, f12: str, f13: list[str], f14: dict[str, int], f15: bool, f16: float, f17: Optional[int], f18: int | None, f19, f20: tuple[int, str]'
+    type Third =
+      `f21: int, f22: str, f23: list[str], f24: dict[str, int], f25: bool, f26: float, f27: Optional[int], f28: int | None, f29, f30: Literal["a, b", 'c']`
     type Inputs = `${First}, ${Second}, ${Third}`
     type Signature = `${Inputs} -> ${Inputs}`
     type Expected = {

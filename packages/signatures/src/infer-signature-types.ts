@@ -119,12 +119,10 @@ type Bracket = '[' | ']'
  * Each step cuts the prefix at the next candidate character, so the cost grows with the number of
  * candidates, not with the length of the text.
  */
-type FirstOf<
-  Prefix extends string,
-  Chars extends string[],
-  Found extends string = '',
-  After extends string = '',
-> = Chars extends [infer Char extends string, ...infer More extends string[]]
+type FirstOf<Prefix extends string, Chars extends string[], Found extends string = '', After extends string = ''> = Chars extends [
+  infer Char extends string,
+  ...infer More extends string[],
+]
   ? Prefix extends `${infer Before}${Char}${infer Tail}`
     ? FirstOf<Before, More, Char, `${Tail}${Found}${After}`>
     : FirstOf<Prefix, More, Found, After>
@@ -146,31 +144,20 @@ type NextSpecial<Text extends string, Sep extends string> = Text extends `${infe
  * The body of a quoted string up to its closing `Q` (skipping `\'`) and the text after it, or
  * `false` when the string is not closed.
  */
-type QuotedBody<Text extends string, Q extends string, Body extends string = ''> =
-  Text extends `${infer Part}${Q}${infer Rest}`
-    ? Part extends `${string}\\`
-      ? Part extends `${string}\\\\`
-        ? [`${Body}${Part}`, Rest]
-        : QuotedBody<Rest, Q, `${Body}${Part}${Q}`>
-      : [`${Body}${Part}`, Rest]
-    : false
+type QuotedBody<Text extends string, Q extends string, Body extends string = ''> = Text extends `${infer Part}${Q}${infer Rest}`
+  ? Part extends `${string}\\`
+    ? Part extends `${string}\\\\`
+      ? [`${Body}${Part}`, Rest]
+      : QuotedBody<Rest, Q, `${Body}${Part}${Q}`>
+    : [`${Body}${Part}`, Rest]
+  : false
 
 /**
  * Splits a text at the separator `Sep` where it stands outside brackets and quotes
  * (`"x: dict[str, int], y"` at `,` gives `["x: dict[str, int]", " y"]`). Parts are not trimmed.
  */
-type SplitTopLevel<
-  Text extends string,
-  Sep extends string,
-  Depth extends unknown[] = [],
-  Current extends string = '',
-  Parts extends string[] = [],
-> =
-  NextSpecial<Text, Sep> extends [
-    infer Before extends string,
-    infer Char extends string,
-    infer After extends string,
-  ]
+type SplitTopLevel<Text extends string, Sep extends string, Depth extends unknown[] = [], Current extends string = '', Parts extends string[] = []> =
+  NextSpecial<Text, Sep> extends [infer Before extends string, infer Char extends string, infer After extends string]
     ? Char extends ''
       ? [...Parts, `${Current}${Text}`]
       : Char extends Quote
@@ -187,19 +174,14 @@ type SplitTopLevel<
     : never
 
 /** Trims each part and drops the empty ones (`tuple[int, str,]` has a trailing comma). */
-type CleanParts<Parts extends string[], Done extends string[] = []> = Parts extends [
-  infer Part extends string,
-  ...infer Rest extends string[],
-]
+type CleanParts<Parts extends string[], Done extends string[] = []> = Parts extends [infer Part extends string, ...infer Rest extends string[]]
   ? Trim<Part> extends ''
     ? CleanParts<Rest, Done>
     : CleanParts<Rest, [...Done, Trim<Part>]>
   : Done
 
 /** The type arguments inside `[...]`, trimmed; no split at all when there is no comma. */
-type TypeArguments<Inner extends string> = Inner extends `${string},${string}`
-  ? CleanParts<SplitTopLevel<Inner, ','>>
-  : CleanParts<[Inner]>
+type TypeArguments<Inner extends string> = Inner extends `${string},${string}` ? CleanParts<SplitTopLevel<Inner, ','>> : CleanParts<[Inner]>
 
 type StripPrefix<Name extends string> = Name extends `dspy.experimental.${infer Bare}`
   ? Bare
@@ -244,21 +226,15 @@ type ConstantsOf<Args extends string[]> = { [Index in keyof Args]: LiteralConsta
 
 type TypesOf<Args extends string[], Registry> = { [Index in keyof Args]: TypeToStatic<Args[Index], Registry> }
 
-type ItemOf<Args extends string[], Registry> = Args extends [infer Item extends string, ...string[]]
-  ? TypeToStatic<Item, Registry>
-  : unknown
+type ItemOf<Args extends string[], Registry> = Args extends [infer Item extends string, ...string[]] ? TypeToStatic<Item, Registry> : unknown
 
 /** `Name[Args]` with `Name` already stripped of `typing.`, `dspy.` and `builtins.`. */
-type ApplyGeneric<Name extends string, Args extends string[], Registry> = Name extends
-  | 'list'
-  | 'List'
-  | 'set'
-  | 'Set'
-  | 'frozenset'
-  | 'FrozenSet'
+type ApplyGeneric<Name extends string, Args extends string[], Registry> = Name extends 'list' | 'List' | 'set' | 'Set' | 'frozenset' | 'FrozenSet'
   ? ItemOf<Args, Registry>[]
   : Name extends 'tuple' | 'Tuple'
-    ? Args extends [] ? unknown[] : TypesOf<Args, Registry>
+    ? Args extends []
+      ? unknown[]
+      : TypesOf<Args, Registry>
     : Name extends 'dict' | 'Dict'
       ? Record<string, Args extends [string, infer Value extends string] ? TypeToStatic<Value, Registry> : unknown>
       : Name extends 'Optional'
@@ -298,14 +274,12 @@ type SingleTypeToStatic<Text extends string, Registry> = Text extends `'${infer 
  * ```
  * @see parsePythonType for the run-time parser of the same syntax.
  */
-export type PythonTypeToStatic<Text extends string, Registry extends object = EmptyRegistry> = TypeToStatic<
-  Text,
-  Registry
->
+export type PythonTypeToStatic<Text extends string, Registry extends object = EmptyRegistry> = TypeToStatic<Text, Registry>
 
-type TypeToStatic<Text extends string, Registry> = Trim<Text> extends `${string}|${string}`
-  ? SinglesOf<CleanParts<SplitTopLevel<Trim<Text>, '|'>>, Registry>[number]
-  : SingleTypeToStatic<Trim<Text>, Registry>
+type TypeToStatic<Text extends string, Registry> =
+  Trim<Text> extends `${string}|${string}`
+    ? SinglesOf<CleanParts<SplitTopLevel<Trim<Text>, '|'>>, Registry>[number]
+    : SingleTypeToStatic<Trim<Text>, Registry>
 
 /** The options of a `|` union (or the one type, when every `|` sits inside brackets or quotes). */
 type SinglesOf<Parts extends string[], Registry> = { [Index in keyof Parts]: SingleTypeToStatic<Parts[Index], Registry> }
@@ -340,11 +314,7 @@ type SignatureSide<Signature extends string, Side extends 0 | 1, Registry> = str
  * ```
  * @see dspy.signatures.signature._parse_signature
  */
-export type SignatureInputs<Signature extends string, Registry extends object = EmptyRegistry> = SignatureSide<
-  Signature,
-  0,
-  Registry
->
+export type SignatureInputs<Signature extends string, Registry extends object = EmptyRegistry> = SignatureSide<Signature, 0, Registry>
 
 /**
  * The static type of the outputs of a DSPy signature string; the rules are those of
@@ -357,11 +327,7 @@ export type SignatureInputs<Signature extends string, Registry extends object = 
  * ```
  * @see dspy.signatures.signature._parse_signature
  */
-export type SignatureOutputs<Signature extends string, Registry extends object = EmptyRegistry> = SignatureSide<
-  Signature,
-  1,
-  Registry
->
+export type SignatureOutputs<Signature extends string, Registry extends object = EmptyRegistry> = SignatureSide<Signature, 1, Registry>
 
 /**
  * The static types of the builder form's fields: each entry is a TypeBox schema, or a field
@@ -378,9 +344,7 @@ export type SignatureOutputs<Signature extends string, Registry extends object =
 export type StaticOfSchemaFields<Fields> = {
   // Going through `infer` keeps the checker from expanding `Static` of a generic schema, which
   // costs about a million instantiations wherever the result is compared.
-  -readonly [Name in keyof Fields]: SchemaOfField<Fields[Name]> extends infer Schema extends TSchema
-    ? Static<Schema>
-    : unknown
+  -readonly [Name in keyof Fields]: SchemaOfField<Fields[Name]> extends infer Schema extends TSchema ? Static<Schema> : unknown
 }
 
 /** The schema of one builder field: the field itself, or its `schema` key. */

@@ -74,13 +74,7 @@ function parseFieldList(
   return fields
 }
 
-function parseField(
-  text: string,
-  part: string,
-  offset: number,
-  direction: FieldDirection,
-  customTypes: TypeRegistry | undefined,
-): ParsedStringField {
+function parseField(text: string, part: string, offset: number, direction: FieldDirection, customTypes: TypeRegistry | undefined): ParsedStringField {
   const colon = part.indexOf(':')
   const rawName = colon === -1 ? part : part.slice(0, colon)
   const name = rawName.trim()
@@ -98,7 +92,11 @@ function parseField(
   const typeAt = offset + colon + 1
   if (typeText.trim() === '') throw syntaxError(text, typeAt, `the field '${name}' has ':' but no type`)
   if (/=/.test(typeText.replace(/(["'])(?:\\.|(?!\1).)*\1/g, ''))) {
-    throw syntaxError(text, typeAt, `default values are not supported in signature strings (field '${name}'); declare a default with the builder form`)
+    throw syntaxError(
+      text,
+      typeAt,
+      `default values are not supported in signature strings (field '${name}'); declare a default with the builder form`,
+    )
   }
   try {
     const schema = parsePythonType(typeText.trim(), customTypes === undefined ? {} : { customTypes })

@@ -1,6 +1,6 @@
-import { describeType, t, typeNodeName, type TypeNode } from '@dspex/types'
+import { describeType, type TypeNode, t, typeNodeName } from '@dspex/types'
 import type { TSchema, TString } from 'typebox'
-import { describeConstraints, isConstraintKey, type FieldConstraints } from './field-constraints.js'
+import { describeConstraints, type FieldConstraints, isConstraintKey } from './field-constraints.js'
 import { inferPrefix } from './infer-prefix.js'
 
 /** Whether a field is given to the model (`input`) or produced by it (`output`). */
@@ -37,10 +37,7 @@ export interface FieldDefinition<Schema extends TSchema = TSchema, Direction ext
  */
 export function InputField(schema?: undefined, options?: FieldOptions): FieldDefinition<TString, 'input'>
 export function InputField<Schema extends TSchema>(schema: Schema, options?: FieldOptions): FieldDefinition<Schema, 'input'>
-export function InputField<Schema extends TSchema>(
-  schema: Schema | undefined,
-  options?: FieldOptions,
-): FieldDefinition<Schema | TString, 'input'>
+export function InputField<Schema extends TSchema>(schema: Schema | undefined, options?: FieldOptions): FieldDefinition<Schema | TString, 'input'>
 export function InputField(schema?: TSchema, options: FieldOptions = {}): FieldDefinition<TSchema, 'input'> {
   return { schema: schema ?? t.string(), direction: 'input', options, typeUndefined: schema === undefined }
 }
@@ -52,10 +49,7 @@ export function InputField(schema?: TSchema, options: FieldOptions = {}): FieldD
  */
 export function OutputField(schema?: undefined, options?: FieldOptions): FieldDefinition<TString, 'output'>
 export function OutputField<Schema extends TSchema>(schema: Schema, options?: FieldOptions): FieldDefinition<Schema, 'output'>
-export function OutputField<Schema extends TSchema>(
-  schema: Schema | undefined,
-  options?: FieldOptions,
-): FieldDefinition<Schema | TString, 'output'>
+export function OutputField<Schema extends TSchema>(schema: Schema | undefined, options?: FieldOptions): FieldDefinition<Schema | TString, 'output'>
 export function OutputField(schema?: TSchema, options: FieldOptions = {}): FieldDefinition<TSchema, 'output'> {
   return { schema: schema ?? t.string(), direction: 'output', options, typeUndefined: schema === undefined }
 }

@@ -1,8 +1,8 @@
 import { t } from '@dspex/types'
 import { Type } from 'typebox'
 import { describe, expectTypeOf, it } from 'vitest'
+import { type InferInputs, type InferOutputs, Signature } from './signature.js'
 import { InputField, OutputField } from './signature-field.js'
-import { Signature, type InferInputs, type InferOutputs } from './signature.js'
 
 describe('Signature static types', () => {
   it('infers inputs and outputs from the string form', () => {

@@ -2,8 +2,8 @@ import { t } from '@dspex/types'
 import { Type } from 'typebox'
 import { describe, expect, it } from 'vitest'
 import { SignatureError } from './errors/signature-error.js'
-import { InputField, OutputField } from './signature-field.js'
 import { Signature } from './signature.js'
+import { InputField, OutputField } from './signature-field.js'
 
 const sentiment = Signature.create({
   name: 'Sentiment',
@@ -109,12 +109,7 @@ describe('manipulation', () => {
   it('withUpdatedFields changes description, prefix, constraints or type', () => {
     const updated = base.withUpdatedFields('answer', { desc: 'short', prefix: 'A:', schema: t.integer(), ge: 1 })
     const answer = updated.field('answer')
-    expect([answer?.desc, answer?.prefix, answer?.typeName, answer?.constraintsText]).toEqual([
-      'short',
-      'A:',
-      'int',
-      'greater than or equal to: 1',
-    ])
+    expect([answer?.desc, answer?.prefix, answer?.typeName, answer?.constraintsText]).toEqual(['short', 'A:', 'int', 'greater than or equal to: 1'])
     expect(base.field('answer')?.desc).toBe('${answer}')
     expect(() => base.withUpdatedFields('missing', { desc: 'x' })).toThrow(/has no field named 'missing'/)
   })

@@ -5,7 +5,7 @@ import { SignatureError } from './errors/signature-error.js'
 import { isValidFieldName } from './field-name.js'
 import type { SignatureInputs, SignatureOutputs } from './infer-signature-types.js'
 import { parseSignatureString } from './parse-signature-string.js'
-import { SignatureField, type FieldDefinition, type FieldOptions } from './signature-field.js'
+import { type FieldDefinition, type FieldOptions, SignatureField } from './signature-field.js'
 import { readSignatureState, type SignatureState } from './signature-state.js'
 
 /** Field definitions of the builder form, by name, in declaration order. */
@@ -133,9 +133,7 @@ export class Signature<Inputs extends object = Record<string, unknown>, Outputs 
    * })
    * ```
    */
-  static create<const Fields extends FieldDefinitions>(
-    options: CreateSignatureOptions<Fields>,
-  ): Signature<InputsOf<Fields>, OutputsOf<Fields>> {
+  static create<const Fields extends FieldDefinitions>(options: CreateSignatureOptions<Fields>): Signature<InputsOf<Fields>, OutputsOf<Fields>> {
     const fields = Object.entries(options.fields).map(([name, definition]) => {
       assertFieldName(name)
       return new SignatureField(name, definition)
@@ -285,9 +283,7 @@ export class Signature<Inputs extends object = Record<string, unknown>, Outputs 
     const { instructions, fields: saved } = readSignatureState(state)
     const fields = this.fields.map((field, index) => {
       const entry = saved[index]
-      return entry === undefined
-        ? field
-        : new SignatureField(field.name, field.toDefinition({ prefix: entry.prefix, desc: entry.description }))
+      return entry === undefined ? field : new SignatureField(field.name, field.toDefinition({ prefix: entry.prefix, desc: entry.description }))
     })
     return new Signature(this.name, fields, instructions)
   }

@@ -1,12 +1,12 @@
 import { Evaluate, type EvaluateMetric } from '@dspex/evaluate'
 import { getSetting, type Module, PythonRandom } from '@dspex/primitives'
-import { type BootstrapFewShotOptions, type BootstrapFewShotSettings, BootstrapFewShot, bootstrapFewShot } from './bootstrap-few-shot.js'
+import { BootstrapFewShot, type BootstrapFewShotOptions, type BootstrapFewShotSettings, bootstrapFewShot } from './bootstrap-few-shot.js'
+import { reportCompile } from './compile-callbacks.js'
 import { ConcurrencyLimiter } from './concurrency-limiter.js'
 import { CompileOptionsError } from './errors/compile-options-error.js'
 import { labeledFewShot } from './labeled-few-shot.js'
 import { runInOrder } from './run-in-order.js'
 import type { CompileOptions, Teleprompter } from './teleprompter.js'
-import { reportCompile } from './compile-callbacks.js'
 
 /** Options of {@link BootstrapFewShotWithRandomSearch}'s constructor. */
 export interface BootstrapFewShotWithRandomSearchOptions extends Omit<BootstrapFewShotOptions, 'metric'> {
@@ -88,10 +88,7 @@ export class BootstrapFewShotWithRandomSearch implements Teleprompter<RandomSear
    * @throws {CompileOptionsError} when `restrict` matches no seed or the student is compiled;
    * {@link BootstrapError} or `EvaluateError` when a candidate hit `maxErrors`; the signal's reason when aborted.
    */
-  compile<Program extends Module<object, unknown>>(
-    student: Program,
-    options: RandomSearchCompileOptions,
-  ): Promise<ProgramWithCandidates<Program>> {
+  compile<Program extends Module<object, unknown>>(student: Program, options: RandomSearchCompileOptions): Promise<ProgramWithCandidates<Program>> {
     return reportCompile(this, student, options, () => this.#compile(student, options))
   }
 
@@ -115,7 +112,10 @@ export class BootstrapFewShotWithRandomSearch implements Teleprompter<RandomSear
     const buildAndScore = async (seed: number, _index: number, candidateSignal: AbortSignal): Promise<CandidateProgram<Program>> => {
       const program = await buildCandidate(student, seed, settings, { ...options, signal: candidateSignal }, limiter)
       const evaluate = new Evaluate({ devset: valset, metric: settings.metric, concurrency: settings.concurrency, maxErrors: settings.maxErrors })
-      const limited = { call: (inputs: Record<string, unknown>, callOptions: { readonly signal?: AbortSignal }) => limiter.run(() => program.call(inputs, callOptions)) }
+      const limited = {
+        call: (inputs: Record<string, unknown>, callOptions: { readonly signal?: AbortSignal }) =>
+          limiter.run(() => program.call(inputs, callOptions)),
+      }
       const result = await evaluate.run(limited, { signal: candidateSignal })
       candidateSignal.throwIfAborted()
       return { seed, program, score: result.score, subscores: result.results.map((entry) => entry.score) }

@@ -1,12 +1,12 @@
 import type { EvaluateMetric } from '@dspex/evaluate'
 import { getSetting, type Module, PythonRandom, type Settings } from '@dspex/primitives'
 import { collectTraces } from './collect-traces.js'
+import { reportCompile } from './compile-callbacks.js'
 import type { ConcurrencyLimiter } from './concurrency-limiter.js'
 import { CompileOptionsError } from './errors/compile-options-error.js'
 import { labeledFewShot } from './labeled-few-shot.js'
 import { selectDemos } from './select-demos.js'
 import type { CompileOptions, Teleprompter } from './teleprompter.js'
-import { reportCompile } from './compile-callbacks.js'
 
 /** Options of {@link BootstrapFewShot}'s constructor (DSPy's, in camelCase, plus `concurrency`). */
 export interface BootstrapFewShotOptions {

@@ -1,6 +1,6 @@
 import { LM } from '@dspex/lm'
-import { context, type Example, Module, type Prediction } from '@dspex/primitives'
 import { Predict } from '@dspex/predict'
+import { context, type Example, Module, type Prediction } from '@dspex/primitives'
 import { ScriptedLM } from '@dspex/testing'
 import { describe, expect, it } from 'vitest'
 import { taggedQuestions } from './__fixtures__/tagged-questions.js'

@@ -1,16 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { EvaluateMetric } from '@dspex/evaluate'
 import { metricScore } from '@dspex/evaluate'
-import {
-  context,
-  Example,
-  getSetting,
-  type Module,
-  type Parameter,
-  PythonRandom,
-  type Settings,
-  type TraceEntry,
-} from '@dspex/primitives'
+import { context, Example, getSetting, type Module, type Parameter, PythonRandom, type Settings, type TraceEntry } from '@dspex/primitives'
 import type { ConcurrencyLimiter } from './concurrency-limiter.js'
 import { BootstrapError } from './errors/bootstrap-error.js'
 import { hasDemos } from './predictor-demos.js'

@@ -1,6 +1,6 @@
 import { LM } from '@dspex/lm'
-import { type Callback, context, type Example, type Prediction } from '@dspex/primitives'
 import { Predict } from '@dspex/predict'
+import { type Callback, context, type Example, type Prediction } from '@dspex/primitives'
 import { createDemoSensitiveLM } from '@dspex/testing'
 import { describe, expect, it } from 'vitest'
 import { taggedAnswer, taggedQuestions } from './__fixtures__/tagged-questions.js'

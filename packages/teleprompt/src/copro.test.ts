@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Evaluate } from '@dspex/evaluate'
 import { LM } from '@dspex/lm'
-import { configure, defaultSettings, Example, type Prediction } from '@dspex/primitives'
 import { Predict } from '@dspex/predict'
+import { configure, defaultSettings, Example, type Prediction } from '@dspex/primitives'
 import { createDemoSensitiveLM, ScriptedLM } from '@dspex/testing'
 import { afterEach, describe, expect, it } from 'vitest'
 import { COPRO, formatAttempts } from './copro.js'
@@ -73,7 +73,13 @@ describe('COPRO (DSPy tests/teleprompt/test_copro_optimizer.py)', () => {
     const { optimizer, student } = setup()
     const result = await optimizer.compileWithStats(student, { trainset })
     expect(result.totalCalls).toBe(6)
-    expect(result.resultsLatest?.self).toEqual({ depth: [0, 1], max: [100, 100], average: [100 / 3, 100 / 3], min: [0, 0], std: [expect.closeTo(47.14, 2), expect.closeTo(47.14, 2)] })
+    expect(result.resultsLatest?.self).toEqual({
+      depth: [0, 1],
+      max: [100, 100],
+      average: [100 / 3, 100 / 3],
+      min: [0, 0],
+      std: [expect.closeTo(47.14, 2), expect.closeTo(47.14, 2)],
+    })
     expect(result.resultsBest?.self?.depth).toEqual([0, 1])
     expect(result.resultsBest?.self?.max).toEqual([100, 100])
   })

@@ -1,15 +1,15 @@
-import { type EvaluateMetric, Evaluate } from '@dspex/evaluate'
+import { Evaluate, type EvaluateMetric } from '@dspex/evaluate'
 import type { LM } from '@dspex/lm'
-import { context, type Module, type Prediction } from '@dspex/primitives'
 import { Predict } from '@dspex/predict'
+import { context, type Module, type Prediction } from '@dspex/primitives'
 import type { Signature } from '@dspex/signatures'
 import { pythonFloatRepr } from '@dspex/types'
+import { reportCompile } from './compile-callbacks.js'
 import { ConcurrencyLimiter } from './concurrency-limiter.js'
 import { CompileOptionsError } from './errors/compile-options-error.js'
 import { BasicGenerateInstruction, GenerateInstructionGivenAttempts } from './instruction-signatures.js'
 import { lastField, withInstructionAndPrefix, withSignature } from './predictor-signature.js'
 import type { CompileOptions } from './teleprompter.js'
-import { reportCompile } from './compile-callbacks.js'
 
 /** Options of {@link COPRO}'s constructor (DSPy's, in camelCase, plus `concurrency`). */
 export interface COPROOptions {
@@ -169,7 +169,10 @@ export class COPRO {
         })
         const scores = await Promise.all(
           programs.map(async ({ program }) => {
-            const limited = { call: (inputs: Record<string, unknown>, callOptions: { readonly signal?: AbortSignal }) => limiter.run(() => program.call(inputs, callOptions)) }
+            const limited = {
+              call: (inputs: Record<string, unknown>, callOptions: { readonly signal?: AbortSignal }) =>
+                limiter.run(() => program.call(inputs, callOptions)),
+            }
             const result = await evaluate.run(limited, signal === undefined ? {} : { signal })
             signal?.throwIfAborted()
             return result.score
@@ -187,14 +190,29 @@ export class COPRO {
         if (this.trackStats) addStats(stats.latest[name] as COPROStats, depth, latestScores)
         const best = maxByScore([...seen.values()])
         setSignature(current, name, withInstructionAndPrefix(signatureAt(current, name), best.instruction, best.prefix))
-        onProgress?.({ phase: 'evaluate-candidates', completed: depth * names.length + index + 1, total: this.depth * names.length, message: `best score ${best.score}` })
+        onProgress?.({
+          phase: 'evaluate-candidates',
+          completed: depth * names.length + index + 1,
+          total: this.depth * names.length,
+          message: `best score ${best.score}`,
+        })
       }
       if (depth === this.depth - 1) break
 
       for (const name of names) {
         const ranked = [...(evaluated.get(name) as Map<string, COPROCandidate<Program>>).values()].sort((a, b) => b.score - a.score)
-        if (this.trackStats) addStats(stats.best[name] as COPROStats, depth, ranked.slice(0, 10).map((candidate) => candidate.score))
-        const proposals = await this.#propose(GenerateInstructionGivenAttempts, { attempted_instructions: formatAttempts(ranked, this.breadth) }, this.breadth, signal)
+        if (this.trackStats)
+          addStats(
+            stats.best[name] as COPROStats,
+            depth,
+            ranked.slice(0, 10).map((candidate) => candidate.score),
+          )
+        const proposals = await this.#propose(
+          GenerateInstructionGivenAttempts,
+          { attempted_instructions: formatAttempts(ranked, this.breadth) },
+          this.breadth,
+          signal,
+        )
         latest.set(name, proposals)
         all.get(name)?.push(...proposals)
       }
@@ -204,7 +222,15 @@ export class COPRO {
     for (const name of names) {
       const own = [...(evaluated.get(name) as Map<string, COPROCandidate<Program>>).values()]
       candidates.push(...own)
-      if (this.trackStats) addStats(stats.best[name] as COPROStats, this.depth - 1, [...own].sort((a, b) => b.score - a.score).slice(0, 10).map((candidate) => candidate.score))
+      if (this.trackStats)
+        addStats(
+          stats.best[name] as COPROStats,
+          this.depth - 1,
+          [...own]
+            .sort((a, b) => b.score - a.score)
+            .slice(0, 10)
+            .map((candidate) => candidate.score),
+        )
     }
     candidates.sort((a, b) => b.score - a.score)
     const kept = dropDuplicates(candidates, names)
@@ -219,7 +245,12 @@ export class COPRO {
   }
 
   /** The proposals of `n` completions of `signature` from the prompt model, at `initTemperature`. */
-  async #propose(signature: Signature<object, object>, inputs: Record<string, unknown>, n: number, signal: AbortSignal | undefined): Promise<Proposal[]> {
+  async #propose(
+    signature: Signature<object, object>,
+    inputs: Record<string, unknown>,
+    n: number,
+    signal: AbortSignal | undefined,
+  ): Promise<Proposal[]> {
     const predictor = new Predict(signature, { n, temperature: this.initTemperature })
     const call = (): Promise<Prediction> => predictor.call(inputs, signal === undefined ? {} : { signal })
     const prediction = this.promptModel === undefined ? await call() : await context({ lm: this.promptModel }, call)
@@ -276,7 +307,10 @@ function maxByScore<Candidate extends { score: number }>(candidates: readonly Ca
 }
 
 /** DSPy's `_drop_duplicates`: among consecutive candidates of equal score, drop programs equal to one already kept. */
-function dropDuplicates<Program extends Module<object, unknown>>(candidates: readonly COPROCandidate<Program>[], names: readonly string[]): COPROCandidate<Program>[] {
+function dropDuplicates<Program extends Module<object, unknown>>(
+  candidates: readonly COPROCandidate<Program>[],
+  names: readonly string[],
+): COPROCandidate<Program>[] {
   const kept: COPROCandidate<Program>[] = []
   let batch: COPROCandidate<Program>[] = []
   let batchScore = -1
@@ -299,7 +333,12 @@ function sameSignatures(a: Module<object, unknown>, b: Module<object, unknown>, 
     const mine = signatureAt(a, name)
     const theirs = signatureAt(b, name)
     const [lastMine, lastTheirs] = [lastField(mine), lastField(theirs)]
-    return mine.instructions === theirs.instructions && lastMine.name === lastTheirs.name && lastMine.prefix === lastTheirs.prefix && lastMine.desc === lastTheirs.desc
+    return (
+      mine.instructions === theirs.instructions &&
+      lastMine.name === lastTheirs.name &&
+      lastMine.prefix === lastTheirs.prefix &&
+      lastMine.desc === lastTheirs.desc
+    )
   })
 }
 

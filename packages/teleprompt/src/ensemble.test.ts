@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Evaluate } from '@dspex/evaluate'
 import { LM } from '@dspex/lm'
-import { Example, Module } from '@dspex/primitives'
 import { majority, Predict } from '@dspex/predict'
+import { Example, Module } from '@dspex/primitives'
 import { ScriptedLM } from '@dspex/testing'
 import { describe, expect, it } from 'vitest'
 import { Ensemble } from './ensemble.js'
@@ -83,7 +83,9 @@ describe('Ensemble (DSPex behaviour)', () => {
   })
 
   it('majority over three programs, one of them wrong, beats the wrong program alone', async () => {
-    const devset = ['paris', 'rome', 'oslo', 'bern'].map((letter) => new Example({ question: letter, answer: letter.toUpperCase() }).withInputs('question'))
+    const devset = ['paris', 'rome', 'oslo', 'bern'].map((letter) =>
+      new Example({ question: letter, answer: letter.toUpperCase() }).withInputs('question'),
+    )
     const upper = (): LM => new LM(new ScriptedLM((request) => ({ answer: lastQuestion(request.messages).toUpperCase() })), { cache: false })
     const wrong = new Predict('question -> answer', { lm: new LM(new ScriptedLM(() => ({ answer: 'no idea' })), { cache: false }) })
     const programs = [new Predict('question -> answer', { lm: upper() }), wrong, new Predict('question -> answer', { lm: upper() })]
@@ -113,4 +115,3 @@ function lastQuestion(messages: readonly { content: unknown }[]): string {
   const text = typeof content === 'string' ? content : ''
   return /\[\[ ## question ## \]\]\n(.*)\n/.exec(text)?.[1] ?? ''
 }
-

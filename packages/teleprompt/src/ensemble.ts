@@ -103,7 +103,8 @@ export class Ensemble<Output = unknown, Reduced = Output[]> {
    * @throws {CompileOptionsError} (`compile-invalid-options`) when there are no programs or `size` exceeds their number.
    */
   compile<Inputs extends object>(programs: readonly Module<Inputs, Output>[]): EnsembledProgram<Inputs, Output, Reduced> {
-    if (programs.length === 0) throw new CompileOptionsError({ message: 'Ensemble: compile needs at least one program.', code: 'compile-invalid-options' })
+    if (programs.length === 0)
+      throw new CompileOptionsError({ message: 'Ensemble: compile needs at least one program.', code: 'compile-invalid-options' })
     if (this.size !== undefined && this.size > programs.length) {
       throw new CompileOptionsError({
         message: `Ensemble: size ${this.size} is larger than the ${programs.length} programs given (DSPy's random.sample would fail).`,

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Evaluate } from '@dspex/evaluate'
 import { LM } from '@dspex/lm'
-import { configure, defaultSettings, Example, type Prediction } from '@dspex/primitives'
 import { Predict } from '@dspex/predict'
+import { configure, defaultSettings, Example, type Prediction } from '@dspex/primitives'
 import { Signature } from '@dspex/signatures'
 import { demoSensitiveAnswer, ScriptedLM } from '@dspex/testing'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -27,7 +27,8 @@ const setup = () => {
   let induced = 0
   const model = new ScriptedLM((request) => {
     const system = String(request.messages[0]?.content)
-    if (system.includes('examples_text')) return { reasoning: 'Looking at the examples.', natural_language_rules: ` ${proposedRules[induced++ % proposedRules.length]} ` }
+    if (system.includes('examples_text'))
+      return { reasoning: 'Looking at the examples.', natural_language_rules: ` ${proposedRules[induced++ % proposedRules.length]} ` }
     return demoSensitiveAnswer(request.messages, { answers: qa, ruleRequired: rule })
   })
   configure({ lm: new LM(model, { cache: false }) })
@@ -58,7 +59,9 @@ describe('InferRules', () => {
     const [first] = inductions
     expect(first?.temperature).toBe(1)
     const system = String(first?.messages[0]?.content)
-    expect(system).toContain('1. `examples_text` (str): Text containing examples\nYour output fields are:\n1. `reasoning` (str): \n2. `natural_language_rules` (str): Induced natural language rules')
+    expect(system).toContain(
+      '1. `examples_text` (str): Text containing examples\nYour output fields are:\n1. `reasoning` (str): \n2. `natural_language_rules` (str): Induced natural language rules',
+    )
     expect(system).toContain(
       'your objective is: \n        Given a set of examples, extract a list of 5 concise and non-redundant natural language rules that provide clear guidance for performing the task. All rules should be actionable for a well-specified scope of examples of this general kind of task.',
     )
@@ -69,7 +72,11 @@ describe('InferRules', () => {
 
   it('formats examples as DSPy’s format_examples', () => {
     const signature = Signature.parse('question, k: int -> answer')
-    const demo: [string, unknown][] = [['answer', 'x'], ['k', 3], ['question', 'q']]
+    const demo: [string, unknown][] = [
+      ['answer', 'x'],
+      ['k', 3],
+      ['question', 'q'],
+    ]
     expect(formatExamples([demo], signature)).toBe('Input Fields:\nk: 3\nquestion: q\n\n=========\nOutput Fields:\nanswer: x\n\n')
   })
 

@@ -1,16 +1,16 @@
 import { Evaluate } from '@dspex/evaluate'
-import { context, type Example, getSetting, type Module, PythonRandom } from '@dspex/primitives'
 import { ChainOfThought } from '@dspex/predict'
+import { context, type Example, getSetting, type Module, PythonRandom } from '@dspex/primitives'
 import type { Signature } from '@dspex/signatures'
 import { pythonStr } from '@dspex/types'
 import { BootstrapFewShot, type BootstrapFewShotOptions } from './bootstrap-few-shot.js'
+import { reportCompile } from './compile-callbacks.js'
 import { ConcurrencyLimiter } from './concurrency-limiter.js'
 import { CompileOptionsError } from './errors/compile-options-error.js'
 import { InferRulesError } from './errors/infer-rules-error.js'
 import { rulesInductionSignature } from './infer-rules-signature.js'
 import { withSignature } from './predictor-signature.js'
 import type { CompileOptions } from './teleprompter.js'
-import { reportCompile } from './compile-callbacks.js'
 
 /** Options of {@link InferRules}: its own, plus BootstrapFewShot's (metric, teacherSettings, demo counts...). */
 export interface InferRulesOptions extends BootstrapFewShotOptions {
@@ -45,7 +45,10 @@ export class InferRules {
   /** @throws {CompileOptionsError} (`compile-invalid-options`) for counts that are not positive integers or bad bootstrap options. */
   constructor(options: InferRulesOptions = {}) {
     const { numCandidates = 10, numRules = 10, ...bootstrapOptions } = options
-    for (const [name, value] of [['numCandidates', numCandidates], ['numRules', numRules]] as const) {
+    for (const [name, value] of [
+      ['numCandidates', numCandidates],
+      ['numRules', numRules],
+    ] as const) {
       if (!Number.isInteger(value) || value < 1) {
         throw new CompileOptionsError({ message: `InferRules: ${name} must be a positive integer, got ${value}.`, code: 'compile-invalid-options' })
       }
@@ -74,7 +77,8 @@ export class InferRules {
       ;[trainset, valset] = [trainset.slice(0, trainSize), trainset.slice(trainSize)]
     }
     const metric = this.bootstrapOptions.metric
-    if (metric === undefined) throw new CompileOptionsError({ message: 'InferRules needs a metric to evaluate its candidates.', code: 'compile-invalid-options' })
+    if (metric === undefined)
+      throw new CompileOptionsError({ message: 'InferRules needs a metric to evaluate its candidates.', code: 'compile-invalid-options' })
     if (valset.length === 0) throw new CompileOptionsError({ message: 'InferRules needs a non-empty valset.', code: 'compile-invalid-options' })
     const bootstrapped = await new BootstrapFewShot(this.bootstrapOptions).compile(student, {
       trainset,
@@ -101,10 +105,18 @@ export class InferRules {
     }
 
     const limiter = new ConcurrencyLimiter(this.bootstrapOptions.concurrency ?? 16)
-    const evaluate = new Evaluate({ devset: valset, metric, concurrency: limiter.limit, ...(this.bootstrapOptions.maxErrors === undefined ? {} : { maxErrors: this.bootstrapOptions.maxErrors }) })
+    const evaluate = new Evaluate({
+      devset: valset,
+      metric,
+      concurrency: limiter.limit,
+      ...(this.bootstrapOptions.maxErrors === undefined ? {} : { maxErrors: this.bootstrapOptions.maxErrors }),
+    })
     const scores = await Promise.all(
       candidates.map(async (candidate) => {
-        const limited = { call: (inputs: Record<string, unknown>, callOptions: { readonly signal?: AbortSignal }) => limiter.run(() => candidate.call(inputs, callOptions)) }
+        const limited = {
+          call: (inputs: Record<string, unknown>, callOptions: { readonly signal?: AbortSignal }) =>
+            limiter.run(() => candidate.call(inputs, callOptions)),
+        }
         const result = await evaluate.run(limited, signal === undefined ? {} : { signal })
         signal?.throwIfAborted()
         return result.score
@@ -135,7 +147,10 @@ export class InferRules {
         return await context(this.bootstrapOptions.teacherSettings ?? {}, async () => {
           const lm = getSetting('lm')
           if (lm === null || lm === undefined) {
-            throw new InferRulesError({ message: 'InferRules needs an LM to induce rules: configure one or pass teacherSettings.lm.', code: 'infer-rules-no-lm' })
+            throw new InferRulesError({
+              message: 'InferRules needs an LM to induce rules: configure one or pass teacherSettings.lm.',
+              code: 'infer-rules-no-lm',
+            })
           }
           const prediction = await context({ lm: lm.copy({ rolloutId, temperature: 1.0 }) }, () =>
             induction.call({ examples_text: text }, signal === undefined ? {} : { signal }),

@@ -1,7 +1,7 @@
 import { Evaluate } from '@dspex/evaluate'
 import { LM } from '@dspex/lm'
-import { configure, defaultSettings, Example, type Prediction } from '@dspex/primitives'
 import { Predict } from '@dspex/predict'
+import { configure, defaultSettings, Example, type Prediction } from '@dspex/primitives'
 import { createDemoSensitiveLM } from '@dspex/testing'
 import { afterEach, describe, expect, it } from 'vitest'
 import { KNNFewShot } from './knn-few-shot.js'

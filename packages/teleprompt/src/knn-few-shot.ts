@@ -1,8 +1,8 @@
-import type { Example, ForwardOptions, Module } from '@dspex/primitives'
 import { KNN, type KNNOptions, type KNNSimilarity } from '@dspex/predict'
+import type { Example, ForwardOptions, Module } from '@dspex/primitives'
 import { BootstrapFewShot, type BootstrapFewShotOptions } from './bootstrap-few-shot.js'
-import type { CompileProgress } from './teleprompter.js'
 import { reportCompile } from './compile-callbacks.js'
+import type { CompileProgress } from './teleprompter.js'
 
 /** Options of {@link KNNFewShot}'s constructor: the retriever's, plus BootstrapFewShot's for the per-call bootstrap. */
 export interface KNNFewShotOptions extends BootstrapFewShotOptions {

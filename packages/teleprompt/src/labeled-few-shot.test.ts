@@ -1,7 +1,7 @@
 import { Evaluate } from '@dspex/evaluate'
 import { LM } from '@dspex/lm'
-import { context, type Example, Module, type Prediction } from '@dspex/primitives'
 import { Predict } from '@dspex/predict'
+import { context, type Example, Module, type Prediction } from '@dspex/primitives'
 import { createDemoSensitiveLM } from '@dspex/testing'
 import { describe, expect, it } from 'vitest'
 import { taggedAnswer, taggedQuestions } from './__fixtures__/tagged-questions.js'

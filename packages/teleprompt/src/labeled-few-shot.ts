@@ -1,8 +1,8 @@
 import { type Example, type Module, PythonRandom } from '@dspex/primitives'
+import { reportCompile } from './compile-callbacks.js'
 import { CompileOptionsError } from './errors/compile-options-error.js'
 import { withDemos } from './predictor-demos.js'
 import type { CompileOptions, Teleprompter } from './teleprompter.js'
-import { reportCompile } from './compile-callbacks.js'
 
 /** Options of {@link LabeledFewShot}'s constructor. */
 export interface LabeledFewShotOptions {

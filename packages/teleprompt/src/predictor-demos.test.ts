@@ -1,5 +1,5 @@
-import { type Predictor, predictorMarker, parameterMarker } from '@dspex/primitives'
 import { Predict } from '@dspex/predict'
+import { type Predictor, parameterMarker, predictorMarker } from '@dspex/primitives'
 import { describe, expect, it } from 'vitest'
 import { CompileOptionsError } from './errors/compile-options-error.js'
 import { hasDemos, withDemos } from './predictor-demos.js'

@@ -41,7 +41,12 @@ describe('runInOrder', () => {
     await runInOrder([0, 1, 2], task, accept, { concurrency: 1 })
     expect(events).toEqual(['start 0', 'accept 0', 'start 1', 'accept 1', 'start 2', 'accept 2'])
     peak = 0
-    await runInOrder(Array.from({ length: 20 }, (_, index) => index), task, () => 'continue', { concurrency: 3 })
+    await runInOrder(
+      Array.from({ length: 20 }, (_, index) => index),
+      task,
+      () => 'continue',
+      { concurrency: 3 },
+    )
     expect(peak).toBe(3)
   })
 
@@ -58,10 +63,15 @@ describe('runInOrder', () => {
       accepted += 1
       return item >= 1 ? ('stop' as const) : ('continue' as const)
     }
-    await runInOrder(Array.from({ length: 10 }, (_, index) => index), task, stopAfterTwo, {
-      concurrency: 8,
-      lookahead: () => 2 - accepted,
-    })
+    await runInOrder(
+      Array.from({ length: 10 }, (_, index) => index),
+      task,
+      stopAfterTwo,
+      {
+        concurrency: 8,
+        lookahead: () => 2 - accepted,
+      },
+    )
     expect(started).toEqual([0, 1])
   })
 
@@ -113,9 +123,21 @@ describe('runInOrder', () => {
 
   it("rejects with the signal's reason", async () => {
     const controller = new AbortController()
-    const run = runInOrder([0], () => sleep(1000), () => 'continue', { concurrency: 1, signal: controller.signal })
+    const run = runInOrder(
+      [0],
+      () => sleep(1000),
+      () => 'continue',
+      { concurrency: 1, signal: controller.signal },
+    )
     controller.abort(new Error('cancelled'))
     await expect(run).rejects.toThrow('cancelled')
-    await expect(runInOrder([0], async () => 0, () => 'continue', { concurrency: 1, signal: controller.signal })).rejects.toThrow('cancelled')
+    await expect(
+      runInOrder(
+        [0],
+        async () => 0,
+        () => 'continue',
+        { concurrency: 1, signal: controller.signal },
+      ),
+    ).rejects.toThrow('cancelled')
   })
 })

@@ -1,5 +1,5 @@
-import { Module, type Prediction } from '@dspex/primitives'
 import { Predict } from '@dspex/predict'
+import { Module, type Prediction } from '@dspex/primitives'
 import { describe, expect, it } from 'vitest'
 import { taggedQuestions } from './__fixtures__/tagged-questions.js'
 import { selectDemos } from './select-demos.js'
@@ -31,7 +31,12 @@ describe('selectDemos', () => {
   it('gives no labeled demos when the augmented ones reach maxLabeledDemos', () => {
     const program = new Predict('question -> answer')
     const augmented = taggedQuestions(4, 50)
-    selectDemos(program, { demosByPredictor: new Map([['self', augmented]]), unbootstrapped: taggedQuestions(5), maxBootstrappedDemos: 4, maxLabeledDemos: 2 })
+    selectDemos(program, {
+      demosByPredictor: new Map([['self', augmented]]),
+      unbootstrapped: taggedQuestions(5),
+      maxBootstrappedDemos: 4,
+      maxLabeledDemos: 2,
+    })
     expect(program.demos).toEqual(augmented)
   })
 })

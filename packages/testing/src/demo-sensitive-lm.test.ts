@@ -49,7 +49,10 @@ describe('demoSensitiveAnswer', () => {
     }
     const user: Message = { role: 'user', content: '[[ ## query ## ]]\ngeo: Paris?' }
     expect(demoSensitiveAnswer([user], options)).toEqual({ answer: 'no idea about geo: Paris?' })
-    const demoTurns: Message[] = [{ role: 'user', content: '[[ ## query ## ]]\ngeo: Lima?' }, { role: 'assistant', content: 'x' }]
+    const demoTurns: Message[] = [
+      { role: 'user', content: '[[ ## query ## ]]\ngeo: Lima?' },
+      { role: 'assistant', content: 'x' },
+    ]
     expect(demoSensitiveAnswer([...demoTurns, user], options)).toEqual({ answer: 'yes' })
   })
 

@@ -28,7 +28,10 @@ describe('startFakeAnthropicServer', () => {
   it('streams SSE with event lines from message_start to message_stop', async () => {
     server = await startFakeAnthropicServer({ reply: () => 'Hi there' })
     const text = await (await post(server.url, { model: 'claude-x', messages: [], stream: true })).text()
-    const events = text.split('\n\n').filter(Boolean).map((event) => event.split('\n'))
+    const events = text
+      .split('\n\n')
+      .filter(Boolean)
+      .map((event) => event.split('\n'))
     const types = events.map(([line]) => line?.slice('event: '.length))
     expect(types).toEqual([
       'message_start',

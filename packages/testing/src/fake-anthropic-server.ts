@@ -14,8 +14,7 @@ const field = (json: unknown, name: string): unknown =>
 
 const stopOf = (reply: FakeReply): string => (reply.toolCalls?.length ? 'tool_use' : 'end_turn')
 
-const event = (type: string, data: Record<string, unknown>): string =>
-  `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`
+const event = (type: string, data: Record<string, unknown>): string => `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`
 
 /** Anthropic Messages: `POST /messages`, JSON or SSE with `event:` lines (message_start ... message_stop). */
 export const anthropicProtocol: FakeProtocol = {

@@ -39,7 +39,9 @@ describe('startFakeGeminiServer', () => {
   it('answers embedContent with one vector and batchEmbedContents with one per request, as Google documents them', async () => {
     server = await startFakeGeminiServer()
     const embed = (path: string, body: unknown) =>
-      fetch(`${server?.url}/models/gemini-embedding-001:${path}`, { method: 'POST', body: JSON.stringify(body) }).then((response) => response.json() as Promise<Embedded>)
+      fetch(`${server?.url}/models/gemini-embedding-001:${path}`, { method: 'POST', body: JSON.stringify(body) }).then(
+        (response) => response.json() as Promise<Embedded>,
+      )
     const single = await embed('embedContent', { content: { parts: [{ text: 'sky' }] }, outputDimensionality: 4 })
     expect(single).toEqual({ embedding: { values: expect.any(Array) } })
     expect(single.embedding.values).toHaveLength(4)

@@ -1,3 +1,4 @@
+import { fakeEmbedding } from './fake-embedding.js'
 import {
   type FakeProtocol,
   type FakeProviderServer,
@@ -8,7 +9,6 @@ import {
   splitFakeText,
   startFakeServer,
 } from './start-fake-server.js'
-import { fakeEmbedding } from './fake-embedding.js'
 
 const usageOf = (reply: FakeReply) => {
   const usage = fakeUsage(reply)

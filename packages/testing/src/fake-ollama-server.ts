@@ -1,3 +1,4 @@
+import { fakeEmbedding } from './fake-embedding.js'
 import {
   type FakeProtocol,
   type FakeProviderServer,
@@ -7,7 +8,6 @@ import {
   splitFakeText,
   startFakeServer,
 } from './start-fake-server.js'
-import { fakeEmbedding } from './fake-embedding.js'
 
 const createdAt = '2026-01-01T00:00:00.000000Z'
 const field = (json: unknown, name: string): unknown =>

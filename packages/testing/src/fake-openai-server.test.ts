@@ -98,7 +98,10 @@ describe('startFakeOpenAIServer', () => {
       'response.output_item.done',
       'response.completed',
     ])
-    const text = parsed.filter((event) => event.name === 'response.output_text.delta').map((event) => event.data.delta).join('')
+    const text = parsed
+      .filter((event) => event.name === 'response.output_text.delta')
+      .map((event) => event.data.delta)
+      .join('')
     expect(text).toBe('The answer')
     expect(parsed.at(-1)?.data.response.usage.output_tokens).toBe(2)
   })
@@ -111,7 +114,7 @@ describe('startFakeOpenAIServer', () => {
     expect(text).toContain('event: response.completed\n')
   })
 
-  it('sends a reply\'s reasoning as a reasoning item first, encrypted only when include asks for it', async () => {
+  it("sends a reply's reasoning as a reasoning item first, encrypted only when include asks for it", async () => {
     server = await startFakeOpenAIServer({ reply: () => ({ reasoning: 'Look it up', toolCalls: [{ id: 'call_1', name: 'search', arguments: {} }] }) })
     const plain = JSON.parse(await (await postTo(server.url, '/responses', { model: 'o4-mini', input: 'Hi' })).text())
     expect(plain.output.map((item: { type: string }) => item.type)).toEqual(['reasoning', 'function_call'])
@@ -123,7 +126,12 @@ describe('startFakeOpenAIServer', () => {
     const events = [...text.matchAll(/^data: (.+)$/gm)].map((match) => JSON.parse(match[1] ?? '{}'))
     const deltas = events.filter((event) => event.type === 'response.reasoning_summary_text.delta')
     expect(deltas.map((event) => event.delta).join('')).toBe('Look it up')
-    expect(events.filter((event) => event.type !== 'response.reasoning_summary_text.delta').map((event) => event.type).slice(2, 7)).toEqual([
+    expect(
+      events
+        .filter((event) => event.type !== 'response.reasoning_summary_text.delta')
+        .map((event) => event.type)
+        .slice(2, 7),
+    ).toEqual([
       'response.output_item.added',
       'response.reasoning_summary_part.added',
       'response.reasoning_summary_text.done',

@@ -1,9 +1,9 @@
 import { fakeEmbedding } from './fake-embedding.js'
 import {
   type FakeProtocol,
-  type FakeRequest,
   type FakeProviderServer,
   type FakeReply,
+  type FakeRequest,
   fakeToolCallId,
   fakeUsage,
   type StartFakeServerOptions,
@@ -195,7 +195,12 @@ function chatChunksOf(reply: FakeReply, model: string): string[] {
     events.push(chunk([{ index: 0, delta: { content: piece }, finish_reason: null }]))
   }
   reply.toolCalls?.forEach((call, index) => {
-    const toolCall = { index, id: fakeToolCallId(call, index), type: 'function', function: { name: call.name, arguments: JSON.stringify(call.arguments) } }
+    const toolCall = {
+      index,
+      id: fakeToolCallId(call, index),
+      type: 'function',
+      function: { name: call.name, arguments: JSON.stringify(call.arguments) },
+    }
     events.push(chunk([{ index: 0, delta: { tool_calls: [toolCall] }, finish_reason: null }]))
   })
   events.push(chunk([{ index: 0, delta: {}, finish_reason: finishOf(reply) }]))
@@ -219,8 +224,7 @@ export const openAIProtocol: FakeProtocol = {
     return chatCompletionOf(reply, model)
   },
   streamContentType: 'text/event-stream',
-  streamEvents: (reply, model, request) =>
-    isResponsesPath(request.path) ? responsesEventsOf(reply, model, request) : chatChunksOf(reply, model),
+  streamEvents: (reply, model, request) => (isResponsesPath(request.path) ? responsesEventsOf(reply, model, request) : chatChunksOf(reply, model)),
   malformedEvent: 'data: {"id": "chatcmpl-fake", "choices": [\n\n',
   errorBody: (status, message) => ({
     error: { message, type: status === 429 ? 'rate_limit_exceeded' : 'server_error', param: null, code: null },

@@ -1,13 +1,14 @@
+export { createTestServer, type RecordedRequest, respondWith, type TestHandler, type TestServer } from '@dspex/provider/test-server'
+export { createDemoSensitiveLM, type DemoSensitiveOptions, demoSensitiveAnswer, demoSensitiveReply } from './demo-sensitive-lm.js'
 export { anthropicProtocol, startFakeAnthropicServer } from './fake-anthropic-server.js'
 export { geminiProtocol, startFakeGeminiServer } from './fake-gemini-server.js'
 export { ollamaProtocol, startFakeOllamaServer } from './fake-ollama-server.js'
 export { openAIProtocol, startFakeOpenAIServer } from './fake-openai-server.js'
 export { answerFromExamples } from './follow-examples.js'
-export { createDemoSensitiveLM, demoSensitiveAnswer, demoSensitiveReply, type DemoSensitiveOptions } from './demo-sensitive-lm.js'
 export { formatScriptedAnswer, type ScriptedAnswerFormat } from './format-scripted-answer.js'
 export {
-  readRecordedPayloads,
   type ReplayServerSentEventsOptions,
+  readRecordedPayloads,
   replayServerSentEvents,
   type ServerSentEventsOptions,
   toServerSentEvents,
@@ -30,4 +31,3 @@ export {
   type StartFakeServerOptions,
   startFakeServer,
 } from './start-fake-server.js'
-export { createTestServer, respondWith, type RecordedRequest, type TestHandler, type TestServer } from '@dspex/provider/test-server'

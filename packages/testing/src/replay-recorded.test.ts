@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest'
 import { createTestServer, respondWith, type TestServer } from '@dspex/provider/test-server'
+import { afterEach, describe, expect, it } from 'vitest'
 import { readRecordedPayloads, replayServerSentEvents, toServerSentEvents } from './replay-recorded.js'
 
 // The shape of a recorded Anthropic stream (`anthropic-text.chunks.txt`), shortened.

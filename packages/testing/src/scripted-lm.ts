@@ -1,12 +1,4 @@
-import type {
-  GenerateChoice,
-  GenerateRequest,
-  GenerateResult,
-  LanguageModel,
-  Message,
-  ModelCapabilities,
-  StreamPart,
-} from '@dspex/provider'
+import type { GenerateChoice, GenerateRequest, GenerateResult, LanguageModel, Message, ModelCapabilities, StreamPart } from '@dspex/provider'
 import { answerFromExamples } from './follow-examples.js'
 import { formatScriptedAnswer, type ScriptedAnswerFormat } from './format-scripted-answer.js'
 

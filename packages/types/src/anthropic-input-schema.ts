@@ -23,10 +23,7 @@ const cache = new StructuredOutputCache<JsonSchemaObject>()
  * const tool = { name: 'json_tool_call', input_schema: anthropicInputSchema({ answer: t.string() }) }
  * ```
  */
-export function anthropicInputSchema(
-  fields: StructuredOutputFields,
-  options: StructuredOutputSchemaOptions = {},
-): JsonSchemaObject {
+export function anthropicInputSchema(fields: StructuredOutputFields, options: StructuredOutputSchemaOptions = {}): JsonSchemaObject {
   const name = options.name ?? defaultStructuredOutputName
   return cache.get(fields, name, () => deepFreezeJson(structuredOutputPydanticSchema(fields, name)))
 }

@@ -1,11 +1,11 @@
 import type { TSchema } from 'typebox'
 import { describe, expect, it } from 'vitest'
+import { Address, Person } from './__fixtures__/person-model.js'
 import { coerceValue } from './coerce-value.js'
 import { describeType } from './describe-type.js'
 import { ValueValidationError } from './errors/value-validation-error.js'
 import { specialTypeSchema } from './special-type-schema.js'
 import { t } from './type-builder.js'
-import { Address, Person } from './__fixtures__/person-model.js'
 
 function coerce(value: unknown, schema: TSchema, path?: string): unknown {
   return coerceValue(value, describeType(schema), path)
@@ -215,31 +215,23 @@ describe('coerceValue: list, set, tuple, dict', () => {
       { path: '/1', expected: 'int', got: "'x' (string)" },
       { path: '/3', expected: 'int', got: 'null' },
     ])
-    expect(error.message).toBe(
-      "2 validation errors for list[int]\n/1: expected int, got 'x' (string)\n/3: expected int, got null",
-    )
+    expect(error.message).toBe("2 validation errors for list[int]\n/1: expected int, got 'x' (string)\n/3: expected int, got null")
   })
   it('checks tuples item by item, with the exact length', () => {
     const pair = t.tuple([t.integer(), t.string()])
     expect(coerce(['1', 'a'], pair)).toEqual([1, 'a'])
     expect(failure([1], pair).issues).toEqual([{ path: '/1', expected: 'str', got: 'nothing (missing)' }])
-    expect(failure([1, 'a', 3], pair).issues).toEqual([
-      { path: '', expected: 'tuple[int, str]', got: 'array of 3 items' },
-    ])
+    expect(failure([1, 'a', 3], pair).issues).toEqual([{ path: '', expected: 'tuple[int, str]', got: 'array of 3 items' }])
   })
   it('checks dict values and keeps keys', () => {
     expect(coerce({ a: '1', b: 2 }, t.dict(t.integer()))).toEqual({ a: 1, b: 2 })
     expect(() => coerce([['a', 1]], t.dict(t.integer()))).toThrow('expected dict[str, int], got array of 1 item')
-    expect(failure({ 'a/b': 'x' }, t.dict(t.integer())).issues).toEqual([
-      { path: '/a~1b', expected: 'int', got: "'x' (string)" },
-    ])
+    expect(failure({ 'a/b': 'x' }, t.dict(t.integer())).issues).toEqual([{ path: '/a~1b', expected: 'int', got: "'x' (string)" }])
   })
   it('reads int dict keys from their text', () => {
     const intKeyed = { type: 'object', patternProperties: { '^-?(?:0|[1-9][0-9]*)$': { type: 'string' } } } as TSchema
     expect(coerce({ ' 1': 'a', '2': 'b' }, intKeyed)).toEqual({ '1': 'a', '2': 'b' })
-    expect(failure({ one: 'a' }, intKeyed).issues).toEqual([
-      { path: '/one', expected: 'int (as a dict key)', got: "'one' (string)" },
-    ])
+    expect(failure({ one: 'a' }, intKeyed).issues).toEqual([{ path: '/one', expected: 'int (as a dict key)', got: "'one' (string)" }])
   })
   it('keeps a __proto__ key as data', () => {
     const result = coerce(JSON.parse('{"__proto__": 1}'), t.dict(t.integer())) as Record<string, unknown>
@@ -273,9 +265,7 @@ describe('coerceValue: model', () => {
     ])
   })
   it('rejects non-objects', () => {
-    expect(() => coerce('Ada, 36 years old', Person)).toThrow(
-      "1 validation error for Person\nexpected Person, got 'Ada, 36 years old' (string)",
-    )
+    expect(() => coerce('Ada, 36 years old', Person)).toThrow("1 validation error for Person\nexpected Person, got 'Ada, 36 years old' (string)")
     expect(() => coerce([1], Person)).toThrow(ValueValidationError)
     expect(() => coerce(null, Person)).toThrow(ValueValidationError)
   })
@@ -295,9 +285,7 @@ describe('coerceValue: model', () => {
     expect(error.message.split('\n')[0]).toBe('4 validation errors for list[Person]')
   })
   it('prefixes issue paths with the given path', () => {
-    expect(() => coerce({ name: 'A', age: 'x' }, Person, '/person')).toThrow(
-      "/person/age: expected int, got 'x' (string)",
-    )
+    expect(() => coerce({ name: 'A', age: 'x' }, Person, '/person')).toThrow("/person/age: expected int, got 'x' (string)")
   })
   it('treats a field set to undefined as missing', () => {
     expect(coerce({ name: 'A', age: 1, emails: undefined }, Person)).toMatchObject({ emails: [] })
@@ -325,17 +313,11 @@ describe('coerceValue: union (pydantic smart mode)', () => {
   })
   it('accepts null for Optional and reports the inner type’s issues otherwise', () => {
     expect(coerce(null, t.optional(t.integer()))).toBeNull()
-    expect(failure('abc', t.optional(t.integer())).issues).toEqual([
-      { path: '', expected: 'int', got: "'abc' (string)" },
-    ])
-    expect(failure({ street: 'x' }, t.optional(Address)).issues).toEqual([
-      { path: '/city', expected: 'str', got: 'nothing (missing)' },
-    ])
+    expect(failure('abc', t.optional(t.integer())).issues).toEqual([{ path: '', expected: 'int', got: "'abc' (string)" }])
+    expect(failure({ street: 'x' }, t.optional(Address)).issues).toEqual([{ path: '/city', expected: 'str', got: 'nothing (missing)' }])
   })
   it('reports a general union as one issue', () => {
     const error = failure([1, 'x'], t.union([t.list(t.integer()), t.dict(t.integer())]))
-    expect(error.issues).toEqual([
-      { path: '', expected: 'Union[list[int], dict[str, int]]', got: 'array of 2 items' },
-    ])
+    expect(error.issues).toEqual([{ path: '', expected: 'Union[list[int], dict[str, int]]', got: 'array of 2 items' }])
   })
 })

@@ -63,13 +63,7 @@ function coerce(value: unknown, node: TypeNode, path: string, mode: Mode, issues
 }
 
 /** Converts `value`, pushing nested issues itself; returns `failed` when the value as a whole does not fit. */
-function convert(
-  value: unknown,
-  node: TypeNode,
-  path: string,
-  mode: Mode,
-  issues: ValueValidationIssue[],
-): unknown {
+function convert(value: unknown, node: TypeNode, path: string, mode: Mode, issues: ValueValidationIssue[]): unknown {
   switch (node.kind) {
     case 'any':
       return value
@@ -96,9 +90,7 @@ function convert(
     case 'tuple': {
       if (!Array.isArray(value) || value.length > node.items.length) return failed
       return node.items.map((item, index) =>
-        index < value.length
-          ? coerce(value[index], item, `${path}/${index}`, mode, issues)
-          : missing(`${path}/${index}`, item, issues),
+        index < value.length ? coerce(value[index], item, `${path}/${index}`, mode, issues) : missing(`${path}/${index}`, item, issues),
       )
     }
     case 'dict':
@@ -203,13 +195,7 @@ function pointer(path: string, key: string): string {
   return `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`
 }
 
-function toDict(
-  value: unknown,
-  node: DictNode,
-  path: string,
-  mode: Mode,
-  issues: ValueValidationIssue[],
-): Record<string, unknown> | typeof failed {
+function toDict(value: unknown, node: DictNode, path: string, mode: Mode, issues: ValueValidationIssue[]): Record<string, unknown> | typeof failed {
   if (!isPlainRecord(value)) return failed
   const result: Record<string, unknown> = {}
   for (const [key, item] of Object.entries(value)) {
@@ -224,13 +210,7 @@ function toDict(
   return result
 }
 
-function toModel(
-  value: unknown,
-  node: ModelNode,
-  path: string,
-  mode: Mode,
-  issues: ValueValidationIssue[],
-): Record<string, unknown> | typeof failed {
+function toModel(value: unknown, node: ModelNode, path: string, mode: Mode, issues: ValueValidationIssue[]): Record<string, unknown> | typeof failed {
   if (!isPlainRecord(value)) return failed
   const result: Record<string, unknown> = {}
   for (const field of node.fields) {

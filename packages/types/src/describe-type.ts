@@ -83,9 +83,7 @@ function describeEnum(schema: SchemaRecord, memberNames: readonly string[] | und
     }
     return { name: memberNames?.[index] ?? String(value), value }
   })
-  return typeof schema.description === 'string'
-    ? { kind: 'enum', name, members, description: schema.description }
-    : { kind: 'enum', name, members }
+  return typeof schema.description === 'string' ? { kind: 'enum', name, members, description: schema.description } : { kind: 'enum', name, members }
 }
 
 function describeUnion(options: SchemaRecord[], syntax: 'typing' | 'pep604', path: string): TypeNode {
@@ -133,8 +131,7 @@ function describeObject(schema: SchemaRecord, path: string): TypeNode {
   const patterns = schema.patternProperties as Record<string, SchemaRecord> | undefined
   const patternValues = patterns === undefined ? [] : Object.values(patterns)
   const additional = schema.additionalProperties
-  const values =
-    patternValues[0] ?? (typeof additional === 'object' && additional !== null ? (additional as SchemaRecord) : undefined)
+  const values = patternValues[0] ?? (typeof additional === 'object' && additional !== null ? (additional as SchemaRecord) : undefined)
   const keys = patterns !== undefined && Object.keys(patterns)[0] === '^-?(?:0|[1-9][0-9]*)$' ? 'int' : 'str'
   return {
     kind: 'dict',

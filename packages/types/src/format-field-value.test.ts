@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  fieldSchemas,
-  loadGoldenFormatCases,
-  renderedDemos,
-  type GoldenFormatCase,
-} from './__fixtures__/dspy-golden-format-cases.js'
+import { fieldSchemas, type GoldenFormatCase, loadGoldenFormatCases, renderedDemos } from './__fixtures__/dspy-golden-format-cases.js'
 import { formatFieldValue } from './format-field-value.js'
 import { specialTypeSchema } from './special-type-schema.js'
 import { t } from './type-builder.js'
@@ -87,9 +82,7 @@ describe('formatFieldValue: float awareness and models', () => {
   })
 
   it('writes models in declaration order with defaults filled in, as model_dump does', () => {
-    expect(formatFieldValue({ age: 41, name: 'Alan' }, Person)).toBe(
-      '{"name": "Alan", "age": 41, "emails": [], "address": null}',
-    )
+    expect(formatFieldValue({ age: 41, name: 'Alan' }, Person)).toBe('{"name": "Alan", "age": 41, "emails": [], "address": null}')
     expect(formatFieldValue({ name: 'Ada', age: 36, address: { city: 'London', street: '12 St' } }, Person)).toBe(
       '{"name": "Ada", "age": 36, "emails": [], "address": {"street": "12 St", "city": "London"}}',
     )
@@ -104,15 +97,11 @@ describe('formatFieldValue: float awareness and models', () => {
     expect(formatFieldValue(Number.NaN, t.number())).toBe('nan')
     expect(formatFieldValue(Number.POSITIVE_INFINITY, t.number())).toBe('inf')
     expect(formatFieldValue([Number.NaN, 1], t.list(t.number()))).toBe('[null, 1.0]')
-    expect(formatFieldValue({ x: Number.POSITIVE_INFINITY, y: 1, label: '' }, Point)).toBe(
-      '{"x": Infinity, "y": 1.0, "label": ""}',
-    )
+    expect(formatFieldValue({ x: Number.POSITIVE_INFINITY, y: 1, label: '' }, Point)).toBe('{"x": Infinity, "y": 1.0, "label": ""}')
   })
 
   it('writes values that do not match the type by their own type', () => {
-    expect(formatFieldValue('Not supplied for this particular example. ', t.integer())).toBe(
-      'Not supplied for this particular example. ',
-    )
+    expect(formatFieldValue('Not supplied for this particular example. ', t.integer())).toBe('Not supplied for this particular example. ')
     expect(formatFieldValue('text', Person)).toBe('text')
     expect(formatFieldValue(undefined, t.string())).toBe('None')
     expect(formatFieldValue(new Set(['a']), t.set(t.string()))).toBe('["a"]')
@@ -164,8 +153,7 @@ function expectedTurns(record: GoldenFormatCase): Turn[] {
   const history = fields.find((field) => field.io === 'input' && field.type.kind === 'history')?.name
   const assistantEnd = record.adapter === 'ChatAdapter' ? 'completed' : 'end'
   const demos = renderedDemos(record)
-  const isComplete = (demo: Record<string, unknown>): boolean =>
-    fields.every((field) => field.name in demo && demo[field.name] !== null)
+  const isComplete = (demo: Record<string, unknown>): boolean => fields.every((field) => field.name in demo && demo[field.name] !== null)
   const ordered = [...demos.filter((demo) => !isComplete(demo)), ...demos.filter(isComplete)]
   const turns: Turn[] = []
   for (const demo of ordered) {

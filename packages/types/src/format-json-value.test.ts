@@ -1,14 +1,9 @@
+import type { TSchema } from 'typebox'
 import { describe, expect, it } from 'vitest'
-import {
-  fieldSchemas,
-  loadGoldenFormatCases,
-  renderedDemos,
-  type GoldenFormatCase,
-} from './__fixtures__/dspy-golden-format-cases.js'
+import { fieldSchemas, type GoldenFormatCase, loadGoldenFormatCases, renderedDemos } from './__fixtures__/dspy-golden-format-cases.js'
 import { formatJsonObject, serializeForJson } from './format-json-value.js'
 import { specialTypeSchema } from './special-type-schema.js'
 import { t } from './type-builder.js'
-import type { TSchema } from 'typebox'
 
 const Person = t.model('Person', {
   name: t.string(),
@@ -72,9 +67,7 @@ describe('formatJsonObject', () => {
           counts: t.dict(t.integer()),
         },
       ),
-    ).toBe(
-      '{\n  "count": 3,\n  "score": 0.5,\n  "is_valid": true,\n  "tags": [\n    "a",\n    "b"\n  ],\n  "counts": {\n    "x": 1\n  }\n}',
-    )
+    ).toBe('{\n  "count": 3,\n  "score": 0.5,\n  "is_valid": true,\n  "tags": [\n    "a",\n    "b"\n  ],\n  "counts": {\n    "x": 1\n  }\n}')
   })
 
   it('keeps unicode, writes null for None and undefined, [] and {} for empty containers', () => {
@@ -109,13 +102,10 @@ function assistantRecords(record: GoldenFormatCase): Record<string, unknown>[] {
   const outputs = fields.filter((field) => field.io === 'output').map((field) => field.name)
   const history = fields.find((field) => field.io === 'input' && field.type.kind === 'history')?.name
   const demos = renderedDemos(record)
-  const isComplete = (demo: Record<string, unknown>): boolean =>
-    fields.every((field) => field.name in demo && demo[field.name] !== null)
+  const isComplete = (demo: Record<string, unknown>): boolean => fields.every((field) => field.name in demo && demo[field.name] !== null)
   const records: Record<string, unknown>[] = []
   for (const demo of [...demos.filter((demo) => !isComplete(demo)), ...demos.filter(isComplete)]) {
-    const missing = isComplete(demo)
-      ? 'Not supplied for this conversation history message. '
-      : 'Not supplied for this particular example. '
+    const missing = isComplete(demo) ? 'Not supplied for this conversation history message. ' : 'Not supplied for this particular example. '
     records.push(Object.fromEntries(outputs.map((name) => [name, name in demo ? demo[name] : missing])))
   }
   const messages = history === undefined ? [] : (record.inputs[history] as { messages: Record<string, unknown>[] }).messages

@@ -136,8 +136,7 @@ function compile(node: TypeNode): Serializer {
         return mode === 'inferred' ? null : value
       }
     case 'any':
-      return (value, pointer, mode, floats) =>
-        serializeInferred(value, pointer, mode === 'root' ? 'root' : 'inferred', floats)
+      return (value, pointer, mode, floats) => serializeInferred(value, pointer, mode === 'root' ? 'root' : 'inferred', floats)
     case 'list': {
       const item = lazySerializer(node.items)
       return (value, pointer, mode, floats) => {
@@ -181,9 +180,7 @@ function compile(node: TypeNode): Serializer {
       return (value, pointer, mode, floats) => {
         const chosen = selectUnionOption(node.options, value)
         const match = options.find((candidate) => candidate.option === chosen)
-        return match === undefined
-          ? serializeInferred(value, pointer, mode, floats)
-          : match.serializer(value, pointer, mode, floats)
+        return match === undefined ? serializeInferred(value, pointer, mode, floats) : match.serializer(value, pointer, mode, floats)
       }
     }
     case 'special':
@@ -255,9 +252,7 @@ function serializeInferred(value: unknown, pointer: string, mode: Mode, floats: 
     case 'object': {
       const inner = childMode(mode)
       if (Array.isArray(unwrapped) || unwrapped instanceof Set) {
-        return [...unwrapped].map((item: unknown, index) =>
-          serializeInferred(item, `${pointer}/${index}`, inner, floats),
-        )
+        return [...unwrapped].map((item: unknown, index) => serializeInferred(item, `${pointer}/${index}`, inner, floats))
       }
       const record = unwrapped instanceof Map ? Object.fromEntries(unwrapped) : (unwrapped as Record<string, unknown>)
       const out: Record<string, JsonableValue> = {}
@@ -272,11 +267,5 @@ function serializeInferred(value: unknown, pointer: string, mode: Mode, floats: 
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    !(value instanceof Map) &&
-    !(value instanceof Set)
-  )
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set)
 }

@@ -112,7 +112,13 @@ describe('geminiResponseSchema', () => {
         kind: { type: 'string', enum: ['a', 'b'], title: 'Kind' },
         one: { type: 'string', enum: ['x'], title: 'One' },
         ratio: { anyOf: [{ type: 'integer' }, { type: 'number' }], title: 'Ratio' },
-        maybe: { anyOf: [{ type: 'string', nullable: true }, { type: 'integer', nullable: true }], title: 'Maybe' },
+        maybe: {
+          anyOf: [
+            { type: 'string', nullable: true },
+            { type: 'integer', nullable: true },
+          ],
+          title: 'Maybe',
+        },
         score: { type: 'number', title: 'Score', nullable: true },
       },
       required: Object.keys(fields),

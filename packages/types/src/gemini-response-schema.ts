@@ -28,17 +28,7 @@ const copiedKeywords: readonly string[] = [
 const droppedKeywords: ReadonlySet<string> = new Set(['default', 'examples', 'uniqueItems', '$defs', 'additionalProperties'])
 
 /** Keywords rewritten by the conversion itself. */
-const convertedKeywords: ReadonlySet<string> = new Set([
-  'type',
-  '$ref',
-  'anyOf',
-  'const',
-  'enum',
-  'properties',
-  'required',
-  'items',
-  'prefixItems',
-])
+const convertedKeywords: ReadonlySet<string> = new Set(['type', '$ref', 'anyOf', 'const', 'enum', 'properties', 'required', 'items', 'prefixItems'])
 
 const cache = new StructuredOutputCache<JsonSchemaObject>()
 
@@ -58,10 +48,7 @@ const cache = new StructuredOutputCache<JsonSchemaObject>()
  * const generationConfig = { responseMimeType: 'application/json', responseSchema: geminiResponseSchema(fields) }
  * ```
  */
-export function geminiResponseSchema(
-  fields: StructuredOutputFields,
-  options: StructuredOutputSchemaOptions = {},
-): JsonSchemaObject {
+export function geminiResponseSchema(fields: StructuredOutputFields, options: StructuredOutputSchemaOptions = {}): JsonSchemaObject {
   const name = options.name ?? defaultStructuredOutputName
   return cache.get(fields, name, () => {
     const source = structuredOutputPydanticSchema(fields, name)
@@ -132,12 +119,7 @@ function copyAnnotations(schema: JsonSchemaObject, result: MutableSchema): void 
  * `anyOf` without its `null` member, which becomes `nullable: true` (on each member when several
  * remain); a single member is written in place.
  */
-function convertUnion(
-  schema: JsonSchemaObject,
-  members: JsonSchemaObject[],
-  path: string,
-  root: JsonSchemaObject,
-): MutableSchema {
+function convertUnion(schema: JsonSchemaObject, members: JsonSchemaObject[], path: string, root: JsonSchemaObject): MutableSchema {
   const resolved = members.map((member, index) => resolve(member, root, `${path}/anyOf/${index}`))
   const nonNull = resolved.filter((member) => member.type !== 'null')
   const nullable = nonNull.length < resolved.length

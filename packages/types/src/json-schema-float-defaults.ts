@@ -57,13 +57,7 @@ function options(schema: SchemaRecord, root: SchemaRecord): SchemaRecord[] {
   return members.map((member) => resolve(member, root)).filter((member) => member !== undefined)
 }
 
-function markFloats(
-  schemaValue: unknown,
-  value: unknown,
-  pointer: string,
-  root: SchemaRecord,
-  found: Set<string>,
-): void {
+function markFloats(schemaValue: unknown, value: unknown, pointer: string, root: SchemaRecord, found: Set<string>): void {
   const schema = resolve(schemaValue, root)
   if (schema === undefined) return
   const choices = options(schema, root)

@@ -1,10 +1,5 @@
 import { jsonrepair } from 'jsonrepair'
-import {
-  findContainerEnd,
-  isExplicitTuple,
-  prepareForJsonRepair,
-  replaceBareWords,
-} from './prepare-for-json-repair.js'
+import { findContainerEnd, isExplicitTuple, prepareForJsonRepair, replaceBareWords } from './prepare-for-json-repair.js'
 
 const nanMarker = '\u0000dspex:NaN'
 const infinityMarker = '\u0000dspex:Infinity'

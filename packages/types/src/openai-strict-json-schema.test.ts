@@ -119,7 +119,13 @@ describe('openaiStrictJsonSchema', () => {
     })
     const properties = schema.properties as Record<string, JsonSchemaObject>
     expect(properties.tags).toEqual({ items: { type: 'string' }, title: 'Tags', type: 'array' })
-    expect(properties.mixed).toEqual({ title: 'Mixed', anyOf: [{ type: 'string', enum: ['a'] }, { type: 'integer', enum: [1] }] })
+    expect(properties.mixed).toEqual({
+      title: 'Mixed',
+      anyOf: [
+        { type: 'string', enum: ['a'] },
+        { type: 'integer', enum: [1] },
+      ],
+    })
     // DSPy builds the outputs model from the field types alone: no field descriptions at the top.
     expect(properties.first).toEqual({ anyOf: [{ $ref: '#/$defs/Item' }, { type: 'null' }] })
     expect(Object.keys(properties)).toEqual(Object.keys(orderFields))

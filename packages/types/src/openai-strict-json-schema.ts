@@ -63,10 +63,7 @@ const cache = new StructuredOutputCache<OpenAIStrictJsonSchema>()
  * ```
  * @see dspy.adapters.json_adapter._get_structured_outputs_response_format
  */
-export function openaiStrictJsonSchema(
-  fields: StructuredOutputFields,
-  options: StructuredOutputSchemaOptions = {},
-): OpenAIStrictJsonSchema {
+export function openaiStrictJsonSchema(fields: StructuredOutputFields, options: StructuredOutputSchemaOptions = {}): OpenAIStrictJsonSchema {
   const name = options.name ?? defaultStructuredOutputName
   return cache.get(fields, name, () => {
     const source = structuredOutputPydanticSchema(fields, name)
@@ -147,8 +144,7 @@ function strictObject(source: JsonSchemaObject, result: MutableSchema, path: str
 function enumByType(schema: MutableSchema): MutableSchema {
   const groups = new Map<string, unknown[]>()
   for (const value of schema.enum as unknown[]) {
-    const type =
-      value === null ? 'null' : typeof value === 'number' ? (Number.isInteger(value) ? 'integer' : 'number') : typeof value
+    const type = value === null ? 'null' : typeof value === 'number' ? (Number.isInteger(value) ? 'integer' : 'number') : typeof value
     groups.set(type, [...(groups.get(type) ?? []), value])
   }
   const { enum: _values, ...annotations } = schema

@@ -69,7 +69,32 @@ describe('parsePythonType', () => {
   })
 
   it('meets 20,000 random type strings with a schema or a typed error, never a crash', () => {
-    const pieces = ['list', 'dict', 'str', 'int', 'Literal', 'Optional', 'Union', 'None', '[', ']', ',', ' ', '|', "'", '"', '1', '-', '.', 'typing', 'Code', 'x', '\\', '$', 'True']
+    const pieces = [
+      'list',
+      'dict',
+      'str',
+      'int',
+      'Literal',
+      'Optional',
+      'Union',
+      'None',
+      '[',
+      ']',
+      ',',
+      ' ',
+      '|',
+      "'",
+      '"',
+      '1',
+      '-',
+      '.',
+      'typing',
+      'Code',
+      'x',
+      '\\',
+      '$',
+      'True',
+    ]
     let state = 7
     const next = (): number => {
       state = (state * 1103515245 + 12345) % 2147483648

@@ -1,7 +1,7 @@
 import type { TSchema } from 'typebox'
 import { TypeDefinitionError } from './errors/type-definition-error.js'
+import { isSpecialTypeName, specialTypeSchema } from './special-type-schema.js'
 import { t } from './type-builder.js'
-import { specialTypeSchema, isSpecialTypeName } from './special-type-schema.js'
 
 /** Types known by name beyond the built-in ones: a custom type registry (DSPy's `custom_types`). */
 export type TypeRegistry = Readonly<Record<string, TSchema>>
@@ -34,7 +34,21 @@ const plainNames: Readonly<Record<string, () => TSchema>> = {
   NoneType: t.none,
 }
 
-const genericNames = new Set(['list', 'List', 'set', 'Set', 'frozenset', 'FrozenSet', 'tuple', 'Tuple', 'dict', 'Dict', 'Optional', 'Union', 'Literal'])
+const genericNames = new Set([
+  'list',
+  'List',
+  'set',
+  'Set',
+  'frozenset',
+  'FrozenSet',
+  'tuple',
+  'Tuple',
+  'dict',
+  'Dict',
+  'Optional',
+  'Union',
+  'Literal',
+])
 
 const cache = new Map<string, TSchema>()
 

@@ -19,7 +19,40 @@ const types: [string, TSchema][] = [
   ['Code', t.code('python')],
 ]
 
-const pieces = ['{', '}', '[', ']', '"', "'", ':', ',', ' ', '\n', 'name', 'age', '1', '-', '.', 'e', 'True', 'None', 'null', 'yes', 'RED', '```', 'json', '\\', '_', '0x', '(', ')', '#', '//', 'é', '\u0000']
+const pieces = [
+  '{',
+  '}',
+  '[',
+  ']',
+  '"',
+  "'",
+  ':',
+  ',',
+  ' ',
+  '\n',
+  'name',
+  'age',
+  '1',
+  '-',
+  '.',
+  'e',
+  'True',
+  'None',
+  'null',
+  'yes',
+  'RED',
+  '```',
+  'json',
+  '\\',
+  '_',
+  '0x',
+  '(',
+  ')',
+  '#',
+  '//',
+  'é',
+  '\u0000',
+]
 
 describe('parseValue fuzz', () => {
   it('meets 30,000 random LM replies with a typed value or a typed DSPexError, never a crash', () => {

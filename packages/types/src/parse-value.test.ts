@@ -1,11 +1,11 @@
 import type { TSchema } from 'typebox'
 import { describe, expect, it } from 'vitest'
+import { Person } from './__fixtures__/person-model.js'
 import { ValueParseError } from './errors/value-parse-error.js'
 import { ValueValidationError } from './errors/value-validation-error.js'
 import { parseValue } from './parse-value.js'
 import { specialTypeSchema } from './special-type-schema.js'
 import { t } from './type-builder.js'
-import { Person } from './__fixtures__/person-model.js'
 
 function parseFailure(value: unknown, schema: TSchema): ValueParseError {
   try {
@@ -71,14 +71,10 @@ describe('parseValue: DSPy golden parse cases', () => {
     expect(parseValue({ person: 2, place: 1 }, t.dict(t.integer()))).toEqual({ person: 2, place: 1 })
   })
   it('parse/typed/JSONAdapter/count_not_int', () => {
-    expect(parseFailure('three', t.integer()).message).toBe(
-      "1 validation error for int\nexpected int, got 'three' (string)",
-    )
+    expect(parseFailure('three', t.integer()).message).toBe("1 validation error for int\nexpected int, got 'three' (string)")
   })
   it('parse/sentiment_literal/ChatAdapter/wrong_case', () => {
-    expect(parseFailure('Positive', Sentiment).message).toBe(
-      "'Positive' is not one of ('positive', 'negative', 'neutral')",
-    )
+    expect(parseFailure('Positive', Sentiment).message).toBe("'Positive' is not one of ('positive', 'negative', 'neutral')")
   })
   it('parse/sentiment_literal/XMLAdapter/exact', () => {
     expect(parseValue('positive', Sentiment)).toBe('positive')
@@ -110,9 +106,7 @@ describe('parseValue: DSPy golden parse cases', () => {
     const error = parseFailure('purple', Color)
     expect(error.message).toBe('purple is not a valid name or value for the enum Color')
     expect(error.typeName).toBe('Color')
-    expect((error.cause as ValueValidationError).issues).toEqual([
-      { path: '', expected: 'Color', got: "'purple' (string)" },
-    ])
+    expect((error.cause as ValueValidationError).issues).toEqual([{ path: '', expected: 'Color', got: "'purple' (string)" }])
   })
   it('parse/enums/JSONAdapter/by_value', () => {
     expect(parseValue('blue', Color)).toBe('blue')

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  findContainerEnd,
-  findStringEnd,
-  isExplicitTuple,
-  prepareForJsonRepair,
-  replaceBareWords,
-} from './prepare-for-json-repair.js'
+import { findContainerEnd, findStringEnd, isExplicitTuple, prepareForJsonRepair, replaceBareWords } from './prepare-for-json-repair.js'
 
 describe('prepareForJsonRepair', () => {
   it('keeps None and undefined as strings and lowers constants', () => {
@@ -23,9 +17,7 @@ describe('prepareForJsonRepair', () => {
     )
   })
   it('fixes escapes inside strings and leaves their words alone', () => {
-    expect(prepareForJsonRepair(String.raw`["\d+", "\x41", "\n", 'None (1)', "\/"]`)).toBe(
-      String.raw`["\\d+", "\u0041", "\n", 'None (1)', "\\/"]`,
-    )
+    expect(prepareForJsonRepair(String.raw`["\d+", "\x41", "\n", 'None (1)', "\/"]`)).toBe(String.raw`["\\d+", "\u0041", "\n", 'None (1)', "\\/"]`)
   })
 })
 

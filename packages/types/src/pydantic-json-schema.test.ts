@@ -55,16 +55,8 @@ describe('pydanticJsonSchema', () => {
       { anyOf: [{ type: 'integer' }, { type: 'string' }, { type: 'null' }] },
     ],
     ['Level', Level, { enum: [1, 2], title: 'Level', type: 'integer' }],
-    [
-      'Status',
-      Status,
-      { description: 'Order status.', enum: ['open', 'closed'], title: 'Status', type: 'string' },
-    ],
-    [
-      'Enum of floats',
-      t.enum('Ratio', { HALF: 0.5, QUARTER: 0.25 }),
-      { enum: [0.5, 0.25], title: 'Ratio', type: 'number' },
-    ],
+    ['Status', Status, { description: 'Order status.', enum: ['open', 'closed'], title: 'Status', type: 'string' }],
+    ['Enum of floats', t.enum('Ratio', { HALF: 0.5, QUARTER: 0.25 }), { enum: [0.5, 0.25], title: 'Ratio', type: 'number' }],
     ['Enum of mixed values', t.enum('Mixed', { A: 1, B: 'b' }), { enum: [1, 'b'], title: 'Mixed' }],
     [
       'Optional[Status]',

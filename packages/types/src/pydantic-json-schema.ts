@@ -104,9 +104,7 @@ function generate(node: TypeNode, definitions: Definitions): MutableSchema {
     case 'union':
       return unionSchema(node.options, definitions)
     case 'model':
-      return node.name === undefined
-        ? modelSchema(node, definitions)
-        : reference(node.name, node, () => modelSchema(node, definitions), definitions)
+      return node.name === undefined ? modelSchema(node, definitions) : reference(node.name, node, () => modelSchema(node, definitions), definitions)
     case 'special':
       return specialSchema(node, definitions, false)
   }
@@ -150,8 +148,7 @@ function unionSchema(options: readonly TypeNode[], definitions: Definitions): Mu
   const flattened: MutableSchema[] = []
   const seen = new Set<string>()
   for (const member of members) {
-    const parts =
-      Object.keys(member).length === 1 && Array.isArray(member.anyOf) ? (member.anyOf as MutableSchema[]) : [member]
+    const parts = Object.keys(member).length === 1 && Array.isArray(member.anyOf) ? (member.anyOf as MutableSchema[]) : [member]
     for (const part of parts) {
       const key = JSON.stringify(part)
       if (seen.has(key)) continue
@@ -235,12 +232,7 @@ function jsonDefault(value: unknown, where: string): unknown {
 }
 
 /** Puts a named schema in `$defs` (once) and returns a `$ref` to it. */
-function reference(
-  name: string,
-  source: TypeNode,
-  build: () => MutableSchema,
-  definitions: Definitions,
-): MutableSchema {
+function reference(name: string, source: TypeNode, build: () => MutableSchema, definitions: Definitions): MutableSchema {
   const existing = definitions.get(name)
   if (existing === undefined || existing.source !== source) define(name, source, build(), definitions)
   return { $ref: `#/$defs/${name}` }

@@ -132,9 +132,9 @@ describe('parsePythonLiteral', () => {
   })
 
   it('reports the end of the text and the start of an unterminated string', () => {
-    expect(() => parsePythonLiteral('[1,')).toThrow("Invalid Python literal at position 3 (at the end of the text): expected a value.")
+    expect(() => parsePythonLiteral('[1,')).toThrow('Invalid Python literal at position 3 (at the end of the text): expected a value.')
     expect(() => parsePythonLiteral("x = 'abc")).toThrow(/position 0/)
-    expect(() => parsePythonLiteral("['abc")).toThrow("Invalid Python literal at position 1 (at \"'\"): unterminated string.")
+    expect(() => parsePythonLiteral("['abc")).toThrow('Invalid Python literal at position 1 (at "\'"): unterminated string.')
   })
 
   it('keeps a key named __proto__ as an own property', () => {

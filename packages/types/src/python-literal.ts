@@ -16,12 +16,10 @@ interface Parsed {
   readonly constant: boolean
 }
 
-
 /** Python's parser refuses more nested brackets than this. */
 const maxNesting = 200
 
-const floatPattern =
-  /(?:\d(?:_?\d)*)?\.\d(?:_?\d)*(?:[eE][+-]?\d(?:_?\d)*)?|\d(?:_?\d)*\.(?:[eE][+-]?\d(?:_?\d)*)?|\d(?:_?\d)*[eE][+-]?\d(?:_?\d)*/y
+const floatPattern = /(?:\d(?:_?\d)*)?\.\d(?:_?\d)*(?:[eE][+-]?\d(?:_?\d)*)?|\d(?:_?\d)*\.(?:[eE][+-]?\d(?:_?\d)*)?|\d(?:_?\d)*[eE][+-]?\d(?:_?\d)*/y
 const prefixedIntPattern = /0[xX](?:_?[0-9a-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+/y
 const decimalIntPattern = /\d(?:_?\d)*/y
 const namePattern = /[A-Za-z_][A-Za-z0-9_]*/y
@@ -328,11 +326,7 @@ function tupleParsed(items: readonly Parsed[]): Parsed {
   }
 }
 
-function setParsed(
-  items: readonly Parsed[],
-  start: number,
-  fail: (reason: string, at: number) => never,
-): Parsed {
+function setParsed(items: readonly Parsed[], start: number, fail: (reason: string, at: number) => never): Parsed {
   const seen = new Map<string, unknown>()
   for (const item of items) {
     if (item.hashKey === undefined) fail(`unhashable set item of type ${item.kind}`, start)

@@ -27,12 +27,7 @@ interface Cursor {
  * @returns the string's value and the index just after its closing quote.
  * @throws {PythonLiteralError} for an unterminated string or a broken escape.
  */
-export function readPythonStringBody(
-  text: string,
-  start: number,
-  raw: boolean,
-  bytes: boolean,
-): { value: string; end: number } {
+export function readPythonStringBody(text: string, start: number, raw: boolean, bytes: boolean): { value: string; end: number } {
   const cursor: Cursor = { text, position: start }
   const value = readBody(cursor, raw, bytes)
   return { value, end: cursor.position }

@@ -24,9 +24,7 @@ describe('pythonValueRepr', () => {
 
 describe('pythonValueRepr of nested and typed values', () => {
   it('prints JSON-like values as Python does', () => {
-    expect(pythonValueRepr({ a: [1, 2.5, true, null], "it's": 'say "hi"', n: {} })).toBe(
-      `{'a': [1, 2.5, True, None], "it's": 'say "hi"', 'n': {}}`,
-    )
+    expect(pythonValueRepr({ a: [1, 2.5, true, null], "it's": 'say "hi"', n: {} })).toBe(`{'a': [1, 2.5, True, None], "it's": 'say "hi"', 'n': {}}`)
     expect(pythonValueRepr(undefined)).toBe('None')
     expect(pythonValueRepr(10n)).toBe('10')
   })

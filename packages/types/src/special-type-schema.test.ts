@@ -2,9 +2,9 @@ import type { Static } from 'typebox'
 import { Value } from 'typebox/value'
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import { describeType } from './describe-type.js'
+import { isSpecialTypeName, specialTypeSchema } from './special-type-schema.js'
 import { Image } from './special-types/image.js'
 import type { Tool } from './special-types/tool.js'
-import { isSpecialTypeName, specialTypeSchema } from './special-type-schema.js'
 import { t } from './type-builder.js'
 import { readTypeMetadata } from './type-metadata.js'
 
@@ -31,9 +31,7 @@ describe('specialTypeSchema', () => {
     expect(Value.Check(t.file(), { file_id: 'f', filename: null })).toBe(true)
     expect(Value.Check(t.toolCalls(), { tool_calls: [{ name: 'a', args: {} }] })).toBe(true)
     expect(Value.Check(t.document(), { data: 'd', media_type: 'text/html' })).toBe(false)
-    expect(Value.Check(t.citations(), { citations: [{ cited_text: 'x', document_index: 0, start_char_index: 0, end_char_index: 1 }] })).toBe(
-      true,
-    )
+    expect(Value.Check(t.citations(), { citations: [{ cited_text: 'x', document_index: 0, start_char_index: 0, end_char_index: 1 }] })).toBe(true)
   })
 
   it('checks instances of the special types against their value schemas', () => {

@@ -1,5 +1,5 @@
 import {
-  Type,
+  type Static,
   type TAny,
   type TArray,
   type TBoolean,
@@ -9,7 +9,6 @@ import {
   type TNumber,
   type TObject,
   type TOptional,
-  type Static,
   type TProperties,
   type TRecord,
   type TSchema,
@@ -17,9 +16,10 @@ import {
   type TTuple,
   type TUnion,
   type TUnsafe,
+  Type,
 } from 'typebox'
-import { typeMetadataKey, type TypeMetadata } from './type-metadata.js'
-import { specialTypeSchema, type SpecialTypeSchemas } from './special-type-schema.js'
+import { type SpecialTypeSchemas, specialTypeSchema } from './special-type-schema.js'
+import { type TypeMetadata, typeMetadataKey } from './type-metadata.js'
 
 type LiteralScalar = string | number | boolean
 
@@ -64,9 +64,7 @@ export const t = {
   /** `Any`: any JSON value. */
   any: (): TAny => Type.Any(),
   /** `Literal['a', 'b']`: one of the given values exactly. */
-  literal: <const Values extends readonly [LiteralScalar, ...LiteralScalar[]]>(
-    ...values: Values
-  ): TUnion<LiteralSchemas<Values>> =>
+  literal: <const Values extends readonly [LiteralScalar, ...LiteralScalar[]]>(...values: Values): TUnion<LiteralSchemas<Values>> =>
     Type.Union(values.map((value) => Type.Literal(value)) as never) as TUnion<LiteralSchemas<Values>>,
   /**
    * A named enum (Python `Enum`): `members` maps member names to values. Prompts show the values;
@@ -77,10 +75,9 @@ export const t = {
     members: Members,
     options: ModelOptions = {},
   ): TUnsafe<Members[keyof Members]> =>
-    withMetadata(
-      Type.Unsafe<Members[keyof Members]>({ enum: Object.values(members), title: name, ...options }),
-      { enumMemberNames: Object.keys(members) },
-    ),
+    withMetadata(Type.Unsafe<Members[keyof Members]>({ enum: Object.values(members), title: name, ...options }), {
+      enumMemberNames: Object.keys(members),
+    }),
   /** `list[T]` */
   list: <Item extends TSchema>(item: Item): TArray<Item> => Type.Array(item),
   /** `set[T]`: a list of distinct items. */
@@ -88,27 +85,20 @@ export const t = {
   /** `tuple[A, B]` */
   tuple: <const Items extends TSchema[]>(items: [...Items]): TTuple<Items> => Type.Tuple(items),
   /** `dict[str, V]` */
-  dict: <Value extends TSchema>(value: Value): TRecord<'^.*$', Value> =>
-    Type.Record(Type.String(), value) as TRecord<'^.*$', Value>,
+  dict: <Value extends TSchema>(value: Value): TRecord<'^.*$', Value> => Type.Record(Type.String(), value) as TRecord<'^.*$', Value>,
   /** `Optional[T]` (`Union[T, NoneType]`): the value may be `null`. */
   optional: <Inner extends TSchema>(inner: Inner): TUnion<[Inner, TNull]> => Type.Union([inner, Type.Null()]),
   /**
    * `Union[A, B]`; `syntax: 'pep604'` records that Python wrote it `A | B` inside a class, which
    * DSPy names `UnionType[A, B]`.
    */
-  union: <const Options extends TSchema[]>(
-    options: [...Options],
-    syntax: 'typing' | 'pep604' = 'typing',
-  ): TUnion<Options> => {
+  union: <const Options extends TSchema[]>(options: [...Options], syntax: 'typing' | 'pep604' = 'typing'): TUnion<Options> => {
     const schema = Type.Union(options)
     return syntax === 'pep604' ? withMetadata(schema, { unionSyntax: 'pep604' }) : schema
   },
   /** A structured object (pydantic `BaseModel`) named `name`. Mark fields with a default via {@link t.withDefault}. */
-  model: <Properties extends TProperties>(
-    name: string,
-    properties: Properties,
-    options: ModelOptions = {},
-  ): TObject<Properties> => Type.Object(properties, { title: name, ...options }),
+  model: <Properties extends TProperties>(name: string, properties: Properties, options: ModelOptions = {}): TObject<Properties> =>
+    Type.Object(properties, { title: name, ...options }),
   /** A model field that may be omitted, taking `value` when it is (pydantic `field: T = value`). */
   withDefault: <Schema extends TSchema>(schema: Schema, value: Static<Schema>): TOptional<TUnsafe<Static<Schema>>> =>
     Type.Optional(Type.Unsafe<Static<Schema>>({ ...schema, default: value })),

@@ -72,15 +72,9 @@ describe('validateValue', () => {
   })
 
   it('reports a general union or a Literal as one issue', () => {
-    expect(failure(t.union([t.integer(), t.string()]), [1]).issues).toEqual([
-      { path: '', expected: 'Union[int, str]', got: 'array of 1 item' },
-    ])
-    expect(failure(t.literal('a', 'b'), 'c').issues).toEqual([
-      { path: '', expected: "Literal['a', 'b']", got: "'c' (string)" },
-    ])
-    expect(failure(t.list(t.union([t.integer(), t.none()])), [1, 'x']).issues).toEqual([
-      { path: '/1', expected: 'int', got: "'x' (string)" },
-    ])
+    expect(failure(t.union([t.integer(), t.string()]), [1]).issues).toEqual([{ path: '', expected: 'Union[int, str]', got: 'array of 1 item' }])
+    expect(failure(t.literal('a', 'b'), 'c').issues).toEqual([{ path: '', expected: "Literal['a', 'b']", got: "'c' (string)" }])
+    expect(failure(t.list(t.union([t.integer(), t.none()])), [1, 'x']).issues).toEqual([{ path: '/1', expected: 'int', got: "'x' (string)" }])
   })
 
   it('names the broken constraint', () => {
@@ -92,15 +86,11 @@ describe('validateValue', () => {
 
   it('reports unknown properties of a closed object', () => {
     const Closed = Type.Object({ a: Type.Integer() }, { additionalProperties: false, title: 'Closed' })
-    expect(failure(Closed, { a: 1, 'b/c': 2 }).issues).toEqual([
-      { path: '/b~1c', expected: 'no property "b/c" in Closed', got: '2 (number)' },
-    ])
+    expect(failure(Closed, { a: 1, 'b/c': 2 }).issues).toEqual([{ path: '/b~1c', expected: 'no property "b/c" in Closed', got: '2 (number)' }])
   })
 
   it('escapes JSON-pointer paths and falls back to plain names for schemas DSPy has no type for', () => {
-    expect(failure(t.dict(t.integer()), { 'a/b': 'x' }).issues).toEqual([
-      { path: '/a~1b', expected: 'int', got: "'x' (string)" },
-    ])
+    expect(failure(t.dict(t.integer()), { 'a/b': 'x' }).issues).toEqual([{ path: '/a~1b', expected: 'int', got: "'x' (string)" }])
     const WithBigInt = Type.Object({ n: Type.BigInt() }, { title: 'Big' })
     expect(failure(WithBigInt, { n: 1 }).issues).toEqual([{ path: '/n', expected: 'bigint', got: '1 (number)' }])
   })

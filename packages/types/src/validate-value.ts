@@ -75,11 +75,7 @@ function isNullSchema(schema: unknown): boolean {
  * Maps TypeBox's errors to issues. A failed union is one issue at the union, unless it is an
  * `Optional[T]` (T or null) given something other than null, where T's own issues say more.
  */
-function toIssues(
-  root: TSchema,
-  value: unknown,
-  errors: readonly TLocalizedValidationError[],
-): ValueValidationIssue[] {
+function toIssues(root: TSchema, value: unknown, errors: readonly TLocalizedValidationError[]): ValueValidationIssue[] {
   const hiddenSchemaPaths: string[] = []
   const replacedUnions = new Set<TLocalizedValidationError>()
   for (const union of errors) {
@@ -93,8 +89,7 @@ function toIssues(
       hiddenSchemaPaths.push(...nullIndexes.map((index) => `${optionsPath}/${index}`))
     } else hiddenSchemaPaths.push(optionsPath)
   }
-  const isHidden = (path: string): boolean =>
-    hiddenSchemaPaths.some((hidden) => path === hidden || path.startsWith(`${hidden}/`))
+  const isHidden = (path: string): boolean => hiddenSchemaPaths.some((hidden) => path === hidden || path.startsWith(`${hidden}/`))
   return errors
     .filter((error) => !replacedUnions.has(error) && !isHidden(error.schemaPath) && !isClosedObjectEcho(error))
     .flatMap((error) => issuesOf(root, value, error))

@@ -7,7 +7,17 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inspect } from 'node:util'
 import { JSONAdapter } from '@dspex/formats'
-import { Cache, type CachedResult, type CacheStore, DiskCacheStore, getGlobalHistory, inspectHistory, LM, type LMOptions, type LMWarning } from '@dspex/lm'
+import {
+  Cache,
+  type CachedResult,
+  type CacheStore,
+  DiskCacheStore,
+  getGlobalHistory,
+  inspectHistory,
+  LM,
+  type LMOptions,
+  type LMWarning,
+} from '@dspex/lm'
 import { Predict } from '@dspex/predict'
 import { context, type Logger } from '@dspex/primitives'
 import type { GenerateRequest, LanguageModel } from '@dspex/provider'
@@ -109,7 +119,11 @@ const scenarios: readonly Scenario[] = [
   { name: 'invalid JSON echoing the key', start: () => createTestServer(echoInvalidJson), callers: ['generate'] },
   { name: 'JSON of the wrong shape echoing the key', start: () => createTestServer(echoWrongShape), callers: ['generate'] },
   { name: 'an invalid stream event echoing the key', start: (provider) => createTestServer(echoInvalidStream(provider)), callers: ['stream'] },
-  { name: 'a connection reset', start: (provider) => startFakeProviderServer({ protocol: provider.protocol, faults: () => ({ reset: true }) }), callers: ['generate', 'stream'] },
+  {
+    name: 'a connection reset',
+    start: (provider) => startFakeProviderServer({ protocol: provider.protocol, faults: () => ({ reset: true }) }),
+    callers: ['generate', 'stream'],
+  },
   {
     name: 'a timeout',
     start: (provider) => startFakeProviderServer({ protocol: provider.protocol, faults: () => ({ latencyMs: 1_000 }) }),
@@ -136,7 +150,10 @@ async function provokeFailures(
       }
       if (scenario.callers.includes('generate')) {
         const predict = new Predict('question -> answer', { lm })
-        Object.assign(views, errorViews(await failure(() => predict.call({ question: 'What is the capital of France?' })), `${scenario.name}, Predict`))
+        Object.assign(
+          views,
+          errorViews(await failure(() => predict.call({ question: 'What is the capital of France?' })), `${scenario.name}, Predict`),
+        )
       }
       keysReceived.push(...server.requests.map((request) => receivedKey(request)))
     } finally {
@@ -277,10 +294,14 @@ describe.concurrent.each(providerCases)('$name after successful calls', (provide
       reply: (request) => {
         const json = request.json as Record<string, unknown> | undefined
         if (request.body.includes('scores')) return '{"scores": {"paris": 3}}'
-        if (json !== undefined && (json.response_format !== undefined || json.format !== undefined || request.body.includes('"tool_choice"') || request.body.includes('responseMimeType'))) {
-          return provider.protocol === 'anthropic'
-            ? { toolCalls: [{ name: 'json', arguments: { answer: 'Paris' } }] }
-            : '{"answer": "Paris"}'
+        if (
+          json !== undefined &&
+          (json.response_format !== undefined ||
+            json.format !== undefined ||
+            request.body.includes('"tool_choice"') ||
+            request.body.includes('responseMimeType'))
+        ) {
+          return provider.protocol === 'anthropic' ? { toolCalls: [{ name: 'json', arguments: { answer: 'Paris' } }] } : '{"answer": "Paris"}'
         }
         return '[[ ## answer ## ]]\nParis\n\n[[ ## completed ## ]]'
       },
@@ -315,7 +336,9 @@ describe.concurrent.each(providerCases)('$name after successful calls', (provide
         await predict.call({ question: 'What is the capital of France?' }),
         await context({ adapter: new JSONAdapter() }, () => predict.call({ question: 'And of Italy?' })),
         // A dict output asks for JSON mode (Anthropic has none and warns).
-        await context({ adapter: new JSONAdapter() }, () => new Predict('question -> scores: dict[str, int]', { lm }).call({ question: 'Score it.' })),
+        await context({ adapter: new JSONAdapter() }, () =>
+          new Predict('question -> scores: dict[str, int]', { lm }).call({ question: 'Score it.' }),
+        ),
       ])
       const programFile = join(directory, 'program.json')
       await predict.save(programFile)
@@ -343,10 +366,10 @@ describe.concurrent.each(providerCases)('$name after successful calls', (provide
         'disk cache files': files.text,
         'lm.dumpState()': jsonText(lm.dumpState()),
         'predict.dumpState()': jsonText(predict.dumpState()),
-        'warnings': jsonText(warnings),
+        warnings: jsonText(warnings),
         'warnings, inspected': inspect(warnings, { depth: 10 }),
-        'logger': logged.join('\n'),
-        'predictions': jsonText(predictions.map((prediction) => prediction.toDict())),
+        logger: logged.join('\n'),
+        predictions: jsonText(predictions.map((prediction) => prediction.toDict())),
         'lm, inspected': inspect(lm, { depth: 10 }),
         'lm, reachable strings': reachableStrings(lm).join('\n'),
         'predict, inspected': inspect(predict, { depth: 10 }),

@@ -31,7 +31,12 @@ export async function loadJson(path: DatasetPath, options: LoadJsonOptions): Pro
   try {
     text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '')
   } catch (error) {
-    throw new DatasetError({ message: `Cannot read dataset file ${file}: ${(error as Error).message}`, code: 'dataset-read-failed', file, cause: error })
+    throw new DatasetError({
+      message: `Cannot read dataset file ${file}: ${(error as Error).message}`,
+      code: 'dataset-read-failed',
+      file,
+      cause: error,
+    })
   }
   let parsed: unknown
   try {

@@ -23,7 +23,12 @@ export async function openDatasetFile(path: DatasetPath): Promise<ReadStream> {
     const handle = await open(file, 'r')
     return handle.createReadStream({ encoding: 'utf8' })
   } catch (error) {
-    throw new DatasetError({ message: `Cannot read dataset file ${file}: ${(error as Error).message}`, code: 'dataset-read-failed', file, cause: error })
+    throw new DatasetError({
+      message: `Cannot read dataset file ${file}: ${(error as Error).message}`,
+      code: 'dataset-read-failed',
+      file,
+      cause: error,
+    })
   }
 }
 
@@ -32,5 +37,10 @@ export async function openDatasetFile(path: DatasetPath): Promise<ReadStream> {
  */
 export function readFailure(error: unknown, file: string): DatasetError {
   if (DatasetError.isInstance(error)) return error
-  return new DatasetError({ message: `Failed while reading dataset file ${file}: ${(error as Error).message}`, code: 'dataset-read-failed', file, cause: error })
+  return new DatasetError({
+    message: `Failed while reading dataset file ${file}: ${(error as Error).message}`,
+    code: 'dataset-read-failed',
+    file,
+    cause: error,
+  })
 }

@@ -42,7 +42,11 @@ export function rowToExample(row: unknown, options: DatasetOptions, location: Ro
   }
   if (typeof row !== 'object' || row === null || Array.isArray(row)) {
     const got = row === null ? 'null' : Array.isArray(row) ? 'an array' : `a ${typeof row}`
-    throw new DatasetError({ message: `Row ${describeLocation(location)} is not an object (got ${got}).`, code: 'dataset-row-not-object', ...position })
+    throw new DatasetError({
+      message: `Row ${describeLocation(location)} is not an object (got ${got}).`,
+      code: 'dataset-row-not-object',
+      ...position,
+    })
   }
   const record = row as Record<string, unknown>
   const data: Record<string, unknown> = {}

@@ -34,9 +34,7 @@ interface CsvRecord {
 export async function* streamCsv(path: DatasetPath, options: CsvOptions): AsyncGenerator<Example<Record<string, unknown>>> {
   const file = datasetPathText(path)
   const input = await openDatasetFile(path)
-  const parser = input.pipe(
-    parse({ bom: true, columns: true, skip_empty_lines: true, info: true, delimiter: options.delimiter ?? ',' }),
-  )
+  const parser = input.pipe(parse({ bom: true, columns: true, skip_empty_lines: true, info: true, delimiter: options.delimiter ?? ',' }))
   let index = 0
   try {
     for await (const item of parser as AsyncIterable<CsvRecord>) {

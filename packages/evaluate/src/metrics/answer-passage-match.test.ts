@@ -22,8 +22,12 @@ describe('answerPassageMatch', () => {
   }
 
   it('needs a context list and string passages', () => {
-    expect(() => answerPassageMatch(new Example({ answer: 'x' }), new Prediction({}))).toThrow(expect.objectContaining({ code: 'metric-missing-field' }))
-    expect(() => answerPassageMatch(new Example({ answer: 'x' }), new Prediction({ context: 3 }))).toThrow(expect.objectContaining({ code: 'metric-invalid-value' }))
+    expect(() => answerPassageMatch(new Example({ answer: 'x' }), new Prediction({}))).toThrow(
+      expect.objectContaining({ code: 'metric-missing-field' }),
+    )
+    expect(() => answerPassageMatch(new Example({ answer: 'x' }), new Prediction({ context: 3 }))).toThrow(
+      expect.objectContaining({ code: 'metric-invalid-value' }),
+    )
     expect(() => passageMatch([3 as never], ['x'])).toThrow(expect.objectContaining({ code: 'metric-invalid-value' }))
   })
 

@@ -1,6 +1,6 @@
 import { type Example, normalizeText, type Prediction, type TraceEntry } from '@dspex/primitives'
-import { checkText, describeValueType } from './answer-list.js'
 import { referenceAnswers } from './answer-exact-match.js'
+import { checkText, describeValueType } from './answer-list.js'
 import { dprNormalize, hasAnswer } from './dpr-normalize.js'
 import { MetricError } from './metric-error.js'
 

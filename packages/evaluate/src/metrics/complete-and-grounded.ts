@@ -1,5 +1,5 @@
-import { type Example, type ForwardOptions, Module, type ModuleOptions, Prediction, type TraceEntry } from '@dspex/primitives'
 import { ChainOfThought } from '@dspex/predict'
+import { type Example, type ForwardOptions, Module, type ModuleOptions, Prediction, type TraceEntry } from '@dspex/primitives'
 import type { Metric } from '../metric.js'
 import { AnswerCompleteness, AnswerGroundedness } from './complete-and-grounded-signatures.js'
 import { type JudgeInputs, judgeField, judgeNumber } from './judge-inputs.js'
@@ -59,11 +59,19 @@ export class CompleteAndGrounded extends Module<JudgeInputs, JudgeScore> {
     const systemResponse = judgeField(prediction, 'response', 'prediction', 'CompleteAndGrounded')
     const callOptions = signal === undefined ? {} : { signal }
     const completeness = await this.completeness_module.call(
-      { question, ground_truth: judgeField(example, 'response', 'example', 'CompleteAndGrounded'), system_response: systemResponse } as CompletenessInputs,
+      {
+        question,
+        ground_truth: judgeField(example, 'response', 'example', 'CompleteAndGrounded'),
+        system_response: systemResponse,
+      } as CompletenessInputs,
       callOptions,
     )
     const groundedness = await this.groundedness_module.call(
-      { question, retrieved_context: judgeField(prediction, 'context', 'prediction', 'CompleteAndGrounded'), system_response: systemResponse } as GroundednessInputs,
+      {
+        question,
+        retrieved_context: judgeField(prediction, 'context', 'prediction', 'CompleteAndGrounded'),
+        system_response: systemResponse,
+      } as GroundednessInputs,
       callOptions,
     )
     const score = precisionRecallF1(

@@ -4,7 +4,9 @@ import { dprNormalize, hasAnswer } from './dpr-normalize.js'
 describe('dprNormalize', () => {
   it("tokenizes like DPR's SimpleTokenizer (values printed by python3)", () => {
     expect(dprNormalize('Eiffel Tower, Paris!')).toEqual(['eiffel', 'tower', ',', 'paris', '!'])
-    expect(dprNormalize('naïve café 3.14 foo-bar')).toEqual(['naïve', 'café', '3', '.', '14', 'foo', '-', 'bar'].map((token) => token.normalize('NFD')))
+    expect(dprNormalize('naïve café 3.14 foo-bar')).toEqual(
+      ['naïve', 'café', '3', '.', '14', 'foo', '-', 'bar'].map((token) => token.normalize('NFD')),
+    )
     expect(dprNormalize('日本語 text\u200b\u00a0x')).toEqual(['日本語', 'text', 'x'])
   })
 })

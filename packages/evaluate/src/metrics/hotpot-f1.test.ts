@@ -18,7 +18,7 @@ describe('hotpotF1', () => {
     })
   }
 
-  it('takes the best answer and keeps DSPy\'s name', () => {
+  it("takes the best answer and keeps DSPy's name", () => {
     expect(hotpotF1('no', ['yes', 'No'])).toBe(1)
     expect(hotpotF1Pair('no', 'yes')).toBe(0)
     expect(HotPotF1).toBe(hotpotF1)

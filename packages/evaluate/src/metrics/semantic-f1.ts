@@ -1,5 +1,5 @@
-import { type ForwardOptions, Module, type ModuleOptions, Prediction, type TraceEntry, type Example } from '@dspex/primitives'
 import { ChainOfThought } from '@dspex/predict'
+import { type Example, type ForwardOptions, Module, type ModuleOptions, Prediction, type TraceEntry } from '@dspex/primitives'
 import type { Metric } from '../metric.js'
 import { type JudgeInputs, judgeField, judgeNumber } from './judge-inputs.js'
 import { precisionRecallF1 } from './precision-recall-f1.js'

@@ -1,5 +1,5 @@
-import { DSPexError } from '@dspex/types'
 import type { Signature } from '@dspex/signatures'
+import { DSPexError } from '@dspex/types'
 
 /** Options of {@link AdapterParseError}. */
 export interface AdapterParseErrorOptions {

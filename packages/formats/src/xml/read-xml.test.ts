@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { XmlSyntaxError } from '../errors/xml-syntax-error.js'
 import { readXml } from './read-xml.js'
-import { xmlElementToString, type XmlElement } from './xml-element.js'
+import { type XmlElement, xmlElementToString } from './xml-element.js'
 
 const wrap = (text: string): XmlElement => readXml(`<dspy_root>${text}</dspy_root>`)
 

@@ -1,5 +1,5 @@
 import { pythonStrip } from '../python-strip.js'
-import { groupXmlChildren, xmlElementToString, type XmlElement } from './xml-element.js'
+import { groupXmlChildren, type XmlElement, xmlElementToString } from './xml-element.js'
 
 type SchemaRecord = Readonly<Record<string, unknown>>
 
@@ -54,10 +54,7 @@ export function xmlElementsToValue(
     const values = elements.map((element) => pythonStrip(element.text ?? ''))
     return values.length === 1 ? values[0] : values
   }
-  const properties = (typeof current.properties === 'object' && current.properties !== null ? current.properties : {}) as Record<
-    string,
-    SchemaRecord
-  >
+  const properties = (typeof current.properties === 'object' && current.properties !== null ? current.properties : {}) as Record<string, SchemaRecord>
   const additional = current.additionalProperties
   const childSchema = typeof additional === 'object' && additional !== null ? (additional as SchemaRecord) : {}
   const value: Record<string, unknown> = {}

@@ -37,7 +37,7 @@ describe('valueToXml', () => {
 
   it('prints floats as Python does and quotes keys as quoteattr does', () => {
     expect(valueToXml([1], 'scores', new Set(['/0']))).toBe('<scores><item>1.0</item></scores>')
-    expect(valueToXml({ 'say "hi"': 1, "it's \"x\"": 2 }, 'm')).toBe(
+    expect(valueToXml({ 'say "hi"': 1, 'it\'s "x"': 2 }, 'm')).toBe(
       '<m><entry key=\'say "hi"\'>1</entry><entry key="it\'s &quot;x&quot;">2</entry></m>',
     )
   })

@@ -1,4 +1,4 @@
-import { pythonStr, typeNodePydanticJsonSchema, type TypeNode } from '@dspex/types'
+import { pythonStr, type TypeNode, typeNodePydanticJsonSchema } from '@dspex/types'
 
 type SchemaRecord = Readonly<Record<string, unknown>>
 
@@ -38,12 +38,7 @@ export function definitionsOf(schema: SchemaRecord): Readonly<Record<string, Sch
   return typeof definitions === 'object' && definitions !== null ? (definitions as Record<string, SchemaRecord>) : {}
 }
 
-function schemaToXml(
-  tag: string,
-  schema: SchemaRecord,
-  definitions: Readonly<Record<string, SchemaRecord>>,
-  seen: ReadonlySet<string>,
-): string {
+function schemaToXml(tag: string, schema: SchemaRecord, definitions: Readonly<Record<string, SchemaRecord>>, seen: ReadonlySet<string>): string {
   if (typeof schema.$ref === 'string' && schema.$ref !== '') {
     const name = schema.$ref.split('/').at(-1) ?? ''
     if (seen.has(name)) return `<${tag}>...</${tag}>`
@@ -77,13 +72,7 @@ function schemaToXml(
  * ```
  * @see dspy.adapters.xml_adapter.XMLAdapter._value_to_xml
  */
-export function valueToXml(
-  value: unknown,
-  tag: string,
-  floatPaths: ReadonlySet<string> = new Set(),
-  pointer = '',
-  key?: string,
-): string {
+export function valueToXml(value: unknown, tag: string, floatPaths: ReadonlySet<string> = new Set(), pointer = '', key?: string): string {
   const attributes = key === undefined ? '' : ` key=${quoteAttribute(key)}`
   if (Array.isArray(value)) {
     const children = value.map((item, index) => valueToXml(item, 'item', floatPaths, `${pointer}/${index}`)).join('')

@@ -26,9 +26,7 @@ export interface APICallErrorOptions extends ProviderErrorOptions {
 
 /** True for the statuses a retry may fix: request timeout, conflict, rate limit and server errors. */
 export function isRetryableStatus(statusCode: number | undefined): boolean {
-  return (
-    statusCode !== undefined && (statusCode === 408 || statusCode === 409 || statusCode === 429 || statusCode >= 500)
-  )
+  return statusCode !== undefined && (statusCode === 408 || statusCode === 409 || statusCode === 429 || statusCode >= 500)
 }
 
 /**

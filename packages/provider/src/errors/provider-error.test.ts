@@ -17,12 +17,7 @@ describe('ProviderError', () => {
 
   it('puts the DSPex marker, its own marker and each subclass marker on every instance', () => {
     const error = new RateLimitError({ message: 'slow down' })
-    for (const name of [
-      'dspex.error',
-      'dspex.provider.error',
-      'dspex.provider.error.api-call',
-      'dspex.provider.error.rate-limit',
-    ]) {
+    for (const name of ['dspex.error', 'dspex.provider.error', 'dspex.provider.error.api-call', 'dspex.provider.error.rate-limit']) {
       expect(Object.getOwnPropertyDescriptor(error, Symbol.for(name))?.value).toBe(true)
     }
     expect(Object.hasOwn(new ProviderError({ message: 'x' }), Symbol.for('dspex.provider.error.api-call'))).toBe(false)

@@ -36,8 +36,7 @@ interface AcmeChunk {
 }
 
 // Real providers check wire formats with compiled TypeBox schemas; a shallow guard keeps this short.
-const hasChoices = (value: unknown): boolean =>
-  typeof value === 'object' && value !== null && Array.isArray((value as { choices?: unknown }).choices)
+const hasChoices = (value: unknown): boolean => typeof value === 'object' && value !== null && Array.isArray((value as { choices?: unknown }).choices)
 const isAcmeCompletion = (value: unknown): value is AcmeCompletion => hasChoices(value)
 const isAcmeChunk = (value: unknown): value is AcmeChunk => hasChoices(value)
 

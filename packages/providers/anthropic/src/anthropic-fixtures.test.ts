@@ -1,5 +1,5 @@
-import { type TestServer, createTestServer, replayServerSentEvents, respondWith } from '@dspex/testing'
 import type { GenerateRequest, StreamPart } from '@dspex/provider'
+import { createTestServer, replayServerSentEvents, respondWith, type TestServer } from '@dspex/testing'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createAnthropic } from './anthropic-provider.js'
 import { readFixture, toAnthropicServerSentEvents } from './testing/anthropic-test-server.js'

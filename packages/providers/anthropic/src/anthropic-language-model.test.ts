@@ -1,4 +1,3 @@
-import { type TestServer, createTestServer, replayServerSentEvents, respondWith } from '@dspex/testing'
 import {
   APICallError,
   AuthenticationError,
@@ -9,6 +8,7 @@ import {
   type StreamPart,
   TimeoutError,
 } from '@dspex/provider'
+import { createTestServer, replayServerSentEvents, respondWith, type TestServer } from '@dspex/testing'
 import { afterEach, describe, expect, it } from 'vitest'
 import { anthropicVersion } from './anthropic-language-model.js'
 import { anthropic, createAnthropic } from './anthropic-provider.js'
@@ -86,7 +86,7 @@ describe('createAnthropic', () => {
     expect(server.requests[0]?.headers['anthropic-beta']).toBe('interleaved-thinking-2025-05-14,context-1m-2025-08-07')
   })
 
-  it('adds a call\'s betas to the betas of the provider headers', async () => {
+  it("adds a call's betas to the betas of the provider headers", async () => {
     server = await createTestServer([respondWith(200, text), respondWith(200, text)])
     const model = createAnthropic({ apiKey, baseURL: server.url, headers: { 'Anthropic-Beta': 'files-api-2025-04-14' } })('claude-sonnet-4-5')
     await model.generate(ask)

@@ -5,9 +5,9 @@ import {
   type GenerateResult,
   type LanguageModel,
   type ModelCapabilities,
-  type ReasoningPart,
   type ProviderApi,
   parseSseStream,
+  type ReasoningPart,
   type StreamPart,
   type ToolCallPart,
 } from '@dspex/provider'
@@ -29,8 +29,7 @@ export interface AnthropicLanguageModelConfig {
   readonly betas?: readonly string[]
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 function toChoice(message: AnthropicMessage, isJsonTool: boolean): GenerateChoice {
   let text = ''
@@ -41,11 +40,15 @@ function toChoice(message: AnthropicMessage, isJsonTool: boolean): GenerateChoic
     if (block.type === 'text' && 'text' in block) text += block.text
     else if (block.type === 'thinking' && 'thinking' in block) {
       reasoning += block.thinking
-      reasoningParts.push({ type: 'reasoning', provider: 'anthropic', text: block.thinking, ...(block.signature ? { signature: block.signature } : {}) })
+      reasoningParts.push({
+        type: 'reasoning',
+        provider: 'anthropic',
+        text: block.thinking,
+        ...(block.signature ? { signature: block.signature } : {}),
+      })
     } else if (block.type === 'redacted_thinking' && 'data' in block) {
       reasoningParts.push({ type: 'reasoning', provider: 'anthropic', text: '', redactedData: block.data })
-    }
-    else if (block.type === 'tool_use' && 'input' in block) {
+    } else if (block.type === 'tool_use' && 'input' in block) {
       if (isJsonTool && block.name === anthropicJsonToolName) text += JSON.stringify(block.input)
       else toolCalls.push({ id: block.id, name: block.name, args: isRecord(block.input) ? block.input : {} })
     }

@@ -42,7 +42,11 @@ export function createAnthropic(settings: AnthropicProviderSettings = {}): Anthr
     ...(settings.maxRetries === undefined ? {} : { maxRetries: settings.maxRetries }),
     ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
   })
-  const betas = combineHeaders(settings.headers)['anthropic-beta']?.split(',').map((beta) => beta.trim()).filter(Boolean) ?? []
+  const betas =
+    combineHeaders(settings.headers)
+      ['anthropic-beta']?.split(',')
+      .map((beta) => beta.trim())
+      .filter(Boolean) ?? []
   const languageModel = (modelId: string): LanguageModel => createAnthropicLanguageModel(modelId, { api, betas })
   const provider = (modelId: string): LanguageModel => languageModel(modelId)
   provider.languageModel = languageModel

@@ -8,11 +8,7 @@ const messages = [
 
 describe('buildAnthropicRequest', () => {
   it('builds a documented Messages API body with a default max_tokens', () => {
-    const { body, warnings, betas } = buildAnthropicRequest(
-      'claude-sonnet-4-5',
-      { messages, temperature: 0.2, topP: 0.9, stop: ['END'] },
-      false,
-    )
+    const { body, warnings, betas } = buildAnthropicRequest('claude-sonnet-4-5', { messages, temperature: 0.2, topP: 0.9, stop: ['END'] }, false)
     expect(body).toEqual({
       model: 'claude-sonnet-4-5',
       max_tokens: 8192,
@@ -59,7 +55,7 @@ describe('buildAnthropicRequest', () => {
     expect(request.body.tool_choice).toEqual({ type: 'tool', name: 'json' })
   })
 
-  it('leaves the caller\'s tools callable next to the json tool: any tool, not the json one, is required', () => {
+  it("leaves the caller's tools callable next to the json tool: any tool, not the json one, is required", () => {
     const tools = [{ name: 'weather', description: 'Get weather', parameters: { type: 'object', properties: {} } }]
     const schema = { type: 'object', properties: { answer: { type: 'string' } } }
     const request = buildAnthropicRequest(
@@ -131,8 +127,6 @@ describe('buildAnthropicRequest', () => {
       false,
     )
     expect(body.system).toEqual([{ type: 'text', text: 'You are terse.', cache_control: { type: 'ephemeral', ttl: '1h' } }])
-    expect(body.messages).toEqual([
-      { role: 'user', content: [{ type: 'text', text: 'Hello', cache_control: { type: 'ephemeral', ttl: '1h' } }] },
-    ])
+    expect(body.messages).toEqual([{ role: 'user', content: [{ type: 'text', text: 'Hello', cache_control: { type: 'ephemeral', ttl: '1h' } }] }])
   })
 })

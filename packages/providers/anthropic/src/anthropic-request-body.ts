@@ -58,8 +58,7 @@ function toolChoiceOf(request: GenerateRequest): Record<string, unknown> | undef
  */
 export function buildAnthropicRequest(modelId: string, request: GenerateRequest, stream: boolean): AnthropicRequest {
   const options = readProviderOptions(request)
-  const cacheControl: AnthropicCacheControl | undefined =
-    options.cacheControl === true ? { type: 'ephemeral' } : options.cacheControl || undefined
+  const cacheControl: AnthropicCacheControl | undefined = options.cacheControl === true ? { type: 'ephemeral' } : options.cacheControl || undefined
   const prompt = convertToAnthropicMessages(request.messages, cacheControl)
   const warnings = [...prompt.warnings]
   const betas = [...(options.betas ?? [])]

@@ -20,8 +20,20 @@ describe('convertToAnthropicMessages', () => {
       { role: 'assistant', content: 'd' },
     ])
     expect(prompt.messages).toEqual([
-      { role: 'user', content: [{ type: 'text', text: 'a' }, { type: 'text', text: 'b' }] },
-      { role: 'assistant', content: [{ type: 'text', text: 'c' }, { type: 'text', text: 'd' }] },
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'a' },
+          { type: 'text', text: 'b' },
+        ],
+      },
+      {
+        role: 'assistant',
+        content: [
+          { type: 'text', text: 'c' },
+          { type: 'text', text: 'd' },
+        ],
+      },
     ])
   })
 
@@ -76,7 +88,14 @@ describe('convertToAnthropicMessages', () => {
 
   it('warns about audio and unsupported files', () => {
     const prompt = convertToAnthropicMessages([
-      { role: 'user', content: [{ type: 'audio', data: 'AAAA', format: 'wav' }, { type: 'file', fileId: 'file_1' }, { type: 'text', text: 'x' }] },
+      {
+        role: 'user',
+        content: [
+          { type: 'audio', data: 'AAAA', format: 'wav' },
+          { type: 'file', fileId: 'file_1' },
+          { type: 'text', text: 'x' },
+        ],
+      },
     ])
     expect(prompt.messages[0]?.content).toEqual([{ type: 'text', text: 'x' }])
     expect(prompt.warnings).toHaveLength(2)
@@ -98,7 +117,7 @@ describe('convertToAnthropicMessages', () => {
     expect(prompt.messages[0]?.content).toEqual([{ type: 'text', text: 'Q1' }])
   })
 
-  it('puts an assistant turn\'s signed and redacted thinking before its text and tool calls, and leaves unsigned and other providers\' reasoning out', () => {
+  it("puts an assistant turn's signed and redacted thinking before its text and tool calls, and leaves unsigned and other providers' reasoning out", () => {
     const prompt = convertToAnthropicMessages([
       { role: 'user', content: 'Weather?' },
       {

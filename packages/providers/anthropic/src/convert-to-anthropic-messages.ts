@@ -136,10 +136,7 @@ function convertMessage(message: Exclude<Message, { role: 'system' }>, warnings:
  * @param messages - The DSPex messages.
  * @param cacheControl - The prompt-caching marker to set, if any.
  */
-export function convertToAnthropicMessages(
-  messages: readonly Message[],
-  cacheControl?: AnthropicCacheControl,
-): AnthropicPrompt {
+export function convertToAnthropicMessages(messages: readonly Message[], cacheControl?: AnthropicCacheControl): AnthropicPrompt {
   const warnings: string[] = []
   const system: AnthropicContentBlock[] = []
   const turns: AnthropicTurn[] = []

@@ -1,4 +1,4 @@
-export { mapAnthropicError, readAnthropicError, type AnthropicErrorPayload } from './anthropic-error.js'
+export { type AnthropicErrorPayload, mapAnthropicError, readAnthropicError } from './anthropic-error.js'
 export {
   type AnthropicLanguageModelConfig,
   anthropicVersion,
@@ -12,9 +12,11 @@ export {
   anthropicJsonToolName,
   buildAnthropicRequest,
 } from './anthropic-request-body.js'
+export type { AnthropicMessage, AnthropicResponseBlock, AnthropicStreamEvent, AnthropicUsage } from './anthropic-wire-schemas.js'
+export { isAnthropicMessage, isAnthropicStreamEvent } from './anthropic-wire-schemas.js'
 export {
-  type AnthropicContentBlock,
   type AnthropicCacheControl,
+  type AnthropicContentBlock,
   type AnthropicPrompt,
   type AnthropicTurn,
   convertToAnthropicMessages,
@@ -22,5 +24,3 @@ export {
 export { mapAnthropicStopReason } from './map-anthropic-stop-reason.js'
 export { mapAnthropicUsage } from './map-anthropic-usage.js'
 export { parseAnthropicStream } from './parse-anthropic-stream.js'
-export type { AnthropicMessage, AnthropicResponseBlock, AnthropicStreamEvent, AnthropicUsage } from './anthropic-wire-schemas.js'
-export { isAnthropicMessage, isAnthropicStreamEvent } from './anthropic-wire-schemas.js'

@@ -18,8 +18,7 @@ interface ToolCallInProgress {
   json: string
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 function mergeUsage(start: AnthropicUsage, delta: AnthropicUsage | undefined): AnthropicUsage {
   if (delta === undefined) return start
@@ -82,8 +81,7 @@ export async function* parseAnthropicStream(
         } else if (delta?.type === 'signature_delta' && delta.signature !== undefined) {
           const block = thinking.get(event.index ?? 0)
           if (block !== undefined) block.signature += delta.signature
-        }
-        else if (delta?.type === 'input_json_delta' && delta.partial_json !== undefined) {
+        } else if (delta?.type === 'input_json_delta' && delta.partial_json !== undefined) {
           const call = toolCalls.get(event.index ?? 0)
           if (call !== undefined) call.json += delta.partial_json
           if (isJsonTool && call?.name === 'json' && delta.partial_json !== '') {
@@ -96,7 +94,12 @@ export async function* parseAnthropicStream(
         const block = thinking.get(event.index ?? 0)
         if (block !== undefined) {
           thinking.delete(event.index ?? 0)
-          const part: ReasoningPart = { type: 'reasoning', provider: 'anthropic', text: block.text, ...(block.signature === '' ? {} : { signature: block.signature }) }
+          const part: ReasoningPart = {
+            type: 'reasoning',
+            provider: 'anthropic',
+            text: block.text,
+            ...(block.signature === '' ? {} : { signature: block.signature }),
+          }
           yield { type: 'reasoning-part', part }
           break
         }

@@ -1,5 +1,5 @@
-import { type TestServer, createTestServer, respondWith } from '@dspex/testing'
 import { readFileSync } from 'node:fs'
+import { createTestServer, respondWith, type TestServer } from '@dspex/testing'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as anthropicPackage from './index.js'
 import { readFixture } from './testing/anthropic-test-server.js'

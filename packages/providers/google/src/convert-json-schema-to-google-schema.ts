@@ -1,7 +1,6 @@
 type JsonObject = Readonly<Record<string, unknown>>
 
-const isRecord = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+const isRecord = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** Keywords of Gemini's OpenAPI 3.0 schema subset that are copied as they are. */
 const copiedKeywords = [
@@ -69,9 +68,7 @@ function convert(schema: unknown, root: JsonObject, seen: readonly string[]): Re
     for (const member of schema.allOf) Object.assign(result, convert(member, root, seen))
   }
   if (isRecord(schema.properties)) {
-    result.properties = Object.fromEntries(
-      Object.entries(schema.properties).map(([name, property]) => [name, convert(property, root, seen)]),
-    )
+    result.properties = Object.fromEntries(Object.entries(schema.properties).map(([name, property]) => [name, convert(property, root, seen)]))
     if (result.type === undefined) result.type = 'object'
   }
   if (schema.items !== undefined) result.items = convert(schema.items, root, seen)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { convertToGoogleContents } from './convert-to-google-contents.js'
 
 describe('convertToGoogleContents', () => {
-  it('sends an assistant turn\'s reasoning back as thought parts, with every signature where Gemini put it', () => {
+  it("sends an assistant turn's reasoning back as thought parts, with every signature where Gemini put it", () => {
     const { contents } = convertToGoogleContents([
       { role: 'user', content: 'Weather in Paris?' },
       {

@@ -111,7 +111,8 @@ export function convertToGoogleContents(messages: readonly Message[]): GooglePro
         for (const part of message.reasoning ?? []) {
           // Gemini takes back only its own thought signatures; another provider's reasoning is left out.
           if (part.redactedData !== undefined || (part.provider !== undefined && part.provider !== 'google')) continue
-          if (part.text !== '') parts.push({ text: part.text, thought: true, ...(part.signature === undefined ? {} : { thoughtSignature: part.signature }) })
+          if (part.text !== '')
+            parts.push({ text: part.text, thought: true, ...(part.signature === undefined ? {} : { thoughtSignature: part.signature }) })
           else textSignature ??= part.signature
         }
         if (message.content !== null && message.content !== '') {
@@ -119,7 +120,10 @@ export function convertToGoogleContents(messages: readonly Message[]): GooglePro
         }
         for (const call of message.toolCalls ?? []) {
           toolNames.set(call.id, call.name)
-          parts.push({ functionCall: { name: call.name, args: call.args }, ...(call.signature === undefined ? {} : { thoughtSignature: call.signature }) })
+          parts.push({
+            functionCall: { name: call.name, args: call.args },
+            ...(call.signature === undefined ? {} : { thoughtSignature: call.signature }),
+          })
         }
         push('model', parts)
         break

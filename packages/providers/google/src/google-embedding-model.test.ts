@@ -1,5 +1,5 @@
-import { type TestServer, createTestServer, respondWith } from '@dspex/testing'
 import { AuthenticationError, embedMany, InvalidResponseDataError, LoadAPIKeyError, RateLimitError } from '@dspex/provider'
+import { createTestServer, respondWith, type TestServer } from '@dspex/testing'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createGoogle } from './google-provider.js'
 import { readLocalFixture } from './testing/google-test-server.js'
@@ -105,7 +105,11 @@ describe('google embedding model', () => {
   it('maps errors with the key redacted, and retries a 429', async () => {
     const denied = JSON.stringify({ error: { code: 403, message: `API key ${apiKey} not valid.`, status: 'PERMISSION_DENIED' } })
     server = await createTestServer([respondWith(403, denied)])
-    const error = await failure(createGoogle({ apiKey, baseURL: server.url }).embedding('gemini-embedding-001').embed({ values: ['x'] }))
+    const error = await failure(
+      createGoogle({ apiKey, baseURL: server.url })
+        .embedding('gemini-embedding-001')
+        .embed({ values: ['x'] }),
+    )
     expect(AuthenticationError.isInstance(error)).toBe(true)
     expect(JSON.stringify(error)).not.toContain(apiKey)
     expect((error as Error).message).not.toContain(apiKey)
@@ -113,13 +117,19 @@ describe('google embedding model', () => {
 
     const exhausted = JSON.stringify({ error: { code: 429, message: 'Quota exceeded.', status: 'RESOURCE_EXHAUSTED' } })
     server = await createTestServer([respondWith(429, exhausted, { 'retry-after': '0' }), respondWith(200, single)])
-    const result = await createGoogle({ apiKey, baseURL: server.url }).embedding('gemini-embedding-001').embed({ values: ['x'] })
+    const result = await createGoogle({ apiKey, baseURL: server.url })
+      .embedding('gemini-embedding-001')
+      .embed({ values: ['x'] })
     expect(result.embeddings).toHaveLength(1)
     expect(server.requests).toHaveLength(2)
 
     await server.close()
     server = await createTestServer([respondWith(429, exhausted, { 'retry-after': '0' })])
-    const limited = await failure(createGoogle({ apiKey, baseURL: server.url, maxRetries: 0 }).embedding('gemini-embedding-001').embed({ values: ['x'] }))
+    const limited = await failure(
+      createGoogle({ apiKey, baseURL: server.url, maxRetries: 0 })
+        .embedding('gemini-embedding-001')
+        .embed({ values: ['x'] }),
+    )
     expect(RateLimitError.isInstance(limited)).toBe(true)
   })
 
@@ -129,7 +139,11 @@ describe('google embedding model', () => {
     expect(InvalidResponseDataError.isInstance(await failure(model.embed({ values: ['x'] })))).toBe(true)
     await server.close()
     server = await createTestServer([respondWith(200, batch)])
-    const error = await failure(createGoogle({ apiKey, baseURL: server.url }).embedding('gemini-embedding-001').embed({ values: ['a', 'b', 'c'] }))
+    const error = await failure(
+      createGoogle({ apiKey, baseURL: server.url })
+        .embedding('gemini-embedding-001')
+        .embed({ values: ['a', 'b', 'c'] }),
+    )
     expect(InvalidResponseDataError.isInstance(error) && error.message).toContain('2 embeddings for 3 values')
   })
 
@@ -137,7 +151,9 @@ describe('google embedding model', () => {
     server = await createTestServer(() => undefined)
     const controller = new AbortController()
     const reason = new Error('stop')
-    const pending = createGoogle({ apiKey, baseURL: server.url }).embedding('gemini-embedding-001').embed({ values: ['x'], signal: controller.signal })
+    const pending = createGoogle({ apiKey, baseURL: server.url })
+      .embedding('gemini-embedding-001')
+      .embed({ values: ['x'], signal: controller.signal })
     setTimeout(() => controller.abort(reason), 10)
     expect(await failure(pending)).toBe(reason)
   })

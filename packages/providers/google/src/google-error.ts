@@ -9,8 +9,7 @@ export interface GoogleErrorPayload {
   readonly retryDelayMs?: number
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** Reads a protobuf duration (`"34.4s"`) as milliseconds. */
 function parseDuration(value: unknown): number | undefined {
@@ -56,8 +55,7 @@ function parseBody(responseBody: string): unknown {
  */
 export const mapGoogleError: MapErrorFunction = (statusCode, responseBody, responseHeaders, context) => {
   const payload = readGoogleError(parseBody(responseBody))
-  const message =
-    payload?.message === undefined ? undefined : `${payload.status === undefined ? '' : `${payload.status}: `}${payload.message}`
+  const message = payload?.message === undefined ? undefined : `${payload.status === undefined ? '' : `${payload.status}: `}${payload.message}`
   if (statusCode === 429) {
     return new RateLimitError({
       message: `${context.provider ?? 'google'} call failed with status 429: ${message ?? (responseBody.trim().slice(0, 500) || 'no response body')}`,

@@ -1,5 +1,5 @@
-import { type TestServer, createTestServer, replayServerSentEvents, respondWith } from '@dspex/testing'
 import type { GenerateRequest, StreamPart } from '@dspex/provider'
+import { createTestServer, replayServerSentEvents, respondWith, type TestServer } from '@dspex/testing'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createGoogle } from './google-provider.js'
 import { readFixture, toGeminiServerSentEvents } from './testing/google-test-server.js'
@@ -11,7 +11,12 @@ afterEach(async () => {
 })
 
 /** A reasoning part with no thought text, carrying the thought signature Gemini put on a text part. */
-const signedBy = (start: string) => ({ type: 'reasoning', provider: 'google', text: '', signature: expect.stringMatching(new RegExp(`^${start.replace(/\+/g, '\\+')}`)) })
+const signedBy = (start: string) => ({
+  type: 'reasoning',
+  provider: 'google',
+  text: '',
+  signature: expect.stringMatching(new RegExp(`^${start.replace(/\+/g, '\\+')}`)),
+})
 
 const ask: GenerateRequest = { messages: [{ role: 'user', content: 'How many r in strawberry?' }] }
 
@@ -113,7 +118,11 @@ describe('google fixtures: stream', () => {
     })
     const signature = text.choices[0]?.reasoningParts?.[0]?.signature
     await generate('google-text', {
-      messages: [...ask.messages, { role: 'assistant', content: 'Three.', reasoning: text.choices[0]?.reasoningParts ?? [] }, { role: 'user', content: 'Sure?' }],
+      messages: [
+        ...ask.messages,
+        { role: 'assistant', content: 'Three.', reasoning: text.choices[0]?.reasoningParts ?? [] },
+        { role: 'user', content: 'Sure?' },
+      ],
     })
     const again = JSON.parse(server?.requests[0]?.body ?? '') as { contents: { role: string; parts: Record<string, unknown>[] }[] }
     expect(again.contents[1]).toEqual({ role: 'model', parts: [{ text: 'Three.', thoughtSignature: signature }] })

@@ -1,4 +1,3 @@
-import { type TestServer, createTestServer, replayServerSentEvents, respondWith } from '@dspex/testing'
 import {
   AuthenticationError,
   ContextWindowExceededError,
@@ -7,6 +6,7 @@ import {
   RateLimitError,
   type StreamPart,
 } from '@dspex/provider'
+import { createTestServer, replayServerSentEvents, respondWith, type TestServer } from '@dspex/testing'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createGoogle } from './google-provider.js'
 import { readFixture, toGeminiServerSentEvents } from './testing/google-test-server.js'
@@ -50,10 +50,7 @@ describe('google language model: requests', () => {
     await model.generate(ask)
     vi.stubEnv('GOOGLE_GENERATIVE_AI_API_KEY', 'from-google-variable')
     await model.generate(ask)
-    expect(server.requests.map((request) => request.headers['x-goog-api-key'])).toEqual([
-      'from-gemini-variable',
-      'from-google-variable',
-    ])
+    expect(server.requests.map((request) => request.headers['x-goog-api-key'])).toEqual(['from-gemini-variable', 'from-google-variable'])
   })
 
   it('throws LoadAPIKeyError when no key is set', async () => {
@@ -176,7 +173,12 @@ describe('google language model: errors', () => {
     server = await createTestServer([respondWith(200, body)])
     const result = await createGoogle({ apiKey, baseURL: server.url })('gemini-2.5-flash').generate(ask)
     expect(result.choices).toEqual([
-      { text: 'Answer', reasoning: 'Thinking...', reasoningParts: [{ type: 'reasoning', provider: 'google', text: 'Thinking...' }], finishReason: 'length' },
+      {
+        text: 'Answer',
+        reasoning: 'Thinking...',
+        reasoningParts: [{ type: 'reasoning', provider: 'google', text: 'Thinking...' }],
+        finishReason: 'length',
+      },
     ])
   })
 

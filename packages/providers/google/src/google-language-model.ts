@@ -4,9 +4,9 @@ import {
   type GenerateResult,
   type LanguageModel,
   type ModelCapabilities,
-  type ReasoningPart,
   type ProviderApi,
   parseSseStream,
+  type ReasoningPart,
   type StreamPart,
   type ToolCallPart,
 } from '@dspex/provider'

@@ -5,7 +5,12 @@ describe('createGoogleReasoningCollector', () => {
   it('closes the gathered thought text at each signature and leaves function-call signatures alone', () => {
     const collector = createGoogleReasoningCollector()
     expect(collector.add({ text: 'a', thought: true })).toBeUndefined()
-    expect(collector.add({ text: 'b', thought: true, thoughtSignature: 's1' })).toEqual({ type: 'reasoning', provider: 'google', text: 'ab', signature: 's1' })
+    expect(collector.add({ text: 'b', thought: true, thoughtSignature: 's1' })).toEqual({
+      type: 'reasoning',
+      provider: 'google',
+      text: 'ab',
+      signature: 's1',
+    })
     expect(collector.add({ functionCall: { name: 'f' }, thoughtSignature: 's2' })).toBeUndefined()
     expect(collector.add({ text: 'Answer', thoughtSignature: 's3' })).toEqual({ type: 'reasoning', provider: 'google', text: '', signature: 's3' })
     expect(collector.flush()).toBeUndefined()

@@ -32,8 +32,7 @@ export interface GoogleGenerateContentResponse {
   readonly responseId?: string
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 function isPart(value: unknown): boolean {
   if (!isRecord(value)) return false

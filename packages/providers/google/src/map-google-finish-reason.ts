@@ -1,14 +1,6 @@
 import type { FinishReason } from '@dspex/provider'
 
-const contentFilterReasons = new Set([
-  'SAFETY',
-  'RECITATION',
-  'BLOCKLIST',
-  'PROHIBITED_CONTENT',
-  'SPII',
-  'IMAGE_SAFETY',
-  'IMAGE_PROHIBITED_CONTENT',
-])
+const contentFilterReasons = new Set(['SAFETY', 'RECITATION', 'BLOCKLIST', 'PROHIBITED_CONTENT', 'SPII', 'IMAGE_SAFETY', 'IMAGE_PROHIBITED_CONTENT'])
 
 /**
  * Maps Gemini's `finishReason` (or a `promptFeedback.blockReason`) to a DSPex finish reason.

@@ -15,7 +15,10 @@ describe('parseGoogleStream', () => {
   it('streams thoughts as reasoning deltas', async () => {
     const parts = await collect([
       { candidates: [{ content: { parts: [{ text: 'Hmm', thought: true }] } }] },
-      { candidates: [{ content: { parts: [{ text: 'Hi' }] }, finishReason: 'STOP' }], usageMetadata: { promptTokenCount: 1, candidatesTokenCount: 1 } },
+      {
+        candidates: [{ content: { parts: [{ text: 'Hi' }] }, finishReason: 'STOP' }],
+        usageMetadata: { promptTokenCount: 1, candidatesTokenCount: 1 },
+      },
     ])
     expect(parts).toEqual([
       { type: 'reasoning-delta', delta: 'Hmm' },
@@ -43,7 +46,9 @@ describe('parseGoogleStream', () => {
   })
 
   it('throws an APICallError for an error event', async () => {
-    const error = await collect([{ error: { code: 503, message: 'The model is overloaded.', status: 'UNAVAILABLE' } }]).catch((caught: unknown) => caught)
+    const error = await collect([{ error: { code: 503, message: 'The model is overloaded.', status: 'UNAVAILABLE' } }]).catch(
+      (caught: unknown) => caught,
+    )
     expect(APICallError.isInstance(error)).toBe(true)
     expect(error).toMatchObject({ isRetryable: true, message: 'google stream failed: UNAVAILABLE: The model is overloaded.' })
   })

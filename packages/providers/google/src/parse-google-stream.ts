@@ -1,11 +1,4 @@
-import {
-  APICallError,
-  type ParseStreamOptions,
-  parseJson,
-  type ServerSentEvent,
-  StreamInterruptedError,
-  type StreamPart,
-} from '@dspex/provider'
+import { APICallError, type ParseStreamOptions, parseJson, type ServerSentEvent, StreamInterruptedError, type StreamPart } from '@dspex/provider'
 import { readGoogleError } from './google-error.js'
 import { createGoogleReasoningCollector } from './google-reasoning-parts.js'
 import { type GoogleUsageMetadata, isGoogleGenerateContentResponse } from './google-wire-schemas.js'

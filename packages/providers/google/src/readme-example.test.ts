@@ -1,5 +1,5 @@
-import { type TestServer, createTestServer, startFakeGeminiServer, respondWith } from '@dspex/testing'
 import { readFileSync } from 'node:fs'
+import { createTestServer, respondWith, startFakeGeminiServer, type TestServer } from '@dspex/testing'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as googlePackage from './index.js'
 import { readFixture } from './testing/google-test-server.js'

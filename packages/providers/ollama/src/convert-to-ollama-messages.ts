@@ -60,9 +60,7 @@ export function convertToOllamaMessages(messages: readonly Message[]): Converted
           role: 'assistant',
           content: message.content ?? '',
           ...(thinking === '' ? {} : { thinking }),
-          ...(calls.length > 0
-            ? { tool_calls: calls.map((call) => ({ function: { name: call.name, arguments: call.args } })) }
-            : {}),
+          ...(calls.length > 0 ? { tool_calls: calls.map((call) => ({ function: { name: call.name, arguments: call.args } })) } : {}),
         }
       }
       default: {

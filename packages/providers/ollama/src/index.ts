@@ -19,7 +19,6 @@ export { OllamaEmbeddingModel, type OllamaEmbeddingSettings } from './ollama-emb
 export { mapOllamaError, readOllamaErrorMessage } from './ollama-error.js'
 export type { OllamaModelConfig } from './ollama-model-config.js'
 export { createOllama, type OllamaProvider, type OllamaProviderSettings, ollama } from './ollama-provider.js'
-export { parseOllamaStream } from './parse-ollama-stream.js'
 export {
   isOllamaWireChatResponse,
   isOllamaWireEmbedResponse,
@@ -28,3 +27,4 @@ export {
   type OllamaWireMessage,
   type OllamaWireToolCall,
 } from './ollama-wire-schemas.js'
+export { parseOllamaStream } from './parse-ollama-stream.js'

@@ -14,20 +14,12 @@ describe('createOllamaChatRequestBody', () => {
     const tool = { name: 'f', description: 'd', parameters: { type: 'object' } }
     const none = createOllamaChatRequestBody('m', { messages, tools: [tool], toolChoice: 'none' }, false)
     expect(none.body.tools).toBeUndefined()
-    const { warnings } = createOllamaChatRequestBody(
-      'm',
-      { messages, tools: [tool], toolChoice: 'required', n: 2, reasoningEffort: 'high' },
-      false,
-    )
+    const { warnings } = createOllamaChatRequestBody('m', { messages, tools: [tool], toolChoice: 'required', n: 2, reasoningEffort: 'high' }, false)
     expect(warnings).toHaveLength(3)
   })
 
   it('ignores malformed providerOptions.ollama values', () => {
-    const { body } = createOllamaChatRequestBody(
-      'm',
-      { messages, providerOptions: { ollama: { think: 'yes', keep_alive: {}, options: [] } } },
-      false,
-    )
+    const { body } = createOllamaChatRequestBody('m', { messages, providerOptions: { ollama: { think: 'yes', keep_alive: {}, options: [] } } }, false)
     expect(body).toEqual({ model: 'm', messages: [{ role: 'user', content: 'Hi' }], stream: false })
   })
 })

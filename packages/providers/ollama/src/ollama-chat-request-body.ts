@@ -41,9 +41,7 @@ function readProviderOptions(request: GenerateRequest): OllamaProviderOptions {
   return {
     ...(typeof think === 'boolean' || think === 'low' || think === 'medium' || think === 'high' ? { think } : {}),
     ...(typeof keepAlive === 'string' || typeof keepAlive === 'number' ? { keep_alive: keepAlive } : {}),
-    ...(typeof options === 'object' && options !== null && !Array.isArray(options)
-      ? { options: options as Record<string, unknown> }
-      : {}),
+    ...(typeof options === 'object' && options !== null && !Array.isArray(options) ? { options: options as Record<string, unknown> } : {}),
   }
 }
 

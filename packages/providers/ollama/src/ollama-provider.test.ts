@@ -1,13 +1,6 @@
-import { type TestServer, createTestServer, respondWith } from '@dspex/testing'
 import { createServer } from 'node:net'
-import {
-  APICallError,
-  InvalidResponseDataError,
-  NetworkError,
-  RateLimitError,
-  StreamInterruptedError,
-  TimeoutError,
-} from '@dspex/provider'
+import { APICallError, InvalidResponseDataError, NetworkError, RateLimitError, StreamInterruptedError, TimeoutError } from '@dspex/provider'
+import { createTestServer, respondWith, type TestServer } from '@dspex/testing'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createOllama, ollama } from './ollama-provider.js'
 import { sendFixtureJson, sendFixtureNdjson, sendRawNdjson } from './testing/ollama-test-server.js'
@@ -197,9 +190,7 @@ describe('generate', () => {
 
   it('reports connection refused as a retryable NetworkError', async () => {
     const port = await closedPort()
-    const error = await catchError(
-      createOllama({ baseURL: `http://127.0.0.1:${port}`, maxRetries: 0 })('llama3.2').generate({ messages }),
-    )
+    const error = await catchError(createOllama({ baseURL: `http://127.0.0.1:${port}`, maxRetries: 0 })('llama3.2').generate({ messages }))
     expect(error).toBeInstanceOf(NetworkError)
     expect(error).toMatchObject({ isRetryable: true })
   })
@@ -212,9 +203,7 @@ describe('generate', () => {
 
   it('times out an attempt with TimeoutError', async () => {
     server = await createTestServer(() => new Promise(() => undefined))
-    const error = await catchError(
-      createOllama({ baseURL: server.url, timeoutMs: 30, maxRetries: 0 })('llama3.2').generate({ messages }),
-    )
+    const error = await catchError(createOllama({ baseURL: server.url, timeoutMs: 30, maxRetries: 0 })('llama3.2').generate({ messages }))
     expect(error).toBeInstanceOf(TimeoutError)
   })
 
@@ -252,9 +241,7 @@ describe('stream', () => {
 
   it('yields thinking as reasoning deltas, then as one reasoning part, and maps done_reason length', async () => {
     server = await createTestServer(sendFixtureNdjson('ollama-thinking'))
-    const parts = await collect(
-      createOllama({ baseURL: server.url })('qwen3:8b').stream({ messages, providerOptions: { ollama: { think: true } } }),
-    )
+    const parts = await collect(createOllama({ baseURL: server.url })('qwen3:8b').stream({ messages, providerOptions: { ollama: { think: true } } }))
     expect(parts).toEqual([
       { type: 'reasoning-delta', delta: 'The user asks' },
       { type: 'reasoning-delta', delta: ' for a greeting.' },
@@ -289,17 +276,13 @@ describe('stream', () => {
   })
 
   it('throws StreamInterruptedError when the stream is cut in the middle of a line', async () => {
-    server = await createTestServer(
-      sendRawNdjson('{"model":"llama3.2","message":{"role":"assistant","content":"The"},"done":false}\n{"model":"lla'),
-    )
+    server = await createTestServer(sendRawNdjson('{"model":"llama3.2","message":{"role":"assistant","content":"The"},"done":false}\n{"model":"lla'))
     const error = await catchError(collect(createOllama({ baseURL: server.url })('llama3.2').stream({ messages })))
     expect(error).toBeInstanceOf(StreamInterruptedError)
   })
 
   it('throws StreamInterruptedError when the connection breaks mid-stream', async () => {
-    server = await createTestServer(
-      sendRawNdjson('{"model":"llama3.2","message":{"role":"assistant","content":"The"},"done":false}\n', true),
-    )
+    server = await createTestServer(sendRawNdjson('{"model":"llama3.2","message":{"role":"assistant","content":"The"},"done":false}\n', true))
     const error = await catchError(collect(createOllama({ baseURL: server.url })('llama3.2').stream({ messages })))
     expect(error).toBeInstanceOf(StreamInterruptedError)
   })
@@ -378,18 +361,28 @@ describe('embedding', () => {
 
   it('throws InvalidResponseDataError when the count of vectors is wrong', async () => {
     server = await createTestServer(sendFixtureJson('ollama-embed'))
-    const error = await catchError(createOllama({ baseURL: server.url }).embedding('all-minilm').embed({ values: ['one'] }))
+    const error = await catchError(
+      createOllama({ baseURL: server.url })
+        .embedding('all-minilm')
+        .embed({ values: ['one'] }),
+    )
     expect(error).toBeInstanceOf(InvalidResponseDataError)
   })
 
   it('retries a 503 and reports a missing embedding model', async () => {
     server = await createTestServer([respondWith(503, { error: 'busy' }), sendFixtureJson('ollama-embed')])
-    const result = await createOllama({ baseURL: server.url }).embedding('all-minilm').embed({ values: ['a', 'b'] })
+    const result = await createOllama({ baseURL: server.url })
+      .embedding('all-minilm')
+      .embed({ values: ['a', 'b'] })
     expect(result.embeddings).toHaveLength(2)
     expect(server.requests).toHaveLength(2)
     await server.close()
     server = await createTestServer(respondWith(404, { error: 'model "nomic" not found, try pulling it first' }))
-    const error = await catchError(createOllama({ baseURL: server.url }).embedding('nomic').embed({ values: ['x'] }))
+    const error = await catchError(
+      createOllama({ baseURL: server.url })
+        .embedding('nomic')
+        .embed({ values: ['x'] }),
+    )
     expect(error).toMatchObject({ statusCode: 404 })
     expect((error as Error).message).toContain('not found')
   })

@@ -71,7 +71,5 @@ export function isOllamaWireChatResponse(value: unknown): value is OllamaWireCha
 /** Checks the shape of an `/api/embed` reply. */
 export function isOllamaWireEmbedResponse(value: unknown): value is OllamaWireEmbedResponse {
   if (!isRecord(value) || !Array.isArray(value.embeddings)) return false
-  return value.embeddings.every(
-    (embedding) => Array.isArray(embedding) && embedding.every((item) => typeof item === 'number'),
-  )
+  return value.embeddings.every((embedding) => Array.isArray(embedding) && embedding.every((item) => typeof item === 'number'))
 }

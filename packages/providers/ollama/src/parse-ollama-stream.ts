@@ -20,10 +20,7 @@ import { isOllamaWireChatResponse } from './ollama-wire-schemas.js'
  * @throws StreamInterruptedError when the stream ends before the `done` line or in the middle of a line;
  *   APICallError when a line carries `error`; InvalidResponseDataError when a line is not a chat chunk.
  */
-export async function* parseOllamaStream(
-  body: ReadableStream<Uint8Array>,
-  options: ParseStreamOptions,
-): AsyncGenerator<StreamPart, void, undefined> {
+export async function* parseOllamaStream(body: ReadableStream<Uint8Array>, options: ParseStreamOptions): AsyncGenerator<StreamPart, void, undefined> {
   const context = { url: options.url, secrets: options.secrets, provider: 'ollama' }
   let toolCallCount = 0
   let finish: { finishReason: FinishReason; usage: Usage } | undefined

@@ -1,5 +1,5 @@
-import { type TestServer, createTestServer, startFakeOllamaServer } from '@dspex/testing'
 import { readFileSync } from 'node:fs'
+import { createTestServer, startFakeOllamaServer, type TestServer } from '@dspex/testing'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as ollamaPackage from './index.js'
 import { sendFixtureJson, sendFixtureNdjson } from './testing/ollama-test-server.js'

@@ -25,8 +25,7 @@ export type OpenAICompatibleChatMessage =
     }
   | { readonly role: 'tool'; readonly tool_call_id: string; readonly content: string }
 
-const toDataUri = (data: string, mediaType: string): string =>
-  data.startsWith('data:') ? data : `data:${mediaType};base64,${data}`
+const toDataUri = (data: string, mediaType: string): string => (data.startsWith('data:') ? data : `data:${mediaType};base64,${data}`)
 
 function convertContentPart(part: ContentPart): OpenAICompatibleChatContentPart {
   switch (part.type) {
@@ -68,28 +67,28 @@ export function convertToOpenAICompatibleChatMessages(messages: readonly Message
 
 function convertMessage(message: Message): OpenAICompatibleChatMessage {
   switch (message.role) {
-      case 'system':
-        return { role: 'system', content: message.content }
-      case 'user':
-        return {
-          role: 'user',
-          content: typeof message.content === 'string' ? message.content : message.content.map(convertContentPart),
-        }
-      case 'assistant':
-        return {
-          role: 'assistant',
-          content: message.content,
-          ...(message.toolCalls !== undefined && message.toolCalls.length > 0
-            ? {
-                tool_calls: message.toolCalls.map((call) => ({
-                  id: call.id,
-                  type: 'function' as const,
-                  function: { name: call.name, arguments: JSON.stringify(call.args) },
-                })),
-              }
-            : {}),
-        }
-      case 'tool':
-        return { role: 'tool', tool_call_id: message.toolCallId, content: message.content }
-    }
+    case 'system':
+      return { role: 'system', content: message.content }
+    case 'user':
+      return {
+        role: 'user',
+        content: typeof message.content === 'string' ? message.content : message.content.map(convertContentPart),
+      }
+    case 'assistant':
+      return {
+        role: 'assistant',
+        content: message.content,
+        ...(message.toolCalls !== undefined && message.toolCalls.length > 0
+          ? {
+              tool_calls: message.toolCalls.map((call) => ({
+                id: call.id,
+                type: 'function' as const,
+                function: { name: call.name, arguments: JSON.stringify(call.args) },
+              })),
+            }
+          : {}),
+      }
+    case 'tool':
+      return { role: 'tool', tool_call_id: message.toolCallId, content: message.content }
+  }
 }

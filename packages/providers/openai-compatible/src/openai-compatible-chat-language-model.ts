@@ -1,12 +1,4 @@
-import type {
-  GenerateChoice,
-  GenerateRequest,
-  GenerateResult,
-  LanguageModel,
-  ModelCapabilities,
-  ProviderApi,
-  StreamPart,
-} from '@dspex/provider'
+import type { GenerateChoice, GenerateRequest, GenerateResult, LanguageModel, ModelCapabilities, ProviderApi, StreamPart } from '@dspex/provider'
 import { convertOpenAICompatibleUsage } from './convert-openai-compatible-usage.js'
 import { mapOpenAICompatibleFinishReason } from './map-openai-compatible-finish-reason.js'
 import { createOpenAICompatibleChatRequestBody } from './openai-compatible-chat-request-body.js'
@@ -97,10 +89,7 @@ export class OpenAICompatibleChatLanguageModel implements LanguageModel {
     const choices = value.choices.map((choice): GenerateChoice => {
       const { message } = choice
       const toolCalls = (message.tool_calls ?? []).map((toolCall) =>
-        parseOpenAICompatibleToolCall(
-          { id: toolCall.id, name: toolCall.function.name, arguments: toolCall.function.arguments },
-          context,
-        ),
+        parseOpenAICompatibleToolCall({ id: toolCall.id, name: toolCall.function.name, arguments: toolCall.function.arguments }, context),
       )
       const content = message.content ?? null
       const split = reasoningTag === undefined || content === null ? undefined : splitReasoningTags(content, reasoningTag)

@@ -43,12 +43,17 @@ describe('createOpenAICompatibleChatRequestBody', () => {
   })
 
   it('sends JSON mode as json_object and text as nothing', () => {
-    expect(createOpenAICompatibleChatRequestBody('m', { messages, responseFormat: { type: 'json' } }, false).body.response_format).toEqual({ type: 'json_object' })
+    expect(createOpenAICompatibleChatRequestBody('m', { messages, responseFormat: { type: 'json' } }, false).body.response_format).toEqual({
+      type: 'json_object',
+    })
     expect('response_format' in createOpenAICompatibleChatRequestBody('m', { messages, responseFormat: { type: 'text' } }, false).body).toBe(false)
   })
 
   it('asks for usage in the last chunk when streaming', () => {
-    expect(createOpenAICompatibleChatRequestBody('m', { messages }, true).body).toMatchObject({ stream: true, stream_options: { include_usage: true } })
+    expect(createOpenAICompatibleChatRequestBody('m', { messages }, true).body).toMatchObject({
+      stream: true,
+      stream_options: { include_usage: true },
+    })
   })
 
   it('merges providerOptions of its key last, ignoring other providers', () => {
@@ -62,7 +67,9 @@ describe('createOpenAICompatibleChatRequestBody', () => {
 
 describe('quirks', () => {
   it('maxTokensParameter: max_completion_tokens replaces max_tokens', () => {
-    const { body } = createOpenAICompatibleChatRequestBody('m', { messages, maxTokens: 50 }, false, { quirks: { maxTokensParameter: 'max_completion_tokens' } })
+    const { body } = createOpenAICompatibleChatRequestBody('m', { messages, maxTokens: 50 }, false, {
+      quirks: { maxTokensParameter: 'max_completion_tokens' },
+    })
     expect(body.max_completion_tokens).toBe(50)
     expect('max_tokens' in body).toBe(false)
   })
@@ -94,17 +101,27 @@ describe('quirks', () => {
   })
 
   it('tools: false drops tools, tool choice and parallel_tool_calls with one warning', () => {
-    const { body, warnings } = createOpenAICompatibleChatRequestBody('gemma', { messages, tools, toolChoice: 'auto', parallelToolCalls: true }, false, {
-      quirks: { tools: false },
-    })
+    const { body, warnings } = createOpenAICompatibleChatRequestBody(
+      'gemma',
+      { messages, tools, toolChoice: 'auto', parallelToolCalls: true },
+      false,
+      {
+        quirks: { tools: false },
+      },
+    )
     expect(['tools', 'tool_choice', 'parallel_tool_calls'].filter((key) => key in body)).toEqual([])
     expect(warnings).toEqual(['tools were dropped: gemma does not take tools on this server.'])
   })
 
   it('parallelToolCalls, reasoningEffort and multipleChoices: false drop their option with a warning', () => {
-    const { body, warnings } = createOpenAICompatibleChatRequestBody('m', { messages, tools, parallelToolCalls: false, reasoningEffort: 'high', n: 2 }, false, {
-      quirks: { parallelToolCalls: false, reasoningEffort: false, multipleChoices: false },
-    })
+    const { body, warnings } = createOpenAICompatibleChatRequestBody(
+      'm',
+      { messages, tools, parallelToolCalls: false, reasoningEffort: 'high', n: 2 },
+      false,
+      {
+        quirks: { parallelToolCalls: false, reasoningEffort: false, multipleChoices: false },
+      },
+    )
     expect(['parallel_tool_calls', 'reasoning_effort', 'n'].filter((key) => key in body)).toEqual([])
     expect(warnings).toEqual([
       'parallelToolCalls was dropped: the server does not take parallel_tool_calls.',
@@ -115,9 +132,13 @@ describe('quirks', () => {
   })
 
   it('reasoningModel: temperature (unless 1) and top_p are dropped with warnings', () => {
-    const { body, warnings } = createOpenAICompatibleChatRequestBody('r1', { messages, temperature: 0.7, topP: 0.5 }, false, { quirks: { reasoningModel: true } })
+    const { body, warnings } = createOpenAICompatibleChatRequestBody('r1', { messages, temperature: 0.7, topP: 0.5 }, false, {
+      quirks: { reasoningModel: true },
+    })
     expect('temperature' in body || 'top_p' in body).toBe(false)
     expect(warnings).toEqual(['r1 is a reasoning model: temperature 0.7 was dropped.', 'r1 is a reasoning model: topP 0.5 was dropped.'])
-    expect(createOpenAICompatibleChatRequestBody('r1', { messages, temperature: 1 }, false, { quirks: { reasoningModel: true } }).warnings).toEqual([])
+    expect(createOpenAICompatibleChatRequestBody('r1', { messages, temperature: 1 }, false, { quirks: { reasoningModel: true } }).warnings).toEqual(
+      [],
+    )
   })
 })

@@ -1,5 +1,5 @@
 import { AuthenticationError, embedMany, InvalidResponseDataError } from '@dspex/provider'
-import { createTestServer, respondWith, startFakeOpenAIServer, type FakeProviderServer, type TestServer } from '@dspex/testing'
+import { createTestServer, type FakeProviderServer, respondWith, startFakeOpenAIServer, type TestServer } from '@dspex/testing'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openAIEmbeddingsReply } from './__fixtures__/openai-embeddings.js'
 import { TooManyEmbeddingValuesError } from './errors/too-many-embedding-values-error.js'
@@ -25,7 +25,12 @@ describe('OpenAICompatibleEmbeddingModel', () => {
     server = await createTestServer(respondWith(200, openAIEmbeddingsReply))
     const provider = createOpenAICompatible({ name: 'openai', apiKey: 'sk-test', baseURL: server.url })
     const model = provider.embedding('text-embedding-3-small', { dimensions: 3 })
-    expect(model).toMatchObject({ specificationVersion: 'v1', provider: 'openai', modelId: 'text-embedding-3-small', maxEmbeddingsPerCall: undefined })
+    expect(model).toMatchObject({
+      specificationVersion: 'v1',
+      provider: 'openai',
+      modelId: 'text-embedding-3-small',
+      maxEmbeddingsPerCall: undefined,
+    })
     const result = await model.embed({ values: ['sunny day', 'rainy day'], providerOptions: { openai: { user: 'u-1' } } })
     expect(result.embeddings).toEqual([openAIEmbeddingsReply.data[1]?.embedding, openAIEmbeddingsReply.data[0]?.embedding])
     expect(result.usage).toEqual({ promptTokens: 8, completionTokens: 0, totalTokens: 8 })

@@ -93,9 +93,7 @@ export class OpenAICompatibleEmbeddingModel implements EmbeddingModel {
     const usage = value.usage
     return {
       embeddings,
-      ...(usage
-        ? { usage: { promptTokens: usage.prompt_tokens, completionTokens: 0, totalTokens: usage.total_tokens ?? usage.prompt_tokens } }
-        : {}),
+      ...(usage ? { usage: { promptTokens: usage.prompt_tokens, completionTokens: 0, totalTokens: usage.total_tokens ?? usage.prompt_tokens } } : {}),
       raw: value,
     }
   }

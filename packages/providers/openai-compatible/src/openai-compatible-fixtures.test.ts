@@ -1,5 +1,5 @@
-import { type TestServer, createTestServer } from '@dspex/testing'
 import type { StreamPart, ToolCallPart } from '@dspex/provider'
+import { createTestServer, type TestServer } from '@dspex/testing'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createOpenAICompatible } from './openai-compatible-provider.js'
 import { readFixture, sendFixtureChunks, sendFixtureJson } from './testing/openai-compatible-test-server.js'

@@ -1,4 +1,3 @@
-import { type TestServer, createTestServer, replayServerSentEvents, respondWith, toServerSentEvents } from '@dspex/testing'
 import {
   APICallError,
   AuthenticationError,
@@ -9,6 +8,7 @@ import {
   StreamInterruptedError,
   TimeoutError,
 } from '@dspex/provider'
+import { createTestServer, replayServerSentEvents, respondWith, type TestServer, toServerSentEvents } from '@dspex/testing'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createOpenAICompatible } from './openai-compatible-provider.js'
 import { readFixture, sendFixtureJson } from './testing/openai-compatible-test-server.js'
@@ -72,7 +72,12 @@ describe('createOpenAICompatible', () => {
     expect(request?.headers.authorization).toBe(`Bearer ${apiKey}`)
     expect(request?.headers['x-extra']).toBe('a')
     expect(request?.headers['x-request']).toBe('b')
-    expect(JSON.parse(request?.body ?? '')).toEqual({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }], max_completion_tokens: 20, user: 'u1' })
+    expect(JSON.parse(request?.body ?? '')).toEqual({
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: 'Hi' }],
+      max_completion_tokens: 20,
+      user: 'u1',
+    })
   })
 
   it('sends no authorization header to a local server without a key', async () => {
@@ -108,7 +113,13 @@ describe('createOpenAICompatible', () => {
   it('reads reasoning from `reasoning_content` first by default, and from `reasoning` (Groq, OpenRouter) with reasoningField', async () => {
     const body = {
       model: 'qwen/qwen3-32b',
-      choices: [{ index: 0, message: { role: 'assistant', content: 'Paris', reasoning: 'The capital is Paris.', reasoning_content: 'other' }, finish_reason: 'stop' }],
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: 'Paris', reasoning: 'The capital is Paris.', reasoning_content: 'other' },
+          finish_reason: 'stop',
+        },
+      ],
       usage: { prompt_tokens: 5, completion_tokens: 9, total_tokens: 14 },
     }
     server = await createTestServer([respondWith(200, body), respondWith(200, body)])
@@ -202,7 +213,10 @@ describe('the reasoningTag quirk', () => {
   })
 
   it('leaves the content untouched without the quirk', async () => {
-    server = await createTestServer([respondWith(200, completion([tagged])), replayServerSentEvents(chunks([{ content: '<th' }, { content: 'ink>a</think> b' }]))])
+    server = await createTestServer([
+      respondWith(200, completion([tagged])),
+      replayServerSentEvents(chunks([{ content: '<th' }, { content: 'ink>a</think> b' }])),
+    ])
     const provider = createOpenAICompatible({ name: 'vllm', baseURL: server.url })
     const { choices } = await provider('qwen3-8b').generate({ messages })
     expect(choices[0]).toEqual({ text: tagged, finishReason: 'stop' })
@@ -242,7 +256,9 @@ describe('errors', () => {
 
   it('reports a 429 as RateLimitError with retryAfterMs when retries run out', async () => {
     server = await createTestServer(respondWith(429, { error: { message: 'Rate limit reached' } }, { 'retry-after': '7' }))
-    const error = await catchError(createOpenAICompatible({ name: 'acme', apiKey, baseURL: server.url, maxRetries: 0 })('gpt-4o').generate({ messages }))
+    const error = await catchError(
+      createOpenAICompatible({ name: 'acme', apiKey, baseURL: server.url, maxRetries: 0 })('gpt-4o').generate({ messages }),
+    )
     expect(error).toBeInstanceOf(RateLimitError)
     expect((error as RateLimitError).retryAfterMs).toBe(7000)
     expect((error as RateLimitError).isRetryable).toBe(true)
@@ -364,7 +380,13 @@ describe('timeouts, aborts and refusals', () => {
     await createOpenAICompatible({ name: 'acme', apiKey, baseURL: server.url, quirks: { structuredOutputs: true } })('gpt-4o-mini').generate({
       messages: [
         { role: 'system', content: 'Answer.' },
-        { role: 'user', content: [{ type: 'text', text: 'Sky?' }, { type: 'image', url: 'data:image/png;base64,iVBORw0KGgo=' }] },
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'Sky?' },
+            { type: 'image', url: 'data:image/png;base64,iVBORw0KGgo=' },
+          ],
+        },
       ],
       responseFormat: { type: 'json_schema', name: 'Answer', schema, strict: true },
       maxTokens: 50,

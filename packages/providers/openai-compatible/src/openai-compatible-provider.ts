@@ -6,10 +6,10 @@ import {
   type ModelCapabilities,
   type ProviderSettings,
 } from '@dspex/provider'
-import { defaultOpenAICompatibleCapabilities, OpenAICompatibleChatLanguageModel } from './openai-compatible-chat-language-model.js'
-import { type OpenAICompatibleEmbeddingSettings, OpenAICompatibleEmbeddingModel } from './openai-compatible-embedding-model.js'
-import { mapOpenAICompatibleError } from './openai-compatible-error.js'
 import { MissingBaseURLError } from './errors/missing-base-url-error.js'
+import { defaultOpenAICompatibleCapabilities, OpenAICompatibleChatLanguageModel } from './openai-compatible-chat-language-model.js'
+import { OpenAICompatibleEmbeddingModel, type OpenAICompatibleEmbeddingSettings } from './openai-compatible-embedding-model.js'
+import { mapOpenAICompatibleError } from './openai-compatible-error.js'
 import type { OpenAICompatibleQuirks } from './openai-compatible-quirks.js'
 import { isOpenAICompatibleServerName, type OpenAICompatibleServer, openAICompatibleServers } from './openai-compatible-servers.js'
 

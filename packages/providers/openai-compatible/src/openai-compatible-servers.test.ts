@@ -1,8 +1,8 @@
+import { createTestServer, type TestServer } from '@dspex/testing'
 import { afterEach, describe, expect, it } from 'vitest'
 import { MissingBaseURLError } from './errors/missing-base-url-error.js'
 import { createOpenAICompatible } from './openai-compatible-provider.js'
 import { isOpenAICompatibleServerName, openAICompatibleServers } from './openai-compatible-servers.js'
-import { createTestServer, type TestServer } from '@dspex/testing'
 
 let server: TestServer | undefined
 const savedKey = process.env.GROQ_API_KEY

@@ -65,8 +65,7 @@ export interface OpenAICompatibleWireChunk {
 type UnknownRecord = Record<string, unknown>
 
 const isRecord = (value: unknown): value is UnknownRecord => typeof value === 'object' && value !== null
-const isOptional = (value: unknown, check: (value: unknown) => boolean): boolean =>
-  value === undefined || value === null || check(value)
+const isOptional = (value: unknown, check: (value: unknown) => boolean): boolean => value === undefined || value === null || check(value)
 const isString = (value: unknown): boolean => typeof value === 'string'
 const isNumber = (value: unknown): boolean => typeof value === 'number'
 
@@ -77,21 +76,12 @@ function isUsage(value: unknown): boolean {
     isNumber(value.completion_tokens) &&
     isOptional(value.total_tokens, isNumber) &&
     isOptional(value.prompt_tokens_details, (details) => isRecord(details) && isOptional(details.cached_tokens, isNumber)) &&
-    isOptional(
-      value.completion_tokens_details,
-      (details) => isRecord(details) && isOptional(details.reasoning_tokens, isNumber),
-    )
+    isOptional(value.completion_tokens_details, (details) => isRecord(details) && isOptional(details.reasoning_tokens, isNumber))
   )
 }
 
 function isToolCall(value: unknown): boolean {
-  return (
-    isRecord(value) &&
-    isString(value.id) &&
-    isRecord(value.function) &&
-    isString(value.function.name) &&
-    isString(value.function.arguments)
-  )
+  return isRecord(value) && isString(value.id) && isRecord(value.function) && isString(value.function.name) && isString(value.function.arguments)
 }
 
 function isToolCallDelta(value: unknown): boolean {
@@ -99,10 +89,7 @@ function isToolCallDelta(value: unknown): boolean {
     isRecord(value) &&
     isOptional(value.index, isNumber) &&
     isOptional(value.id, isString) &&
-    isOptional(
-      value.function,
-      (fn) => isRecord(fn) && isOptional(fn.name, isString) && isOptional(fn.arguments, isString),
-    )
+    isOptional(value.function, (fn) => isRecord(fn) && isOptional(fn.name, isString) && isOptional(fn.arguments, isString))
   )
 }
 
@@ -136,12 +123,7 @@ function isChunkChoice(value: unknown): boolean {
 
 /** Checks a whole Chat Completions response. */
 export function isOpenAICompatibleWireCompletion(value: unknown): value is OpenAICompatibleWireCompletion {
-  return (
-    isRecord(value) &&
-    isArrayOf(value.choices, isCompletionChoice) &&
-    isOptional(value.usage, isUsage) &&
-    isOptional(value.model, isString)
-  )
+  return isRecord(value) && isArrayOf(value.choices, isCompletionChoice) && isOptional(value.usage, isUsage) && isOptional(value.model, isString)
 }
 
 /** Checks one streamed chunk (an error event passes too, so the caller can raise it). */
@@ -163,8 +145,7 @@ export interface OpenAICompatibleWireEmbeddings {
   readonly usage?: { readonly prompt_tokens: number; readonly total_tokens?: number } | null
 }
 
-const isEmbedding = (value: unknown): boolean =>
-  isRecord(value) && isArrayOf(value.embedding, isNumber) && isOptional(value.index, isNumber)
+const isEmbedding = (value: unknown): boolean => isRecord(value) && isArrayOf(value.embedding, isNumber) && isOptional(value.index, isNumber)
 
 /** Checks an `/embeddings` response (float vectors only). */
 export function isOpenAICompatibleWireEmbeddings(value: unknown): value is OpenAICompatibleWireEmbeddings {

@@ -1,6 +1,6 @@
+import { readFileSync } from 'node:fs'
 import { embedMany } from '@dspex/provider'
 import { type FakeProviderServer, startFakeOpenAIServer } from '@dspex/testing'
-import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as compatiblePackage from './index.js'
 

@@ -22,12 +22,18 @@ function splitInChunks(content: string, cuts: readonly number[]): ReasoningTagPi
 }
 
 const samples = {
-  'one block at the start': ['<think>\nThe sky scatters blue light.\n</think>\n\nBlue.', { text: 'Blue.', reasoning: '\nThe sky scatters blue light.\n' }],
+  'one block at the start': [
+    '<think>\nThe sky scatters blue light.\n</think>\n\nBlue.',
+    { text: 'Blue.', reasoning: '\nThe sky scatters blue light.\n' },
+  ],
   'several blocks with text between': [
     'A<think>first</think> B <think></think>C<think>second</think>\nD',
     { text: 'AB CD', reasoning: 'first\nsecond' },
   ],
-  'no opening tag (DeepSeek-R1 template)': ['Rayleigh scattering.</think>\n\nBlue <b>sky</b>.', { text: 'Blue <b>sky</b>.', reasoning: 'Rayleigh scattering.' }],
+  'no opening tag (DeepSeek-R1 template)': [
+    'Rayleigh scattering.</think>\n\nBlue <b>sky</b>.',
+    { text: 'Blue <b>sky</b>.', reasoning: 'Rayleigh scattering.' },
+  ],
   'no tags at all': ['Plain <thin> text </thinking> here.', { text: 'Plain <thin> text </thinking> here.', reasoning: undefined }],
   'an unclosed block (cut by maxTokens)': ['Hi<think>still going </th', { text: 'Hi', reasoning: 'still going </th' }],
   'a dangling partial tag after the text': ['<think>r</think> Answer <thi', { text: 'Answer <thi', reasoning: 'r' }],

@@ -55,7 +55,7 @@ describe('convertOpenAIResponsesReasoningPart', () => {
 })
 
 describe('convertToOpenAIResponsesInput with reasoning', () => {
-  it('puts an assistant turn\'s reasoning items first, in order, then its text and function calls', () => {
+  it("puts an assistant turn's reasoning items first, in order, then its text and function calls", () => {
     const { input, warnings } = convertToOpenAIResponsesInput([
       { role: 'user', content: 'Weather?' },
       {

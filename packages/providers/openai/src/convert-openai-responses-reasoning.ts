@@ -37,10 +37,7 @@ export function convertOpenAIResponsesReasoningItem(item: OpenAIResponsesWireOut
  * only its own reasoning: parts from another provider, and parts with neither an id nor encrypted content, are
  * left out with a warning. A part with no provider is taken as OpenAI's when it carries `redactedData`.
  */
-export function convertOpenAIResponsesReasoningPart(
-  part: ReasoningPart,
-  warnings: string[],
-): OpenAIResponsesReasoningInputItem | undefined {
+export function convertOpenAIResponsesReasoningPart(part: ReasoningPart, warnings: string[]): OpenAIResponsesReasoningInputItem | undefined {
   if (part.provider !== undefined && part.provider !== 'openai') {
     warnings.push(`Reasoning from ${part.provider} was left out: OpenAI only takes back its own reasoning items.`)
     return undefined

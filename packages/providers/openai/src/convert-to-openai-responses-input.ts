@@ -26,8 +26,7 @@ export interface OpenAIResponsesInput {
   readonly warnings: readonly string[]
 }
 
-const toDataUri = (data: string, mediaType: string): string =>
-  data.startsWith('data:') ? data : `data:${mediaType};base64,${data}`
+const toDataUri = (data: string, mediaType: string): string => (data.startsWith('data:') ? data : `data:${mediaType};base64,${data}`)
 
 function convertContentPart(part: ContentPart, warnings: string[]): OpenAIResponsesInputContent | undefined {
   switch (part.type) {
@@ -73,9 +72,7 @@ export function convertToOpenAIResponsesInput(messages: readonly Message[]): Ope
         input.push({
           role: 'user',
           content:
-            typeof message.content === 'string'
-              ? message.content
-              : message.content.flatMap((part) => convertContentPart(part, warnings) ?? []),
+            typeof message.content === 'string' ? message.content : message.content.flatMap((part) => convertContentPart(part, warnings) ?? []),
         })
         break
       case 'assistant':

@@ -1,4 +1,4 @@
-import { OpenAICompatibleChatLanguageModel, mapOpenAICompatibleError } from '@dspex/openai-compatible'
+import { mapOpenAICompatibleError, OpenAICompatibleChatLanguageModel } from '@dspex/openai-compatible'
 import { createProviderApi, type FetchFunction, type ProviderApi } from '@dspex/provider'
 import { getOpenAIChatQuirks, getOpenAIModelCapabilities } from './openai-model-info.js'
 

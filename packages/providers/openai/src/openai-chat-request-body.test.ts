@@ -35,9 +35,7 @@ describe('createOpenAIChatRequestBody', () => {
       },
       false,
     )
-    expect(body.tools).toEqual([
-      { type: 'function', function: { name: 'weather', description: 'Weather of a city', parameters } },
-    ])
+    expect(body.tools).toEqual([{ type: 'function', function: { name: 'weather', description: 'Weather of a city', parameters } }])
     expect(body.tool_choice).toEqual({ type: 'function', function: { name: 'weather' } })
     expect(body.parallel_tool_calls).toBe(false)
   })

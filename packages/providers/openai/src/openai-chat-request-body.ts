@@ -1,7 +1,4 @@
-import {
-  createOpenAICompatibleChatRequestBody,
-  type OpenAICompatibleChatRequestBody,
-} from '@dspex/openai-compatible'
+import { createOpenAICompatibleChatRequestBody, type OpenAICompatibleChatRequestBody } from '@dspex/openai-compatible'
 import type { GenerateRequest } from '@dspex/provider'
 import { getOpenAIChatQuirks } from './openai-model-info.js'
 

@@ -1,12 +1,5 @@
-import {
-  createTestServer,
-  readRecordedPayloads,
-  replayServerSentEvents,
-  respondWith,
-  type TestServer,
-  toServerSentEvents,
-} from '@dspex/testing'
 import type { StreamPart } from '@dspex/provider'
+import { createTestServer, readRecordedPayloads, replayServerSentEvents, respondWith, type TestServer, toServerSentEvents } from '@dspex/testing'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createOpenAI } from './openai-provider.js'
 import { readFixture } from './testing/openai-test-server.js'

@@ -1,5 +1,5 @@
-import { type TestServer, createTestServer, respondWith } from '@dspex/testing'
 import { APICallError, LoadAPIKeyError, RateLimitError, TimeoutError } from '@dspex/provider'
+import { createTestServer, respondWith, type TestServer } from '@dspex/testing'
 import { afterEach, describe, expect, it } from 'vitest'
 import { OpenAIChatLanguageModel } from './openai-chat-language-model.js'
 import { createOpenAI, openai } from './openai-provider.js'
@@ -81,7 +81,13 @@ describe('createOpenAI', () => {
     await createOpenAI({ apiKey, baseURL: server.url })('gpt-4o-mini').generate({
       messages: [
         { role: 'system', content: 'Answer.' },
-        { role: 'user', content: [{ type: 'text', text: 'Sky?' }, { type: 'image', url: 'data:image/png;base64,iVBORw0KGgo=' }] },
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'Sky?' },
+            { type: 'image', url: 'data:image/png;base64,iVBORw0KGgo=' },
+          ],
+        },
       ],
       responseFormat: { type: 'json_schema', name: 'Answer', schema, strict: true },
       maxTokens: 50,
@@ -139,7 +145,12 @@ describe('errors', () => {
 describe('account headers and embeddings', () => {
   it('sends OpenAI-Project and posts embeddings with dimensions, at most 2048 values per call', async () => {
     server = await createTestServer(
-      respondWith(200, { object: 'list', data: [{ object: 'embedding', index: 0, embedding: [0.1, 0.2] }], model: 'text-embedding-3-small', usage: { prompt_tokens: 2, total_tokens: 2 } }),
+      respondWith(200, {
+        object: 'list',
+        data: [{ object: 'embedding', index: 0, embedding: [0.1, 0.2] }],
+        model: 'text-embedding-3-small',
+        usage: { prompt_tokens: 2, total_tokens: 2 },
+      }),
     )
     const provider = createOpenAI({ apiKey, baseURL: server.url, project: 'proj_1' })
     const model = provider.embedding('text-embedding-3-small', { dimensions: 2 })

@@ -1,5 +1,5 @@
-import { APICallError, AuthenticationError, type StreamPart, StreamInterruptedError } from '@dspex/provider'
-import { createTestServer, respondWith, startFakeOpenAIServer, type FakeProviderServer, type TestHandler, type TestServer } from '@dspex/testing'
+import { APICallError, AuthenticationError, StreamInterruptedError, type StreamPart } from '@dspex/provider'
+import { createTestServer, type FakeProviderServer, respondWith, startFakeOpenAIServer, type TestHandler, type TestServer } from '@dspex/testing'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   responsesErrorStream,
@@ -109,7 +109,11 @@ describe('openai.responses generate', () => {
       faults: [{ status: 429, retryAfterSeconds: 0 }],
     })
     const result = await createOpenAI({ apiKey, baseURL: server.url }).responses('gpt-4.1-mini').generate({ messages })
-    expect(result.choices[0]).toEqual({ text: 'Paris', toolCalls: [{ id: 'call_1', name: 'search', args: { q: 'capital' } }], finishReason: 'tool-calls' })
+    expect(result.choices[0]).toEqual({
+      text: 'Paris',
+      toolCalls: [{ id: 'call_1', name: 'search', args: { q: 'capital' } }],
+      finishReason: 'tool-calls',
+    })
     expect(result.usage).toMatchObject({ promptTokens: 10, completionTokens: 1 })
     expect(server.requests).toHaveLength(2)
   })
@@ -138,7 +142,11 @@ describe('openai.responses stream', () => {
   it('finishes with length on response.incomplete', async () => {
     server = await createTestServer(sendEvents(responsesIncompleteStream))
     const parts = await collect(createOpenAI({ apiKey, baseURL: server.url }).responses('gpt-4.1').stream({ messages }))
-    expect(parts.at(-1)).toEqual({ type: 'finish', finishReason: 'length', usage: { promptTokens: 36, completionTokens: 16, totalTokens: 52, cachedPromptTokens: 0, reasoningTokens: 0 } })
+    expect(parts.at(-1)).toEqual({
+      type: 'finish',
+      finishReason: 'length',
+      usage: { promptTokens: 36, completionTokens: 16, totalTokens: 52, cachedPromptTokens: 0, reasoningTokens: 0 },
+    })
   })
 
   it('throws on response.failed and on an error event', async () => {
@@ -164,8 +172,15 @@ describe('openai.responses stream', () => {
       faults: [{ status: 500 }],
     })
     const parts = await collect(createOpenAI({ apiKey, baseURL: server.url }).responses('gpt-4.1-mini').stream({ messages }))
-    expect(parts.filter((part) => part.type === 'text-delta').map((part) => part.delta).join('')).toBe('The answer')
-    expect(parts.filter((part) => part.type === 'tool-call')).toEqual([{ type: 'tool-call', toolCall: { id: 'call_0', name: 'search', args: { q: 'x' } } }])
+    expect(
+      parts
+        .filter((part) => part.type === 'text-delta')
+        .map((part) => part.delta)
+        .join(''),
+    ).toBe('The answer')
+    expect(parts.filter((part) => part.type === 'tool-call')).toEqual([
+      { type: 'tool-call', toolCall: { id: 'call_0', name: 'search', args: { q: 'x' } } },
+    ])
     expect(parts.at(-1)).toMatchObject({ type: 'finish', finishReason: 'tool-calls' })
   })
 
@@ -179,7 +194,7 @@ describe('openai.responses stream', () => {
 describe('openai.responses reasoning across turns', () => {
   const weatherTool = { name: 'get_weather', description: 'Weather', parameters: { type: 'object', properties: { location: { type: 'string' } } } }
 
-  it('sends the first turn\'s reasoning item with its encrypted content back before the function call', async () => {
+  it("sends the first turn's reasoning item with its encrypted content back before the function call", async () => {
     server = await createTestServer([respondWith(200, responsesReasoningToolCall), respondWith(200, responsesText)])
     const model = createOpenAI({ apiKey, baseURL: server.url }).responses('o4-mini')
     const first = (await model.generate({ messages, tools: [weatherTool] })).choices[0]
@@ -211,8 +226,7 @@ describe('openai.responses reasoning across turns', () => {
   it('round-trips streamed reasoning through the fake OpenAI server', async () => {
     let calls = 0
     server = await startFakeOpenAIServer({
-      reply: () =>
-        calls++ === 0 ? { reasoning: 'Search first', toolCalls: [{ id: 'call_1', name: 'search', arguments: { q: 'x' } }] } : 'Done',
+      reply: () => (calls++ === 0 ? { reasoning: 'Search first', toolCalls: [{ id: 'call_1', name: 'search', arguments: { q: 'x' } }] } : 'Done'),
     })
     const model = createOpenAI({ apiKey, baseURL: server.url }).responses('gpt-5-mini')
     const parts = await collect(model.stream({ messages }))

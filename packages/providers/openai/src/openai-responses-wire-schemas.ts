@@ -58,8 +58,7 @@ export interface OpenAIResponsesWireEvent {
 type UnknownRecord = Record<string, unknown>
 
 const isRecord = (value: unknown): value is UnknownRecord => typeof value === 'object' && value !== null && !Array.isArray(value)
-const isOptional = (value: unknown, check: (value: unknown) => boolean): boolean =>
-  value === undefined || value === null || check(value)
+const isOptional = (value: unknown, check: (value: unknown) => boolean): boolean => value === undefined || value === null || check(value)
 const isString = (value: unknown): boolean => typeof value === 'string'
 const isNumber = (value: unknown): boolean => typeof value === 'number'
 const isArrayOf = (value: unknown, check: (item: unknown) => boolean): boolean => Array.isArray(value) && value.every(check)

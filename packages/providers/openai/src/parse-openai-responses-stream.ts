@@ -1,12 +1,5 @@
 import { parseOpenAICompatibleToolCall } from '@dspex/openai-compatible'
-import {
-  APICallError,
-  type ParseStreamOptions,
-  parseJson,
-  parseSseStream,
-  StreamInterruptedError,
-  type StreamPart,
-} from '@dspex/provider'
+import { APICallError, type ParseStreamOptions, parseJson, parseSseStream, StreamInterruptedError, type StreamPart } from '@dspex/provider'
 import { convertOpenAIResponsesReasoningItem } from './convert-openai-responses-reasoning.js'
 import { convertOpenAIResponsesUsage } from './convert-openai-responses-usage.js'
 import { mapOpenAIResponsesFinishReason } from './map-openai-responses-finish-reason.js'
@@ -78,7 +71,11 @@ export async function* parseOpenAIResponsesStream(
         yield {
           type: 'tool-call',
           toolCall: parseOpenAICompatibleToolCall(
-            { id: item.call_id ?? call?.callId ?? `call_${index}`, name: item.name ?? call?.name ?? '', arguments: item.arguments ?? call?.arguments ?? '' },
+            {
+              id: item.call_id ?? call?.callId ?? `call_${index}`,
+              name: item.name ?? call?.name ?? '',
+              arguments: item.arguments ?? call?.arguments ?? '',
+            },
             context,
           ),
         }
@@ -89,7 +86,11 @@ export async function* parseOpenAIResponsesStream(
         const response = data.response
         const finishReason = refused
           ? 'refusal'
-          : mapOpenAIResponsesFinishReason(response?.status ?? data.type.slice('response.'.length), response?.incomplete_details?.reason, toolCallCount > 0)
+          : mapOpenAIResponsesFinishReason(
+              response?.status ?? data.type.slice('response.'.length),
+              response?.incomplete_details?.reason,
+              toolCallCount > 0,
+            )
         const usage = response?.usage ? convertOpenAIResponsesUsage(response.usage) : undefined
         yield { type: 'finish', finishReason, ...(usage === undefined ? {} : { usage }) }
         return

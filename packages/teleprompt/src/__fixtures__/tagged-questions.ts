@@ -7,7 +7,9 @@ export const categories = ['geo', 'math', 'chem', 'art', 'bio', 'music', 'law', 
 export function taggedQuestions(count: number, start = 0): Example[] {
   return Array.from({ length: count }, (_, offset) => {
     const index = start + offset
-    return new Example({ question: `[${categories[index % categories.length]}] question ${index}?`, answer: `answer-${index}` }).withInputs('question')
+    return new Example({ question: `[${categories[index % categories.length]}] question ${index}?`, answer: `answer-${index}` }).withInputs(
+      'question',
+    )
   })
 }
 

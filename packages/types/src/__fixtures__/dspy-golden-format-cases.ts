@@ -1,9 +1,9 @@
 // Test support: reads the DSPy golden `format` cases and rebuilds their field types with `t`.
 import { readFileSync } from 'node:fs'
 import type { TSchema } from 'typebox'
+import { descriptorConverter, type GoldenModelField, type GoldenTypeDescriptor } from '../../../../tooling/golden/schema-from-descriptor.mjs'
 import { specialTypeSchema } from '../special-type-schema.js'
 import { t } from '../type-builder.js'
-import { descriptorConverter, type GoldenModelField, type GoldenTypeDescriptor } from '../../../../tooling/golden/schema-from-descriptor.mjs'
 
 /** The language-neutral type descriptor the golden file records for a field. */
 export type TypeDescriptor = GoldenTypeDescriptor
@@ -42,9 +42,7 @@ export function loadGoldenFormatCases(adapter?: GoldenFormatCase['adapter']): Go
 export const schemaFromDescriptor = descriptorConverter({ t, specialTypeSchema })
 /** The schemas of a record's fields, by name. */
 export function fieldSchemas(record: GoldenFormatCase): Map<string, { io: 'input' | 'output'; schema: TSchema }> {
-  return new Map(
-    record.signature.fields.map((field) => [field.name, { io: field.io, schema: schemaFromDescriptor(field.type) }]),
-  )
+  return new Map(record.signature.fields.map((field) => [field.name, { io: field.io, schema: schemaFromDescriptor(field.type) }]))
 }
 
 /** The demos DSPy renders: complete ones, and incomplete ones with at least one input and one output key. */

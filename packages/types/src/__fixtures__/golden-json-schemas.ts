@@ -1,9 +1,9 @@
 // Test support: the JSON Schemas DSPy 3.3.1 recorded in the golden file, with the field types they
 // belong to, rebuilt as TypeBox schemas with the `t` builders.
 import { readFileSync } from 'node:fs'
+import { descriptorConverter, type GoldenModelField, type GoldenTypeDescriptor } from '../../../../tooling/golden/schema-from-descriptor.mjs'
 import { specialTypeSchema } from '../special-type-schema.js'
 import { t } from '../type-builder.js'
-import { descriptorConverter, type GoldenModelField, type GoldenTypeDescriptor } from '../../../../tooling/golden/schema-from-descriptor.mjs'
 
 export type { GoldenModelField, GoldenTypeDescriptor }
 

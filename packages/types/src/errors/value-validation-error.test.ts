@@ -11,9 +11,7 @@ describe('ValueValidationError', () => {
         { path: '', expected: 'list[Person]', got: 'null' },
       ],
     })
-    expect(error.message).toBe(
-      "2 validation errors for list[Person]\n/0/age: expected int, got 'abc' (string)\nexpected list[Person], got null",
-    )
+    expect(error.message).toBe("2 validation errors for list[Person]\n/0/age: expected int, got 'abc' (string)\nexpected list[Person], got null")
     expect(error.code).toBe('value-validation')
     expect(error.typeName).toBe('list[Person]')
     expect(error.issues).toHaveLength(2)

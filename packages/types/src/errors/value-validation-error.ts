@@ -40,8 +40,6 @@ export class ValueValidationError extends DSPexError {
 
 function formatValidationMessage(typeName: string, issues: readonly ValueValidationIssue[]): string {
   const count = `${issues.length} validation error${issues.length === 1 ? '' : 's'} for ${typeName}`
-  const lines = issues.map(
-    (issue) => `${issue.path === '' ? '' : `${issue.path}: `}expected ${issue.expected}, got ${issue.got}`,
-  )
+  const lines = issues.map((issue) => `${issue.path === '' ? '' : `${issue.path}: `}expected ${issue.expected}, got ${issue.got}`)
   return [count, ...lines].join('\n')
 }

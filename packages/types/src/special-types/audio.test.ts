@@ -64,12 +64,8 @@ describe('Audio construction', () => {
   })
 
   it('names what is wrong with an object', () => {
-    expect(thrown(() => Audio.from({ data: 'AA==' })).message).toBe(
-      'Audio value object must have both `data` (base64) and `audio_format` keys.',
-    )
-    expect(thrown(() => Audio.from({ data: 1, audio_format: 'wav' })).message).toBe(
-      'Audio `data` must be a base64 string, received number.',
-    )
+    expect(thrown(() => Audio.from({ data: 'AA==' })).message).toBe('Audio value object must have both `data` (base64) and `audio_format` keys.')
+    expect(thrown(() => Audio.from({ data: 1, audio_format: 'wav' })).message).toBe('Audio `data` must be a base64 string, received number.')
     expect(thrown(() => Audio.from({ data: 'AA==', audio_format: 'wav', rate: 16000 })).message).toContain('unexpected keys: rate')
     expect(thrown(() => Audio.from(true)).message).toBe('Unsupported type for audio: boolean.')
   })

@@ -1,9 +1,9 @@
-import { Type, type TObject, type TString } from 'typebox'
+import { type TObject, type TString, Type } from 'typebox'
 import { SpecialTypeError } from '../errors/special-type-error.js'
 import type { InputAudioContentPart } from './content-part.js'
 import { serializeCustomTypeParts } from './custom-type-markers.js'
 import { encodeBase64 } from './encode-base64.js'
-import { fetchRemoteResource, type FetchRemoteResourceOptions } from './fetch-remote-resource.js'
+import { type FetchRemoteResourceOptions, fetchRemoteResource } from './fetch-remote-resource.js'
 import { guessMimeType } from './guess-mime-type.js'
 import { readLocalFile } from './read-local-file.js'
 import { isPlainRecord, receivedTypeName } from './received-value.js'
@@ -46,9 +46,7 @@ function normalizeAudioFormat(format: string): string {
 
 function carriesOwnFormat(source: unknown): boolean {
   return (
-    source instanceof Audio ||
-    (isPlainRecord(source) && 'audio_format' in source) ||
-    (typeof source === 'string' && source.startsWith('data:audio/'))
+    source instanceof Audio || (isPlainRecord(source) && 'audio_format' in source) || (typeof source === 'string' && source.startsWith('data:audio/'))
   )
 }
 
@@ -80,9 +78,7 @@ function normalizeAudioSource(source: unknown, format: string): AudioFields {
   if (isPlainRecord(source)) return fromRecord(source)
   if (typeof source === 'string') {
     if (source.startsWith('data:audio/')) return fromDataUri(source)
-    throw invalid(
-      'String audio inputs must be data URIs. Load local files with Audio.fromPath() and remote resources with Audio.fromUrl().',
-    )
+    throw invalid('String audio inputs must be data URIs. Load local files with Audio.fromPath() and remote resources with Audio.fromUrl().')
   }
   if (source instanceof Uint8Array) return { data: encodeBase64(source), audio_format: format }
   if (source instanceof ArrayBuffer) return { data: encodeBase64(new Uint8Array(source)), audio_format: format }

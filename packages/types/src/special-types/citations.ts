@@ -1,7 +1,7 @@
-import { Type, type TArray, type TInteger, type TNull, type TObject, type TOptional, type TString, type TUnion } from 'typebox'
+import { type TArray, type TInteger, type TNull, type TObject, type TOptional, type TString, type TUnion, Type } from 'typebox'
 import { SpecialTypeError } from '../errors/special-type-error.js'
-import { serializeCustomTypeParts } from './custom-type-markers.js'
 import { pythonValueRepr } from '../python-value-repr.js'
+import { serializeCustomTypeParts } from './custom-type-markers.js'
 import { isPlainRecord, receivedTypeName, receivedValueText } from './received-value.js'
 
 /** The fields of one citation (DSPy's `Citations.Citation`): quoted text and where it is in which document. */
@@ -73,7 +73,8 @@ function textField(record: Record<string, unknown>, key: string, required: false
 function textField(record: Record<string, unknown>, key: string, required: boolean): string | null {
   const value = record[key]
   if (!required && (value === undefined || value === null)) return null
-  if (typeof value !== 'string') throw invalid(`Citation \`${key}\` must be a string, received ${value === undefined ? 'nothing' : receivedTypeName(value)}.`)
+  if (typeof value !== 'string')
+    throw invalid(`Citation \`${key}\` must be a string, received ${value === undefined ? 'nothing' : receivedTypeName(value)}.`)
   return value
 }
 
@@ -199,10 +200,7 @@ export class Citations implements Iterable<Citation> {
 
   /** The text DSPy adds to a field's description for this type. */
   static description(): string {
-    return (
-      'Citations with quoted text and source references. ' +
-      'Include the exact text being cited and information about its source.'
-    )
+    return 'Citations with quoted text and source references. ' + 'Include the exact text being cited and information about its source.'
   }
 
   /** The number of citations. */

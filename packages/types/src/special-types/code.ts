@@ -1,4 +1,4 @@
-import { Type, type TString } from 'typebox'
+import { type TString, Type } from 'typebox'
 import { SpecialTypeError } from '../errors/special-type-error.js'
 import { pythonStringRepr } from '../python-repr.js'
 import { isPlainRecord, receivedTypeName, receivedValueText } from './received-value.js'

@@ -1,8 +1,8 @@
-import { Type, type TLiteral, type TNull, type TObject, type TOptional, type TString, type TUnion } from 'typebox'
+import { type TLiteral, type TNull, type TObject, type TOptional, type TString, type TUnion, Type } from 'typebox'
 import { SpecialTypeError } from '../errors/special-type-error.js'
+import { pythonValueRepr } from '../python-value-repr.js'
 import type { DocumentContentPart } from './content-part.js'
 import { serializeCustomTypeParts } from './custom-type-markers.js'
-import { pythonValueRepr } from '../python-value-repr.js'
 import { isPlainRecord, receivedTypeName, receivedValueText } from './received-value.js'
 
 /** The media types a Document may declare. */
@@ -62,7 +62,12 @@ function normalizeDocument(value: unknown): Required<DocumentFields> {
   if (typeof mediaType !== 'string' || !mediaTypes.includes(mediaType)) {
     throw invalid(`Document \`media_type\` must be 'text/plain' or 'application/pdf', received ${receivedValueText(mediaType)}.`)
   }
-  return { data: value.data, title: optionalText(value, 'title'), media_type: mediaType as DocumentMediaType, context: optionalText(value, 'context') }
+  return {
+    data: value.data,
+    title: optionalText(value, 'title'),
+    media_type: mediaType as DocumentMediaType,
+    context: optionalText(value, 'context'),
+  }
 }
 
 /**

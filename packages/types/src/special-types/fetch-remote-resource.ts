@@ -28,11 +28,7 @@ export function isHttpUrl(value: string): boolean {
  *
  * @throws {SpecialTypeError} when the URL is not HTTP(S), the request fails, or the status is not 2xx.
  */
-export async function fetchRemoteResource(
-  url: string,
-  typeName: SpecialTypeName,
-  options: FetchRemoteResourceOptions = {},
-): Promise<RemoteResource> {
+export async function fetchRemoteResource(url: string, typeName: SpecialTypeName, options: FetchRemoteResourceOptions = {}): Promise<RemoteResource> {
   if (!isHttpUrl(url)) {
     throw new SpecialTypeError({ message: `${typeName}.fromUrl requires an HTTP(S) URL, received: ${url}`, typeName })
   }

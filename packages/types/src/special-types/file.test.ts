@@ -50,9 +50,7 @@ describe('File construction', () => {
   })
 
   it('needs at least one field, and no others', () => {
-    expect(thrown(() => File.from({})).message).toBe(
-      'Value of `dspy.File` must contain at least one of: file_data, file_id, or filename',
-    )
+    expect(thrown(() => File.from({})).message).toBe('Value of `dspy.File` must contain at least one of: file_data, file_id, or filename')
     expect(thrown(() => File.from({ filename: 'a', size: 3 })).message).toContain('unexpected keys: size')
     expect(thrown(() => File.from({ file_id: 7 })).message).toBe('File `file_id` must be a string or null, received number.')
     expect(thrown(() => File.from(undefined)).message).toBe('Unsupported file input type: undefined.')

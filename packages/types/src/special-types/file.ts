@@ -1,4 +1,4 @@
-import { Type, type TNull, type TObject, type TOptional, type TString, type TUnion } from 'typebox'
+import { type TNull, type TObject, type TOptional, type TString, type TUnion, Type } from 'typebox'
 import { SpecialTypeError } from '../errors/special-type-error.js'
 import type { FileContentPart, FileContentPartFile } from './content-part.js'
 import { serializeCustomTypeParts } from './custom-type-markers.js'

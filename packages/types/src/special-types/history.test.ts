@@ -20,9 +20,7 @@ function goldenHistoryFields(): { caseId: string; field: GoldenField }[] {
     .filter((line) => line.trim() !== '')
     .flatMap((line) => {
       const record = JSON.parse(line) as { case_id: string; signature?: { fields?: GoldenField[] } }
-      return (record.signature?.fields ?? [])
-        .filter((field) => field.type.kind === 'history')
-        .map((field) => ({ caseId: record.case_id, field }))
+      return (record.signature?.fields ?? []).filter((field) => field.type.kind === 'history').map((field) => ({ caseId: record.case_id, field }))
     })
 }
 
@@ -70,9 +68,7 @@ describe('History', () => {
     const calls = ToolCalls.from({ name: 'search', args: { q: 'x' } })
     const history = new History({ messages: [{ question: 'q', tool_calls: calls }] })
     expect(history.messages[0]?.tool_calls).toBe(calls)
-    expect(pythonJsonDumps(history)).toBe(
-      '{"messages": [{"question": "q", "tool_calls": {"tool_calls": [{"name": "search", "args": {"q": "x"}}]}}]}',
-    )
+    expect(pythonJsonDumps(history)).toBe('{"messages": [{"question": "q", "tool_calls": {"tool_calls": [{"name": "search", "args": {"q": "x"}}]}}]}')
     expect(history.repr()).toBe(
       "History(messages=[{'question': 'q', 'tool_calls': ToolCalls(tool_calls=[ToolCall(id=None, name='search', args={'q': 'x'})], tool_call_results=None)}])",
     )

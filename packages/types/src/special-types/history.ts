@@ -1,4 +1,4 @@
-import { Type, type TArray, type TObject, type TRecord, type TUnknown } from 'typebox'
+import { type TArray, type TObject, type TRecord, type TUnknown, Type } from 'typebox'
 import { SpecialTypeError } from '../errors/special-type-error.js'
 import { pythonValueRepr } from '../python-value-repr.js'
 import { isPlainRecord, receivedTypeName } from './received-value.js'

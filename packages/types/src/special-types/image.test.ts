@@ -96,9 +96,7 @@ describe('Image serialisation matches DSPy', () => {
   }
 
   it('formats as one image_url content part', () => {
-    expect(new Image('https://example.com/a.png').format()).toEqual([
-      { type: 'image_url', image_url: { url: 'https://example.com/a.png' } },
-    ])
+    expect(new Image('https://example.com/a.png').format()).toEqual([{ type: 'image_url', image_url: { url: 'https://example.com/a.png' } }])
   })
 
   it('serialises inside JSON the way DSPy nests a custom type (the marker string)', () => {
@@ -202,9 +200,7 @@ describe('Image.fromUrl', () => {
       called = true
       throw new Error('unreachable')
     }) as unknown as typeof globalThis.fetch
-    await expect(Image.fromUrl('gs://bucket/a.png', { fetch })).rejects.toThrow(
-      'Image.fromUrl requires an HTTP(S) URL, received: gs://bucket/a.png',
-    )
+    await expect(Image.fromUrl('gs://bucket/a.png', { fetch })).rejects.toThrow('Image.fromUrl requires an HTTP(S) URL, received: gs://bucket/a.png')
     expect(called).toBe(false)
   })
 

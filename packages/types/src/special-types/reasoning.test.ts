@@ -33,9 +33,7 @@ describe('Reasoning', () => {
 
   it('names what is wrong', () => {
     expect(thrown(() => Reasoning.from({ text: 'x' })).message).toBe('`content` field is required for `dspy.Reasoning`')
-    expect(thrown(() => Reasoning.from({ content: ['x'] })).message).toBe(
-      '`content` field must be a string, but received type: array',
-    )
+    expect(thrown(() => Reasoning.from({ content: ['x'] })).message).toBe('`content` field must be a string, but received type: array')
     expect(thrown(() => Reasoning.from(1.5)).message).toBe('Received invalid value for `dspy.Reasoning`: 1.5')
   })
 

@@ -18,15 +18,13 @@ const signatures: readonly ImageSignature[] = [
   { mimeType: 'image/webp', matches: (bytes) => startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8) },
   {
     mimeType: 'image/tiff',
-    matches: (bytes) =>
-      [ascii('II*\0'), ascii('MM\0*'), ascii('II+\0'), ascii('MM\0+')].some((prefix) => startsWith(bytes, prefix)),
+    matches: (bytes) => [ascii('II*\0'), ascii('MM\0*'), ascii('II+\0'), ascii('MM\0+')].some((prefix) => startsWith(bytes, prefix)),
   },
   { mimeType: 'image/bmp', matches: (bytes) => startsWith(bytes, ascii('BM')) && bytes.length >= 14 },
   { mimeType: 'image/vnd.microsoft.icon', matches: (bytes) => startsWith(bytes, [0x00, 0x00, 0x01, 0x00]) },
   {
     mimeType: 'image/avif',
-    matches: (bytes) =>
-      startsWith(bytes, ascii('ftyp'), 4) && (startsWith(bytes, ascii('avif'), 8) || startsWith(bytes, ascii('avis'), 8)),
+    matches: (bytes) => startsWith(bytes, ascii('ftyp'), 4) && (startsWith(bytes, ascii('avif'), 8) || startsWith(bytes, ascii('avis'), 8)),
   },
   {
     mimeType: 'image/x-portable-pixmap',

@@ -29,22 +29,20 @@ describe('ToolCallResults', () => {
   })
 
   it('pairs tool calls with values', () => {
-    const calls = ToolCalls.from([{ id: 'call_1', function: { name: 'search', arguments: '{}' } }, { name: 'add', args: {} }])
+    const calls = ToolCalls.from([
+      { id: 'call_1', function: { name: 'search', arguments: '{}' } },
+      { name: 'add', args: {} },
+    ])
     const results = ToolCallResults.fromToolCallsAndValues(calls, ['result x', 3], [false, true])
     expect(pythonJsonDumps(results)).toBe(
       '{"tool_call_results": [{"call_id": "call_1", "name": "search", "value": "result x", "is_error": false}, {"call_id": null, "name": "add", "value": 3, "is_error": true}]}',
     )
-    expect(ToolCallResults.fromToolCallsAndValues(calls.tool_calls, [1, 2]).tool_call_results.map((r) => r.is_error)).toEqual([
-      false,
-      false,
-    ])
+    expect(ToolCallResults.fromToolCallsAndValues(calls.tool_calls, [1, 2]).tool_call_results.map((r) => r.is_error)).toEqual([false, false])
   })
 
   it('checks the lengths', () => {
     const calls = ToolCalls.from([{ name: 'a', args: {} }])
-    expect(thrown(() => ToolCallResults.fromToolCallsAndValues(calls, [])).message).toBe(
-      '`tool_calls` and `values` must have the same length.',
-    )
+    expect(thrown(() => ToolCallResults.fromToolCallsAndValues(calls, [])).message).toBe('`tool_calls` and `values` must have the same length.')
     expect(thrown(() => ToolCallResults.fromToolCallsAndValues(calls, [1], [])).message).toBe(
       '`is_errors` must have the same length as `tool_calls` when provided.',
     )

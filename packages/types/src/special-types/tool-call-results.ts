@@ -1,8 +1,8 @@
-import { Type, type TArray, type TBoolean, type TNull, type TObject, type TOptional, type TString, type TUnion, type TUnknown } from 'typebox'
+import { type TArray, type TBoolean, type TNull, type TObject, type TOptional, type TString, type TUnion, type TUnknown, Type } from 'typebox'
 import { SpecialTypeError } from '../errors/special-type-error.js'
 import { pythonValueRepr } from '../python-value-repr.js'
 import { isPlainRecord, receivedTypeName, receivedValueText } from './received-value.js'
-import { ToolCalls, type ToolCall } from './tool-calls.js'
+import { type ToolCall, ToolCalls } from './tool-calls.js'
 
 /** The outcome of one tool call: which call, which tool, what it returned, and whether that was an error. */
 export interface ToolCallResultFields {

@@ -26,10 +26,7 @@ describe('ToolCalls shape normalisation', () => {
   })
 
   it('a list of calls, and a single call', () => {
-    expect(ToolCalls.from([search, { name: 'translate', args: { text: 'hi' } }]).tool_calls.map((call) => call.name)).toEqual([
-      'search',
-      'translate',
-    ])
+    expect(ToolCalls.from([search, { name: 'translate', args: { text: 'hi' } }]).tool_calls.map((call) => call.name)).toEqual(['search', 'translate'])
     expect(ToolCalls.from(search).tool_calls[0]?.args).toEqual({ query: 'cats' })
     expect(ToolCalls.from([]).tool_calls).toEqual([])
   })
@@ -90,9 +87,7 @@ describe('ToolCalls invalid input', () => {
 
   it('rejects a non-string id, a non-object function and a non-object item', () => {
     expect(thrown(() => ToolCalls.from({ id: 5, name: 'a', args: {} })).message).toBe('Tool call a `id` must be a string, received number.')
-    expect(thrown(() => ToolCalls.from({ function: 'search' })).message).toBe(
-      "Received invalid function value for `dspy.ToolCalls`: 'search'",
-    )
+    expect(thrown(() => ToolCalls.from({ function: 'search' })).message).toBe("Received invalid function value for `dspy.ToolCalls`: 'search'")
     expect(thrown(() => ToolCalls.from({ tool_calls: [7] })).message).toBe('Received invalid tool call value for `dspy.ToolCalls`: 7')
     expect(thrown(() => new ToolCalls({} as never)).message).toContain('ToolCalls expects { tool_calls: [...] }')
   })
@@ -141,9 +136,7 @@ describe('ToolCall.execute', () => {
   })
 
   it('fails when no function has the name', async () => {
-    await expect(call.execute({})).rejects.toThrow(
-      "Tool function 'add' not found. Please pass the tool functions to the `execute` method.",
-    )
+    await expect(call.execute({})).rejects.toThrow("Tool function 'add' not found. Please pass the tool functions to the `execute` method.")
   })
 
   it('wraps an error thrown by the function, keeping it as the cause', async () => {

@@ -1,4 +1,4 @@
-import { Type, type TArray, type TObject, type TOptional, type TRecord, type TString, type TUnknown } from 'typebox'
+import { type TArray, type TObject, type TOptional, type TRecord, type TString, type TUnknown, Type } from 'typebox'
 import { SpecialTypeError } from '../errors/special-type-error.js'
 import { loadRepairedJson } from '../load-repaired-json.js'
 import { pythonValueRepr } from '../python-value-repr.js'
@@ -22,9 +22,7 @@ export interface ToolCallsFields {
 export type ToolCallFunction = (args: never) => unknown
 
 /** The functions {@link ToolCall.execute} may run: by name, or a list of tools (anything with a `name` and a `func`). */
-export type ToolCallFunctions =
-  | Readonly<Record<string, ToolCallFunction>>
-  | readonly Pick<Tool<never>, 'name' | 'func'>[]
+export type ToolCallFunctions = Readonly<Record<string, ToolCallFunction>> | readonly Pick<Tool<never>, 'name' | 'func'>[]
 
 type ToolCallSchema = TObject<{ name: TString; args: TRecord<'^.*$', TUnknown>; id: TOptional<TString> }>
 
@@ -49,7 +47,6 @@ function invalid(message: string, cause?: unknown): SpecialTypeError {
 function isToolCallRecord(value: unknown): value is Record<string, unknown> {
   return isPlainRecord(value) && (('name' in value && ('args' in value || 'arguments' in value)) || 'function' in value)
 }
-
 
 /** Turns a DSPy-shaped (`{name, args}`) or OpenAI-shaped (`{id, function: {name, arguments}}`) call into DSPy's fields. */
 function normalizeToolCall(value: Record<string, unknown>): ToolCallFields {

@@ -1,4 +1,4 @@
-import { Type, type TObject, type TProperties, type TUnsafe } from 'typebox'
+import { type TObject, type TProperties, type TUnsafe, Type } from 'typebox'
 import { Value } from 'typebox/value'
 import { SpecialTypeError } from '../errors/special-type-error.js'
 import { pythonValueRepr } from '../python-value-repr.js'
@@ -59,7 +59,8 @@ function argumentSchemas(options: ToolOptions): { args: Record<string, Record<st
   const properties = (isObjectSchema ? (source as TObject).properties : source) as Record<string, unknown>
   const args: Record<string, Record<string, unknown>> = {}
   for (const [name, schema] of Object.entries(properties)) {
-    if (typeof schema !== 'object' || schema === null) throw invalid(`Tool argument \`${name}\` needs a JSON Schema object, received ${receivedTypeName(schema)}.`)
+    if (typeof schema !== 'object' || schema === null)
+      throw invalid(`Tool argument \`${name}\` needs a JSON Schema object, received ${receivedTypeName(schema)}.`)
     const copy = JSON.parse(JSON.stringify(schema)) as Record<string, unknown>
     const description = options.argDesc?.[name]
     args[name] = description === undefined ? copy : { ...copy, description }

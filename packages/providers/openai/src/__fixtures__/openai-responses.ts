@@ -126,19 +126,38 @@ export const responsesStream: string = [
   event('response.created', { response: inProgress }),
   event('response.in_progress', { response: inProgress }),
   event('response.output_item.added', { output_index: 0, item: { type: 'reasoning', id: reasoningId, summary: [] } }),
-  event('response.reasoning_summary_part.added', { item_id: reasoningId, output_index: 0, summary_index: 0, part: { type: 'summary_text', text: '' } }),
+  event('response.reasoning_summary_part.added', {
+    item_id: reasoningId,
+    output_index: 0,
+    summary_index: 0,
+    part: { type: 'summary_text', text: '' },
+  }),
   event('response.reasoning_summary_text.delta', { item_id: reasoningId, output_index: 0, summary_index: 0, delta: 'The user wants ' }),
   event('response.reasoning_summary_text.delta', { item_id: reasoningId, output_index: 0, summary_index: 0, delta: 'the weather.' }),
   event('response.reasoning_summary_text.done', { item_id: reasoningId, output_index: 0, summary_index: 0, text: 'The user wants the weather.' }),
   event('response.output_item.done', { output_index: 0, item: reasoningItem }),
-  event('response.output_item.added', { output_index: 1, item: { type: 'message', id: 'msg_1', status: 'in_progress', role: 'assistant', content: [] } }),
-  event('response.content_part.added', { item_id: 'msg_1', output_index: 1, content_index: 0, part: { type: 'output_text', text: '', annotations: [] } }),
+  event('response.output_item.added', {
+    output_index: 1,
+    item: { type: 'message', id: 'msg_1', status: 'in_progress', role: 'assistant', content: [] },
+  }),
+  event('response.content_part.added', {
+    item_id: 'msg_1',
+    output_index: 1,
+    content_index: 0,
+    part: { type: 'output_text', text: '', annotations: [] },
+  }),
   event('response.output_text.delta', { item_id: 'msg_1', output_index: 1, content_index: 0, delta: 'Checking ' }),
   event('response.output_text.delta', { item_id: 'msg_1', output_index: 1, content_index: 0, delta: 'Paris.' }),
   event('response.output_text.done', { item_id: 'msg_1', output_index: 1, content_index: 0, text: 'Checking Paris.' }),
   event('response.output_item.done', {
     output_index: 1,
-    item: { type: 'message', id: 'msg_1', status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: 'Checking Paris.', annotations: [] }] },
+    item: {
+      type: 'message',
+      id: 'msg_1',
+      status: 'completed',
+      role: 'assistant',
+      content: [{ type: 'output_text', text: 'Checking Paris.', annotations: [] }],
+    },
   }),
   event('response.output_item.added', { output_index: 2, item: { ...callItem, arguments: '', status: 'in_progress' } }),
   event('response.function_call_arguments.delta', { item_id: callItem?.id, output_index: 2, delta: '{"location":' }),
@@ -159,7 +178,12 @@ export const responsesIncompleteStream: string = [
 export const responsesFailedStream: string = [
   event('response.created', { response: { ...responsesText, status: 'in_progress', output: [], usage: null } }),
   event('response.failed', {
-    response: { ...responsesText, status: 'failed', output: [], error: { code: 'server_error', message: 'The model failed to generate a response.' } },
+    response: {
+      ...responsesText,
+      status: 'failed',
+      output: [],
+      error: { code: 'server_error', message: 'The model failed to generate a response.' },
+    },
   }),
 ].join('')
 
