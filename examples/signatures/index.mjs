@@ -1,6 +1,6 @@
 // A first look at DSPex, offline: DSPy signatures, their types, and values parsed and formatted as DSPy 3.3.1 does.
 import { InputField, OutputField, Signature } from '@dspex/signatures'
-import { formatFieldValue, Image, parseValue, promptJsonSchemaText, t } from '@dspex/types'
+import { formatFieldValue, Image, parseValue, promptJSONSchemaText, t } from '@dspex/types'
 
 // 1. DSPy's string form, with Python type syntax. Inputs and outputs are typed statically too.
 const rag = Signature.parse('context: list[str], question -> answer, confidence: float')
@@ -21,7 +21,7 @@ const extract = Signature.create({
   },
 })
 console.log('\nSignature:', extract.name, extract.signatureString)
-console.log('  person is shown to the model with the JSON schema', promptJsonSchemaText(Person))
+console.log('  person is shown to the model with the JSON schema', promptJSONSchemaText(Person))
 console.log('  confidence constraints:', extract.field('confidence')?.constraintsText)
 
 // 3. Turning an LM's text into typed values, with DSPy's leniency.

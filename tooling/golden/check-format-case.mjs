@@ -1,7 +1,7 @@
 // @ts-check
 import { DSPexError } from '@dspex/types'
 import { buildSignature } from './build-signature.mjs'
-import { adapterNamed, fieldValues, openAiMessage } from './golden-values.mjs'
+import { adapterNamed, fieldValues, openaiMessage } from './golden-values.mjs'
 
 /**
  * Checks a `format` golden record: the adapter's messages for the record's signature, demos and
@@ -16,11 +16,11 @@ export function checkFormatCase(record) {
   if (record.expected.ok === false) {
     try {
       const messages = adapter.format(signature, demos, fieldValues(signature, record.inputs ?? {}))
-      return { actual: { ok: true, messages: messages.map(openAiMessage) }, expected: { ok: false } }
+      return { actual: { ok: true, messages: messages.map(openaiMessage) }, expected: { ok: false } }
     } catch (error) {
       return { actual: { ok: false, dspex_error: DSPexError.isInstance(error) }, expected: { ok: false, dspex_error: true } }
     }
   }
   const messages = adapter.format(signature, demos, fieldValues(signature, record.inputs ?? {}))
-  return { actual: { ok: true, messages: messages.map(openAiMessage) }, expected: record.expected }
+  return { actual: { ok: true, messages: messages.map(openaiMessage) }, expected: record.expected }
 }

@@ -71,8 +71,8 @@ function describeField(field, resolvedFields) {
  * @param {unknown} recorded
  */
 function jsonSchemaOf(schema, recorded) {
-  const generate = /** @type {any} */ (types).pydanticJsonSchema
-  if (typeof generate !== 'function') return { missing: '@dspex/types has no pydanticJsonSchema yet', recorded }
+  const generate = /** @type {any} */ (types).pydanticJSONSchema
+  if (typeof generate !== 'function') return { missing: '@dspex/types has no pydanticJSONSchema yet', recorded }
   return generate(schema)
 }
 

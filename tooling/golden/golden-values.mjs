@@ -47,9 +47,9 @@ export function fieldValues(signature, values) {
  * A DSPex message in the OpenAI chat shape: string content as it is, content parts as OpenAI blocks.
  * @param {Message} message
  */
-export function openAiMessage(message) {
+export function openaiMessage(message) {
   if (message.role === 'user' && typeof message.content !== 'string') {
-    return { role: message.role, content: message.content.map(openAiBlock) }
+    return { role: message.role, content: message.content.map(openaiBlock) }
   }
   if (message.role === 'tool') return { role: 'tool', tool_call_id: message.toolCallId, name: message.name, content: message.content }
   if (message.role === 'assistant' && message.toolCalls !== undefined) {
@@ -67,7 +67,7 @@ export function openAiMessage(message) {
 }
 
 /** @param {ContentPart} part */
-function openAiBlock(part) {
+function openaiBlock(part) {
   switch (part.type) {
     case 'text':
       return { type: 'text', text: part.text }

@@ -1,4 +1,4 @@
-import { ContextWindowExceededError, createApiCallError, type MapErrorFunction } from '@dspex/provider'
+import { ContextWindowExceededError, createAPICallError, type MapErrorFunction } from '@dspex/provider'
 
 /** Reads Echo Cloud's error body, `{ error: { code, message } }`; anything else gives `undefined`. */
 function readEchoError(responseBody: string): { readonly code?: unknown; readonly message?: unknown } | undefined {
@@ -13,7 +13,7 @@ function readEchoError(responseBody: string): { readonly code?: unknown; readonl
 /**
  * Maps a failed Echo Cloud call to the `APICallError` family with Echo's own message: `prompt_too_long`
  * becomes a `ContextWindowExceededError`; 401/403, 429 (with `retry-after`) and the rest are classed by
- * `createApiCallError`. The helpers have already redacted the API key from everything it receives.
+ * `createAPICallError`. The helpers have already redacted the API key from everything it receives.
  */
 export const mapEchoError: MapErrorFunction = (statusCode, responseBody, responseHeaders, context) => {
   const error = readEchoError(responseBody)
@@ -22,5 +22,5 @@ export const mapEchoError: MapErrorFunction = (statusCode, responseBody, respons
   if (error?.code === 'prompt_too_long') {
     return new ContextWindowExceededError({ ...fields, message: `echo call failed with status ${statusCode}: ${message}` })
   }
-  return createApiCallError({ ...fields, ...(message === undefined ? {} : { message }) })
+  return createAPICallError({ ...fields, ...(message === undefined ? {} : { message }) })
 }

@@ -9,7 +9,7 @@ import {
 } from '@dspex/provider'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createEcho } from './echo-provider.js'
-import { createEchoCloudServer, type EchoCloudServer, reply, sendJson } from './testing/echo-cloud-server.js'
+import { createEchoCloudServer, type EchoCloudServer, reply, sendJSON } from './testing/echo-cloud-server.js'
 
 const apiKey = 'echo-secret-key-0123456789'
 const messages = [
@@ -84,7 +84,7 @@ describe('createEcho', () => {
 
   it('keeps the API key out of errors that came from the environment too', async () => {
     server = await createEchoCloudServer(apiKey, [
-      (_request, response) => sendJson(response, 500, { error: { message: `upstream rejected ${apiKey}` } }),
+      (_request, response) => sendJSON(response, 500, { error: { message: `upstream rejected ${apiKey}` } }),
     ])
     process.env.ECHO_API_KEY = apiKey
     const error = await createEcho({ baseURL: server.url, maxRetries: 0 })('echo-1')
@@ -97,7 +97,7 @@ describe('createEcho', () => {
 
   it('retries a 429 after the retry-after wait, then succeeds', async () => {
     server = await createEchoCloudServer(apiKey, [
-      (_request, response) => sendJson(response, 429, { error: { code: 'rate_limited', message: 'Slow down.' } }, { 'retry-after': '1' }),
+      (_request, response) => sendJSON(response, 429, { error: { code: 'rate_limited', message: 'Slow down.' } }, { 'retry-after': '1' }),
       reply('Second time lucky.'),
     ])
     const started = performance.now()
@@ -109,7 +109,7 @@ describe('createEcho', () => {
 
   it('gives a RateLimitError with the requested wait once retries run out', async () => {
     server = await createEchoCloudServer(apiKey, [
-      (_request, response) => sendJson(response, 429, { error: { code: 'rate_limited', message: 'Slow down.' } }, { 'retry-after': '7' }),
+      (_request, response) => sendJSON(response, 429, { error: { code: 'rate_limited', message: 'Slow down.' } }, { 'retry-after': '7' }),
     ])
     const error = await createEcho({ apiKey, baseURL: server.url, maxRetries: 0 })('echo-1')
       .generate({ messages })
@@ -121,7 +121,7 @@ describe('createEcho', () => {
   it("maps Echo's prompt_too_long to a ContextWindowExceededError", async () => {
     server = await createEchoCloudServer(apiKey, [
       (_request, response) =>
-        sendJson(response, 400, { error: { code: 'prompt_too_long', message: 'The prompt has 9000 tokens; echo-1 reads 4096.' } }),
+        sendJSON(response, 400, { error: { code: 'prompt_too_long', message: 'The prompt has 9000 tokens; echo-1 reads 4096.' } }),
     ])
     const error = await createEcho({ apiKey, baseURL: server.url })('echo-1')
       .generate({ messages })
@@ -131,7 +131,7 @@ describe('createEcho', () => {
   })
 
   it('rejects a reply of the wrong shape with an InvalidResponseDataError', async () => {
-    server = await createEchoCloudServer(apiKey, [(_request, response) => sendJson(response, 200, { id: 'x', text: 'no output field' })])
+    server = await createEchoCloudServer(apiKey, [(_request, response) => sendJSON(response, 200, { id: 'x', text: 'no output field' })])
     await expect(createEcho({ apiKey, baseURL: server.url })('echo-1').generate({ messages })).rejects.toBeInstanceOf(InvalidResponseDataError)
   })
 
@@ -150,7 +150,7 @@ describe('createEcho', () => {
     const controller = new AbortController()
     server = await createEchoCloudServer(apiKey, [
       (_request, response) => {
-        sendJson(response, 429, { error: { message: 'Slow down.' } }, { 'retry-after': '30' })
+        sendJSON(response, 429, { error: { message: 'Slow down.' } }, { 'retry-after': '30' })
         setTimeout(() => controller.abort(), 20)
       },
     ])

@@ -1,4 +1,4 @@
-import { createProviderApi, type GenerateRequest, type GenerateResult, type LanguageModel, loadApiKey, type ProviderSettings } from '@dspex/provider'
+import { createProviderAPI, type GenerateRequest, type GenerateResult, type LanguageModel, loadAPIKey, type ProviderSettings } from '@dspex/provider'
 import { convertToEchoPrompt } from './convert-to-echo-prompt.js'
 import { mapEchoError } from './echo-error.js'
 
@@ -44,20 +44,20 @@ function unsupported(request: GenerateRequest): string[] {
 export function createEcho(settings: EchoProviderSettings = {}): EchoProvider {
   // One transport for every model: the key is read at each call; errors, retries, time limit and fetch are shared.
   const { apiKey, baseURL = 'https://api.echo-cloud.example', headers, ...transport } = settings
-  const api = createProviderApi({
+  const api = createProviderAPI({
     ...transport,
     provider: 'echo',
     baseURL,
     mapError: mapEchoError,
     headers: () => ({
-      authorization: `Bearer ${loadApiKey({ apiKey, environmentVariableName: 'ECHO_API_KEY', description: 'Echo Cloud' })}`,
+      authorization: `Bearer ${loadAPIKey({ apiKey, environmentVariableName: 'ECHO_API_KEY', description: 'Echo Cloud' })}`,
       ...headers,
     }),
   })
 
   const generate = async (modelId: string, request: GenerateRequest): Promise<GenerateResult> => {
     const body = { model: modelId, prompt: convertToEchoPrompt(request.messages), max_tokens: request.maxTokens, temperature: request.temperature }
-    const { value } = await api.postJson('/v1/complete', body, request, isEchoReply)
+    const { value } = await api.postJSON('/v1/complete', body, request, isEchoReply)
     const warnings = unsupported(request)
     return {
       choices: [{ text: value.output, finishReason: value.stop === 'limit' ? 'length' : 'stop' }],

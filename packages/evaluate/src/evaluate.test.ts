@@ -246,14 +246,14 @@ describe('Evaluate (DSPy test_evaluate.py)', () => {
 
   it('writes the rows as CSV and JSON files, named after the metric', async () => {
     const directory = await mkdtemp(join(tmpdir(), 'dspex-evaluate-'))
-    const saveAsCsv = join(directory, 'results.csv')
-    const saveAsJson = join(directory, 'results.json')
+    const saveAsCSV = join(directory, 'results.csv')
+    const saveAsJSON = join(directory, 'results.json')
     const devset = echoDevset(3, (index) => index === 1)
-    await new Evaluate({ devset, metric: exactMatch, saveAsCsv, saveAsJson }).run(new Echo())
-    expect(await readFile(saveAsCsv, 'utf8')).toBe(
+    await new Evaluate({ devset, metric: exactMatch, saveAsCSV, saveAsJSON }).run(new Echo())
+    expect(await readFile(saveAsCSV, 'utf8')).toBe(
       'question,example_answer,pred_answer,exactMatch,answer\r\nq0,Q0,Q0,1,\r\nfail1,,,0,wrong\r\nq2,Q2,Q2,1,\r\n',
     )
-    expect(JSON.parse(await readFile(saveAsJson, 'utf8'))).toEqual([
+    expect(JSON.parse(await readFile(saveAsJSON, 'utf8'))).toEqual([
       { question: 'q0', example_answer: 'Q0', pred_answer: 'Q0', exactMatch: 1 },
       { question: 'fail1', answer: 'wrong', exactMatch: 0 },
       { question: 'q2', example_answer: 'Q2', pred_answer: 'Q2', exactMatch: 1 },
@@ -261,7 +261,7 @@ describe('Evaluate (DSPy test_evaluate.py)', () => {
   })
 
   it('throws evaluate-save-failed with the full result when a file cannot be written', async () => {
-    const failure = await new Evaluate({ devset: echoDevset(1), metric: exactMatch, saveAsJson: '/nonexistent-dir/x/y.json' })
+    const failure = await new Evaluate({ devset: echoDevset(1), metric: exactMatch, saveAsJSON: '/nonexistent-dir/x/y.json' })
       .run(new Echo())
       .catch((error: unknown) => error)
     expect(failure).toMatchObject({ code: 'evaluate-save-failed' })

@@ -2,7 +2,7 @@ import { BatchError, type BatchOutcome, type Callback, type Example, Prediction,
 import { EvaluateError } from './errors/evaluate-error.js'
 import { EvaluateProgress, type ProgressStream } from './evaluate-progress.js'
 import { averageScore, type EvaluatedExample, EvaluationResult } from './evaluation-result.js'
-import { saveResultsAsCsv, saveResultsAsJson } from './export-results.js'
+import { saveResultsAsCSV, saveResultsAsJSON } from './export-results.js'
 import { type MetricResult, metricScore } from './metric.js'
 import { formatResultsTable } from './results-table.js'
 import { metricName, resultsToRows } from './results-to-rows.js'
@@ -36,9 +36,9 @@ export interface EvaluateRunOptions {
   /** Print the results table: `true` for every row, a number for the first rows. */
   readonly displayTable?: boolean | number
   /** Write the rows to this CSV file. */
-  readonly saveAsCsv?: string
+  readonly saveAsCSV?: string
   /** Write the rows to this JSON file. */
-  readonly saveAsJson?: string
+  readonly saveAsJSON?: string
   /** Stops the run: running calls see the abort, and `run` resolves with what finished (`aborted: true`). */
   readonly signal?: AbortSignal
   /** Given to `onEvaluateStart` handlers with the other inputs. */
@@ -176,8 +176,8 @@ function collect<Output>(records: readonly (EvaluatedExample<Output> | undefined
 }
 
 async function report<Output>(result: EvaluationResult<Output>, options: EvaluateRunOptions & EvaluateOptions): Promise<void> {
-  const { displayTable, saveAsCsv, saveAsJson } = options
-  if (!displayTable && saveAsCsv === undefined && saveAsJson === undefined) return
+  const { displayTable, saveAsCSV, saveAsJSON } = options
+  if (!displayTable && saveAsCSV === undefined && saveAsJSON === undefined) return
   const column = options.metricName ?? metricName(options.metric)
   const rows = resultsToRows(result.results, column)
   if (displayTable) {
@@ -185,8 +185,8 @@ async function report<Output>(result: EvaluationResult<Output>, options: Evaluat
     ;(options.write ?? writeToStdout)(formatResultsTable(rows, column, { maxRows }))
   }
   try {
-    if (saveAsCsv !== undefined) await saveResultsAsCsv(saveAsCsv, rows)
-    if (saveAsJson !== undefined) await saveResultsAsJson(saveAsJson, rows)
+    if (saveAsCSV !== undefined) await saveResultsAsCSV(saveAsCSV, rows)
+    if (saveAsJSON !== undefined) await saveResultsAsJSON(saveAsJSON, rows)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     throw new EvaluateError({ message: `Could not save the evaluation results: ${message}`, code: 'evaluate-save-failed', result, cause: error })

@@ -3,26 +3,26 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Prediction } from '@dspex/primitives'
 import { describe, expect, it } from 'vitest'
-import { saveResultsAsCsv, saveResultsAsJson, toCsv, toJson } from './export-results.js'
+import { resultsToCSV, resultsToJSON, saveResultsAsCSV, saveResultsAsJSON } from './export-results.js'
 
 const rows = [
   { question: 'Say "hi", please', answer: 'hi', metric: 1 },
   { question: 'List two', answer: ['a', 'b'], metric: 0.5, ok: false },
 ]
 
-describe('toCsv', () => {
+describe('resultsToCSV', () => {
   it("writes a header and rows with Python csv's line ends and quoting", () => {
-    expect(toCsv(rows)).toBe('question,answer,metric,ok\r\n"Say ""hi"", please",hi,1,\r\nList two,"[""a"",""b""]",0.5,False\r\n')
+    expect(resultsToCSV(rows)).toBe('question,answer,metric,ok\r\n"Say ""hi"", please",hi,1,\r\nList two,"[""a"",""b""]",0.5,False\r\n')
   })
 
   it('writes nothing for no rows', () => {
-    expect(toCsv([])).toBe('')
+    expect(resultsToCSV([])).toBe('')
   })
 })
 
-describe('toJson', () => {
+describe('resultsToJSON', () => {
   it('writes the rows as one JSON array, predictions as their fields', () => {
-    expect(toJson([{ ...rows[0], prediction: new Prediction({ answer: 'x' }) }])).toBe(
+    expect(resultsToJSON([{ ...rows[0], prediction: new Prediction({ answer: 'x' }) }])).toBe(
       '[{"question":"Say \\"hi\\", please","answer":"hi","metric":1,"prediction":{"answer":"x"}}]',
     )
   })
@@ -31,9 +31,9 @@ describe('toJson', () => {
 describe('saving', () => {
   it('writes the CSV and JSON files', async () => {
     const directory = await mkdtemp(join(tmpdir(), 'dspex-export-'))
-    await saveResultsAsCsv(join(directory, 'r.csv'), rows)
-    await saveResultsAsJson(join(directory, 'r.json'), rows)
-    expect(await readFile(join(directory, 'r.csv'), 'utf8')).toBe(toCsv(rows))
+    await saveResultsAsCSV(join(directory, 'r.csv'), rows)
+    await saveResultsAsJSON(join(directory, 'r.json'), rows)
+    expect(await readFile(join(directory, 'r.csv'), 'utf8')).toBe(resultsToCSV(rows))
     expect(JSON.parse(await readFile(join(directory, 'r.json'), 'utf8'))).toEqual(rows)
   })
 })

@@ -11,11 +11,11 @@ import type { ResultRow } from './results-to-rows.js'
  *
  * @example
  * ```ts
- * const csv = toCsv(resultsToRows(result.results, 'exactMatch'))
+ * const csv = resultsToCSV(resultsToRows(result.results, 'exactMatch'))
  * ```
  * @see dspy.Evaluate (`save_as_csv`)
  */
-export function toCsv(rows: readonly ResultRow[]): string {
+export function resultsToCSV(rows: readonly ResultRow[]): string {
   if (rows.length === 0) return ''
   const columns = columnsOf(rows)
   return stringify(rows as ResultRow[], {
@@ -32,16 +32,16 @@ export function toCsv(rows: readonly ResultRow[]): string {
  *
  * @see dspy.Evaluate (`save_as_json`)
  */
-export function toJson(rows: readonly ResultRow[]): string {
+export function resultsToJSON(rows: readonly ResultRow[]): string {
   return JSON.stringify(rows)
 }
 
-/** Writes {@link toCsv}'s text to a file (UTF-8), replacing it. */
-export async function saveResultsAsCsv(path: string, rows: readonly ResultRow[]): Promise<void> {
-  await writeFile(path, toCsv(rows), 'utf8')
+/** Writes {@link resultsToCSV}'s text to a file (UTF-8), replacing it. */
+export async function saveResultsAsCSV(path: string, rows: readonly ResultRow[]): Promise<void> {
+  await writeFile(path, resultsToCSV(rows), 'utf8')
 }
 
-/** Writes {@link toJson}'s text to a file (UTF-8), replacing it. */
-export async function saveResultsAsJson(path: string, rows: readonly ResultRow[]): Promise<void> {
-  await writeFile(path, toJson(rows), 'utf8')
+/** Writes {@link resultsToJSON}'s text to a file (UTF-8), replacing it. */
+export async function saveResultsAsJSON(path: string, rows: readonly ResultRow[]): Promise<void> {
+  await writeFile(path, resultsToJSON(rows), 'utf8')
 }

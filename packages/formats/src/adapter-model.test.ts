@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { FakeApiError } from './__fixtures__/scripted-model.js'
-import { isApiError, isFinalError } from './adapter-model.js'
+import { FakeAPIError } from './__fixtures__/scripted-model.js'
+import { isAPIError, isFinalError } from './adapter-model.js'
 
-describe('isApiError', () => {
+describe('isAPIError', () => {
   it('recognises errors marked by @dspex/provider, and nothing else', () => {
-    expect(isApiError(new FakeApiError('x'))).toBe(true)
-    expect(isApiError(new Error('x'))).toBe(false)
-    expect(isApiError(undefined)).toBe(false)
+    expect(isAPIError(new FakeAPIError('x'))).toBe(true)
+    expect(isAPIError(new Error('x'))).toBe(false)
+    expect(isAPIError(undefined)).toBe(false)
   })
 
   it('treats an aborted request as final', () => {

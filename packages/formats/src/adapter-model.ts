@@ -42,11 +42,11 @@ const providerErrorMarker = Symbol.for('dspex.provider.error')
  * `Symbol.for('dspex.provider.error')`): adapters rethrow these instead of retrying with another
  * format, as DSPy does for its `LMError`s.
  */
-export function isApiError(error: unknown): boolean {
+export function isAPIError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[providerErrorMarker] === true
 }
 
 /** True when a retry must not happen: an API error, or the caller aborted the call. */
 export function isFinalError(error: unknown, request: AdapterRequest | undefined): boolean {
-  return isApiError(error) || request?.signal?.aborted === true
+  return isAPIError(error) || request?.signal?.aborted === true
 }

@@ -96,7 +96,7 @@ describe('native reasoning', () => {
 describe('Adapter.call', () => {
   it('reports an empty completion as DSPy does', async () => {
     const model = scriptedModel([[{ text: '' }], [{ text: null }]])
-    const error = await new ChatAdapter({ useJsonAdapterFallback: false })
+    const error = await new ChatAdapter({ useJSONAdapterFallback: false })
       .call(model, { signature: Signature.parse('q -> a'), inputs: { q: 'x' } })
       .catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(AdapterParseError)
@@ -111,7 +111,7 @@ describe('Adapter.call', () => {
 
   it('rejects a model without generate', async () => {
     await expect(
-      new ChatAdapter({ useJsonAdapterFallback: false }).call({} as never, { signature: Signature.parse('q -> a'), inputs: {} }),
+      new ChatAdapter({ useJSONAdapterFallback: false }).call({} as never, { signature: Signature.parse('q -> a'), inputs: {} }),
     ).rejects.toThrow(AdapterConfigurationError)
   })
 })

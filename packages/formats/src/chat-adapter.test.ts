@@ -1,7 +1,7 @@
 import { InputField, OutputField, Signature } from '@dspex/signatures'
 import { t } from '@dspex/types'
 import { describe, expect, it } from 'vitest'
-import { allCapabilities, FakeApiError, scriptedModel } from './__fixtures__/scripted-model.js'
+import { allCapabilities, FakeAPIError, scriptedModel } from './__fixtures__/scripted-model.js'
 import { ChatAdapter } from './chat-adapter.js'
 import { AdapterParseError } from './errors/adapter-parse-error.js'
 
@@ -144,7 +144,7 @@ describe('ChatAdapter.call', () => {
   })
 
   it('never retries an API error or an aborted call', async () => {
-    const apiError = new FakeApiError('rate limited')
+    const apiError = new FakeAPIError('rate limited')
     const model = scriptedModel([apiError])
     await expect(new ChatAdapter().call(model, { signature: qa, inputs: { question: 'q' } })).rejects.toBe(apiError)
     expect(model.requests).toHaveLength(1)
@@ -160,7 +160,7 @@ describe('ChatAdapter.call', () => {
 
   it('does not fall back when the fallback is off', async () => {
     const model = scriptedModel(['no headers'])
-    await expect(new ChatAdapter({ useJsonAdapterFallback: false }).call(model, { signature: qa, inputs: { question: 'q' } })).rejects.toBeInstanceOf(
+    await expect(new ChatAdapter({ useJSONAdapterFallback: false }).call(model, { signature: qa, inputs: { question: 'q' } })).rejects.toBeInstanceOf(
       AdapterParseError,
     )
     expect(model.requests).toHaveLength(1)

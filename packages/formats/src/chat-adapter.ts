@@ -22,7 +22,7 @@ import { outputTypeHint, translateFieldType } from './translate-field-type.js'
 /** Options of {@link ChatAdapter}. */
 export interface ChatAdapterOptions extends AdapterOptions {
   /** Retry a failed call once with a {@link JSONAdapter} (default true). */
-  readonly useJsonAdapterFallback?: boolean
+  readonly useJSONAdapterFallback?: boolean
 }
 
 /**
@@ -40,11 +40,11 @@ export interface ChatAdapterOptions extends AdapterOptions {
  */
 export class ChatAdapter extends Adapter {
   /** Whether a failed call is retried with the JSON adapter. */
-  readonly useJsonAdapterFallback: boolean
+  readonly useJSONAdapterFallback: boolean
 
   constructor(options: ChatAdapterOptions = {}) {
     super(options)
-    this.useJsonAdapterFallback = options.useJsonAdapterFallback ?? true
+    this.useJSONAdapterFallback = options.useJSONAdapterFallback ?? true
   }
 
   /**
@@ -56,7 +56,7 @@ export class ChatAdapter extends Adapter {
     try {
       return await this.callOnce(model, options, {})
     } catch (error) {
-      if (isFinalError(error, options.request) || !this.useJsonAdapterFallback) throw error
+      if (isFinalError(error, options.request) || !this.useJSONAdapterFallback) throw error
       // Imported when needed: json-adapter.ts extends this class, so a static import would be a cycle.
       const { JSONAdapter } = await import('./json-adapter.js')
       const fallback = new JSONAdapter({

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { InputField, OutputField, Signature } from '@dspex/signatures'
 import { History, Tool, ToolCalls, t } from '@dspex/types'
 import { describe, expect, it } from 'vitest'
-import { openAiChatShape } from './__fixtures__/openai-chat-shape.js'
+import { openaiChatShape } from './__fixtures__/openai-chat-shape.js'
 import { ChatAdapter } from './chat-adapter.js'
 import { JSONAdapter } from './json-adapter.js'
 
@@ -41,17 +41,17 @@ const inputs = { question: 'Q', tools: [search], history }
 
 describe('conversation history (recorded from DSPy 3.3.1)', () => {
   it('replays tool calls and their results as a tool_call_results user turn (ChatAdapter)', () => {
-    expect(new ChatAdapter().format(agent, [], inputs).map(openAiChatShape)).toEqual(recorded['agent/ChatAdapter/default'])
+    expect(new ChatAdapter().format(agent, [], inputs).map(openaiChatShape)).toEqual(recorded['agent/ChatAdapter/default'])
   })
 
   it('writes the same turns as JSON for the JSON adapter without native calling', () => {
-    expect(new JSONAdapter({ useNativeFunctionCalling: false }).format(agent, [], inputs).map(openAiChatShape)).toEqual(
+    expect(new JSONAdapter({ useNativeFunctionCalling: false }).format(agent, [], inputs).map(openaiChatShape)).toEqual(
       recorded['agent/JSONAdapter/False'],
     )
   })
 
   it('replays native tool calls and tool messages under native function calling', () => {
-    expect(new JSONAdapter().format(agent, [], inputs).map(openAiChatShape)).toEqual(recorded['agent/JSONAdapter/True'])
+    expect(new JSONAdapter().format(agent, [], inputs).map(openaiChatShape)).toEqual(recorded['agent/JSONAdapter/True'])
   })
 
   it('skips empty user turns and shows None for outputs a turn lacks', () => {

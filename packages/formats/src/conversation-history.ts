@@ -1,6 +1,6 @@
 import type { AssistantMessage, Message, ToolCallPart } from '@dspex/provider'
 import { InputField, Signature } from '@dspex/signatures'
-import { History, pythonJsonDumps, serializeForJson, specialTypeSchema, ToolCallResults, ToolCalls, t } from '@dspex/types'
+import { History, pythonJSONDumps, serializeForJSON, specialTypeSchema, ToolCallResults, ToolCalls, t } from '@dspex/types'
 import type { FieldValues } from './adapter-model.js'
 import { withoutFields } from './signature-cache.js'
 
@@ -100,6 +100,6 @@ function toolCallPart(call: ToolCalls['tool_calls'][number]): ToolCallPart {
 /** A tool's result as the text of a tool message: strings as they are, anything else as JSON. */
 function toolResultContent(value: unknown): string {
   if (typeof value === 'string') return value
-  const { value: jsonable, floatPaths } = serializeForJson(value, anySchema)
-  return pythonJsonDumps(jsonable, { floatPaths })
+  const { value: jsonable, floatPaths } = serializeForJSON(value, anySchema)
+  return pythonJSONDumps(jsonable, { floatPaths })
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { InputField, OutputField, Signature } from '@dspex/signatures'
 import { Audio, Document, File, Image, t } from '@dspex/types'
 import { describe, expect, it } from 'vitest'
-import { openAiChatShape } from './__fixtures__/openai-chat-shape.js'
+import { openaiChatShape } from './__fixtures__/openai-chat-shape.js'
 import { ChatAdapter } from './chat-adapter.js'
 import { expandCustomTypeMarkers } from './expand-custom-type-markers.js'
 import { JSONAdapter } from './json-adapter.js'
@@ -34,7 +34,7 @@ describe('multimodal inputs (recorded from DSPy 3.3.1)', () => {
       images: [remote, inline],
       question: 'What?',
     })
-    expect(messages.map(openAiChatShape)).toEqual(recorded[`image/${name}`])
+    expect(messages.map(openaiChatShape)).toEqual(recorded[`image/${name}`])
   })
 
   it('gives data URIs their media type', () => {

@@ -1,5 +1,5 @@
 import type { ContentPart, Message } from '@dspex/provider'
-import { customTypeEndIdentifier, customTypeStartIdentifier, loadRepairedJson, pythonJsonDumps } from '@dspex/types'
+import { customTypeEndIdentifier, customTypeStartIdentifier, loadRepairedJSON, pythonJSONDumps } from '@dspex/types'
 import { pythonStrip } from './python-strip.js'
 
 const markerPattern = new RegExp(`${customTypeStartIdentifier}([\\s\\S]*?)${customTypeEndIdentifier}`, 'g')
@@ -54,7 +54,7 @@ function parsePayload(payload: string): unknown {
     return JSON.parse(JSON.parse(`"${payload}"`) as string)
   } catch {}
   try {
-    return loadRepairedJson(payload)
+    return loadRepairedJSON(payload)
   } catch {
     return undefined
   }
@@ -73,7 +73,7 @@ function text(value: unknown): string | undefined {
 /** An OpenAI content block (as DSPy's special types format themselves) as a provider-neutral part. */
 function contentPartFromBlock(block: unknown): ContentPart {
   if (typeof block !== 'object' || block === null || Array.isArray(block)) {
-    return { type: 'text', text: typeof block === 'string' ? block : pythonJsonDumps(block) }
+    return { type: 'text', text: typeof block === 'string' ? block : pythonJSONDumps(block) }
   }
   const fields = block as Block
   switch (fields.type) {
@@ -118,7 +118,7 @@ function contentPartFromBlock(block: unknown): ContentPart {
     }
     default:
       // A block no provider-neutral part describes: kept as its JSON text rather than dropped.
-      return { type: 'text', text: pythonJsonDumps(block) }
+      return { type: 'text', text: pythonJSONDumps(block) }
   }
 }
 

@@ -5,11 +5,11 @@
  *
  * @example
  * ```ts
- * firstJsonObjectText('Sure: {"answer": {"x": 1}} done') // '{"answer": {"x": 1}}'
+ * firstJSONObjectText('Sure: {"answer": {"x": 1}} done') // '{"answer": {"x": 1}}'
  * ```
  * @see dspy.adapters.json_adapter.JSONAdapter.parse
  */
-export function firstJsonObjectText(text: string): string | undefined {
+export function firstJSONObjectText(text: string): string | undefined {
   for (let start = text.indexOf('{'); start !== -1; start = text.indexOf('{', start + 1)) {
     let depth = 0
     for (let index = start; index < text.length; index += 1) {

@@ -13,16 +13,16 @@ export {
   type AdapterRequest,
   type AnySignature,
   type FieldValues,
-  isApiError,
+  isAPIError,
 } from './adapter-model.js'
 export { applyOutputFieldDefaults } from './apply-output-field-defaults.js'
 export { ChatAdapter, type ChatAdapterOptions } from './chat-adapter.js'
 export { AdapterConfigurationError } from './errors/adapter-configuration-error.js'
 export { AdapterParseError, type AdapterParseErrorOptions } from './errors/adapter-parse-error.js'
-export { XmlSyntaxError } from './errors/xml-syntax-error.js'
+export { XMLSyntaxError } from './errors/xml-syntax-error.js'
 export { expandCustomTypeMarkers } from './expand-custom-type-markers.js'
 export { fieldDescriptionList } from './field-description.js'
-export { firstJsonObjectText } from './first-json-object-text.js'
+export { firstJSONObjectText } from './first-json-object-text.js'
 export { JSONAdapter } from './json-adapter.js'
 export { type FieldSection, parseFieldSections } from './parse-field-sections.js'
 export { outputTypeHint, outputValueNote, translateFieldType } from './translate-field-type.js'

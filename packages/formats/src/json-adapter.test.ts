@@ -1,7 +1,7 @@
 import { Signature } from '@dspex/signatures'
 import { ValueParseError } from '@dspex/types'
 import { describe, expect, it } from 'vitest'
-import { allCapabilities, FakeApiError, plainCapabilities, scriptedModel } from './__fixtures__/scripted-model.js'
+import { allCapabilities, FakeAPIError, plainCapabilities, scriptedModel } from './__fixtures__/scripted-model.js'
 import { AdapterParseError } from './errors/adapter-parse-error.js'
 import { JSONAdapter } from './json-adapter.js'
 
@@ -94,7 +94,7 @@ describe('JSONAdapter response formats', () => {
   })
 
   it('rethrows API errors from the structured attempt', async () => {
-    const apiError = new FakeApiError('bad request')
+    const apiError = new FakeAPIError('bad request')
     const model = scriptedModel([apiError], allCapabilities)
     await expect(new JSONAdapter().call(model, { signature: qa, inputs: { question: 'q' } })).rejects.toBe(apiError)
     expect(model.requests).toHaveLength(1)

@@ -1,6 +1,6 @@
 import type { ModelCapabilities, ResponseFormat } from '@dspex/provider'
 import type { SignatureField } from '@dspex/signatures'
-import { formatJsonObject, loadRepairedJson, openaiStrictJsonSchema, parseValue, pythonJsonDumps, pythonStr } from '@dspex/types'
+import { formatJSONObject, loadRepairedJSON, openaiStrictJSONSchema, parseValue, pythonJSONDumps, pythonStr } from '@dspex/types'
 import type { TSchema } from 'typebox'
 import type { AdapterOptions, AdapterRequestOptions } from './adapter.js'
 import {
@@ -14,7 +14,7 @@ import {
 } from './adapter-model.js'
 import { ChatAdapter, completeOutputs, errorText } from './chat-adapter.js'
 import { AdapterParseError } from './errors/adapter-parse-error.js'
-import { firstJsonObjectText } from './first-json-object-text.js'
+import { firstJSONObjectText } from './first-json-object-text.js'
 import { pythonStrip } from './python-strip.js'
 import { outputTypeHint, translateFieldType } from './translate-field-type.js'
 
@@ -38,7 +38,7 @@ type StructuredFormat = { readonly format: ResponseFormat } | { readonly error: 
  */
 export class JSONAdapter extends ChatAdapter {
   constructor(options: AdapterOptions = {}) {
-    super({ ...options, useNativeFunctionCalling: options.useNativeFunctionCalling ?? true, useJsonAdapterFallback: false })
+    super({ ...options, useNativeFunctionCalling: options.useNativeFunctionCalling ?? true, useJSONAdapterFallback: false })
   }
 
   /**
@@ -82,7 +82,7 @@ export class JSONAdapter extends ChatAdapter {
       'Inputs will have the following structure:',
       this.formatFieldsWithValues(signature.inputFields.map((field) => [field, translateFieldType(field)])),
       'Outputs will be a JSON object with the following fields.',
-      pythonJsonDumps(outputs, { indent: 2 }),
+      pythonJSONDumps(outputs, { indent: 2 }),
     ]
     return pythonStrip(parts.join('\n\n'))
   }
@@ -100,7 +100,7 @@ export class JSONAdapter extends ChatAdapter {
       record[field.name] =
         Object.hasOwn(outputs, field.name) && outputs[field.name] !== undefined ? outputs[field.name] : (missingFieldMessage ?? null)
     }
-    return formatJsonObject(record, this.outputSchemas(signature))
+    return formatJSONObject(record, this.outputSchemas(signature))
   }
 
   /**
@@ -114,12 +114,12 @@ export class JSONAdapter extends ChatAdapter {
    */
   override parse(signature: AnySignature, completion: string): AdapterOutputs {
     let text = completion
-    let decoded = loadRepairedJson(text)
+    let decoded = loadRepairedJSON(text)
     if (!isRecord(decoded)) {
-      const span = firstJsonObjectText(text)
+      const span = firstJSONObjectText(text)
       if (span !== undefined) {
         text = span
-        decoded = loadRepairedJson(text)
+        decoded = loadRepairedJSON(text)
       }
     }
     if (!isRecord(decoded)) {
@@ -170,7 +170,7 @@ export class JSONAdapter extends ChatAdapter {
         if (!(this.useNativeFunctionCalling && isToolCallsField(field))) fields[field.name] = field.schema
       }
       try {
-        const { name, schema, strict } = openaiStrictJsonSchema(fields)
+        const { name, schema, strict } = openaiStrictJSONSchema(fields)
         return { format: { type: 'json_schema', name, schema, strict } }
       } catch (error) {
         return { error }

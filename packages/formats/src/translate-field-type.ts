@@ -1,5 +1,5 @@
 import type { SignatureField } from '@dspex/signatures'
-import { pythonStr, specialTypeDescription, type TypeNode, typeNodePromptJsonSchemaText } from '@dspex/types'
+import { pythonStr, specialTypeDescription, type TypeNode, typeNodePromptJSONSchemaText } from '@dspex/types'
 
 /**
  * The note DSPy adds to an output field's placeholder in the prompt structure, after
@@ -38,9 +38,9 @@ function typeNote(node: TypeNode): string | undefined {
     case 'special':
       if (node.name === 'Reasoning') return undefined
       if (node.name === 'Code' && specialTypeDescription(node) !== '') return undefined
-      return `must adhere to the JSON schema: ${typeNodePromptJsonSchemaText(node)}`
+      return `must adhere to the JSON schema: ${typeNodePromptJSONSchemaText(node)}`
     default:
-      return `must adhere to the JSON schema: ${typeNodePromptJsonSchemaText(node)}`
+      return `must adhere to the JSON schema: ${typeNodePromptJSONSchemaText(node)}`
   }
 }
 

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs'
 import { InputField, OutputField, Signature } from '@dspex/signatures'
 import { t } from '@dspex/types'
 import { describe, expect, it } from 'vitest'
-import { openAiChatShape } from './__fixtures__/openai-chat-shape.js'
-import { FakeApiError, scriptedModel } from './__fixtures__/scripted-model.js'
+import { openaiChatShape } from './__fixtures__/openai-chat-shape.js'
+import { FakeAPIError, scriptedModel } from './__fixtures__/scripted-model.js'
 import { AdapterConfigurationError } from './errors/adapter-configuration-error.js'
 import { AdapterParseError } from './errors/adapter-parse-error.js'
 import { TwoStepAdapter } from './two-step-adapter.js'
@@ -29,7 +29,7 @@ describe('TwoStepAdapter', () => {
       { text: 't', items: ['a', 'b'], n: 1, score: 1, meta: { k: 1 } },
       { text: 'partial', n: 2 },
     ]
-    expect(adapter.format(extract, demos, { text: 'hello', items: [] }).map(openAiChatShape)).toEqual(recorded.twostep)
+    expect(adapter.format(extract, demos, { text: 'hello', items: [] }).map(openaiChatShape)).toEqual(recorded.twostep)
   })
 
   it('extracts the outputs with a ChatAdapter call on the extraction model', async () => {
@@ -37,7 +37,7 @@ describe('TwoStepAdapter', () => {
     const main = scriptedModel(['n is three, the score one half, meta k=1'])
     const outputs = await new TwoStepAdapter(extractor).call(main, { signature: extract, inputs: { text: 'hello', items: [] } })
     expect(outputs).toEqual([{ n: 3, score: 0.5, meta: { k: 1 } }])
-    expect(extractor.requests[0]?.messages.map(openAiChatShape)).toEqual(expectExtractPrompt('n is three, the score one half, meta k=1'))
+    expect(extractor.requests[0]?.messages.map(openaiChatShape)).toEqual(expectExtractPrompt('n is three, the score one half, meta k=1'))
   })
 
   it('wraps an extraction failure, and lets API errors through', async () => {
@@ -47,7 +47,7 @@ describe('TwoStepAdapter', () => {
     expect((error as AdapterParseError).message).toMatch(/^Failed to parse response from the original completion: /)
     expect((error as AdapterParseError).lmResponse).toBe('raw answer')
 
-    const apiError = new FakeApiError('down')
+    const apiError = new FakeAPIError('down')
     await expect(new TwoStepAdapter(scriptedModel([apiError])).extract(extract, 'raw')).rejects.toBe(apiError)
   })
 

@@ -2,7 +2,7 @@ import { InputField, OutputField, Signature } from '@dspex/signatures'
 import { t } from '@dspex/types'
 import { describe, expect, it } from 'vitest'
 import type { AdapterParseError } from './errors/adapter-parse-error.js'
-import { XmlSyntaxError } from './errors/xml-syntax-error.js'
+import { XMLSyntaxError } from './errors/xml-syntax-error.js'
 import { XMLAdapter } from './xml-adapter.js'
 
 const Person = t.model('Person', { name: t.string(), age: t.integer(), emails: t.withDefault(t.list(t.string()), []) })
@@ -66,7 +66,7 @@ describe('XMLAdapter.parse', () => {
     expect(error.message).toBe(
       'Failed to parse XML: not well-formed (invalid token): line 1, column 22\n\nAdapter XMLAdapter failed to parse the LM response. \n\nLM Response: <answer>A & B</answer> \n\nExpected to find output fields in the LM response: [answer] \n\n',
     )
-    expect(XmlSyntaxError.isInstance(error.cause)).toBe(true)
+    expect(XMLSyntaxError.isInstance(error.cause)).toBe(true)
   })
 
   it('names the field that does not fit, with its FieldInfo as DSPy prints it', () => {

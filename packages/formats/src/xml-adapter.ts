@@ -1,23 +1,23 @@
 import type { SignatureField } from '@dspex/signatures'
-import { coerceValue, formatFieldValue, parseValue, pythonStr, serializeForJson, typeNodePydanticJsonSchema, ValueParseError } from '@dspex/types'
+import { coerceValue, formatFieldValue, parseValue, pythonStr, serializeForJSON, typeNodePydanticJSONSchema, ValueParseError } from '@dspex/types'
 import type { UserMessageOptions } from './adapter.js'
 import type { AdapterOutputs, AnySignature, FieldValues } from './adapter-model.js'
 import { ChatAdapter, completeOutputs, errorText } from './chat-adapter.js'
 import { hasValue } from './demo-groups.js'
 import { AdapterParseError } from './errors/adapter-parse-error.js'
-import { XmlSyntaxError } from './errors/xml-syntax-error.js'
+import { XMLSyntaxError } from './errors/xml-syntax-error.js'
 import { fieldInfoRepr } from './field-info-repr.js'
 import { pythonStrip } from './python-strip.js'
 import { translateFieldType } from './translate-field-type.js'
-import { readXml } from './xml/read-xml.js'
-import { groupXmlChildren } from './xml/xml-element.js'
+import { readXML } from './xml/read-xml.js'
+import { groupXMLChildren } from './xml/xml-element.js'
 import { xmlElementsToValue } from './xml/xml-elements-to-value.js'
-import { definitionsOf, escapeXmlText, usesNestedXml, valueToXml, xmlSchemaText } from './xml/xml-structure.js'
+import { definitionsOf, escapeXMLText, usesNestedXML, valueToXML, xmlSchemaText } from './xml/xml-structure.js'
 
 type SchemaRecord = Readonly<Record<string, unknown>>
 
 /** How one output field is read from XML: its schema options and `$defs`. */
-interface XmlFieldPlan {
+interface XMLFieldPlan {
   readonly field: SignatureField
   readonly candidates: readonly SchemaRecord[]
   readonly definitions: Readonly<Record<string, SchemaRecord>>
@@ -39,9 +39,9 @@ export class XMLAdapter extends ChatAdapter {
   /** Every field's tag with its placeholder, or its nested skeleton. @see dspy.XMLAdapter.format_field_structure */
   override formatFieldStructure(signature: AnySignature): string {
     const format = (field: SignatureField): string =>
-      field.direction === 'output' && usesNestedXml(field.type)
+      field.direction === 'output' && usesNestedXML(field.type)
         ? xmlSchemaText(field.name, field.type)
-        : this.formatXmlFields([[field, translateFieldType(field)]])
+        : this.formatXMLFields([[field, translateFieldType(field)]])
     const blocks = [signature.inputFields, signature.outputFields].map((fields) => fields.map(format).join('\n\n'))
     return ['All interactions will be structured in the following way, with the appropriate values filled in.', ...blocks].join('\n\n')
   }
@@ -49,7 +49,7 @@ export class XMLAdapter extends ChatAdapter {
   /** @see dspy.XMLAdapter.format_user_message_content */
   override formatUserMessageContent(signature: AnySignature, inputs: FieldValues, options: UserMessageOptions = {}): string {
     const fields = signature.inputFields.filter((field) => hasValue(inputs, field.name)).map((field) => [field, inputs[field.name]] as const)
-    const parts = [options.prefix ?? '', this.formatXmlFields(fields)]
+    const parts = [options.prefix ?? '', this.formatXMLFields(fields)]
     if (options.mainRequest === true) parts.push(this.outputRequirements(signature))
     parts.push(options.suffix ?? '')
     return pythonStrip(parts.join('\n\n'))
@@ -58,13 +58,13 @@ export class XMLAdapter extends ChatAdapter {
   /** @see dspy.XMLAdapter.format_assistant_message_content */
   override formatAssistantMessageContent(signature: AnySignature, outputs: FieldValues, missingFieldMessage?: string): string {
     const missing = missingFieldMessage ?? null
-    return this.formatXmlFields(signature.outputFields.map((field) => [field, hasValue(outputs, field.name) ? outputs[field.name] : missing]))
+    return this.formatXMLFields(signature.outputFields.map((field) => [field, hasValue(outputs, field.name) ? outputs[field.name] : missing]))
   }
 
   /** @see dspy.XMLAdapter.user_message_output_requirements */
   override userMessageOutputRequirements(signature: AnySignature): string {
     const fields = signature.outputFields.map((field) => `\`<${field.name}>\``).join(', then ')
-    const schemas = signature.outputFields.filter((field) => usesNestedXml(field.type)).map((field) => xmlSchemaText(field.name, field.type))
+    const schemas = signature.outputFields.filter((field) => usesNestedXML(field.type)).map((field) => xmlSchemaText(field.name, field.type))
     const nested = schemas.length > 0 ? ` Use this nested XML structure: ${schemas.join(' ')}` : ''
     return `Respond with the corresponding output fields wrapped in XML tags ${fields}.${nested}`
   }
@@ -78,11 +78,11 @@ export class XMLAdapter extends ChatAdapter {
    * @see dspy.XMLAdapter.parse
    */
   override parse(signature: AnySignature, completion: string): AdapterOutputs {
-    let root: ReturnType<typeof readXml>
+    let root: ReturnType<typeof readXML>
     try {
-      root = readXml(`<dspy_root>${completion}</dspy_root>`)
+      root = readXML(`<dspy_root>${completion}</dspy_root>`)
     } catch (error) {
-      if (!XmlSyntaxError.isInstance(error)) throw error
+      if (!XMLSyntaxError.isInstance(error)) throw error
       throw new AdapterParseError({
         adapterName: 'XMLAdapter',
         signature,
@@ -91,7 +91,7 @@ export class XMLAdapter extends ChatAdapter {
         cause: error,
       })
     }
-    const elements = groupXmlChildren(root)
+    const elements = groupXMLChildren(root)
     const fields: AdapterOutputs = {}
     for (const { field, candidates, definitions } of this.parsePlan(signature)) {
       const found = elements.get(field.name)
@@ -102,7 +102,7 @@ export class XMLAdapter extends ChatAdapter {
       for (const candidate of candidates) {
         try {
           value = xmlElementsToValue(found, candidate, definitions)
-          fields[field.name] = parseXmlFieldValue(value, field)
+          fields[field.name] = parseXMLFieldValue(value, field)
           parsed = true
           break
         } catch (error) {
@@ -126,27 +126,27 @@ export class XMLAdapter extends ChatAdapter {
   }
 
   /** Fields with values as XML, joined by blank lines. @see dspy.XMLAdapter.format_field_with_value */
-  protected formatXmlFields(entries: readonly (readonly [SignatureField, unknown])[]): string {
+  protected formatXMLFields(entries: readonly (readonly [SignatureField, unknown])[]): string {
     const parts = entries.map(([field, value]) => {
       const isOutput = field.direction === 'output'
-      if (isOutput && usesNestedXml(field.type)) {
-        const serialized = serializeForJson(value, field.schema)
+      if (isOutput && usesNestedXML(field.type)) {
+        const serialized = serializeForJSON(value, field.schema)
         if (typeof serialized.value === 'object' && serialized.value !== null) {
-          return valueToXml(serialized.value, field.name, serialized.floatPaths)
+          return valueToXML(serialized.value, field.name, serialized.floatPaths)
         }
       }
       let formatted = formatFieldValue(value, field.schema)
-      if (isOutput && field.type.kind === 'str') formatted = escapeXmlText(formatted)
+      if (isOutput && field.type.kind === 'str') formatted = escapeXMLText(formatted)
       return `<${field.name}>\n${formatted}\n</${field.name}>`
     })
     return pythonStrip(parts.join('\n\n'))
   }
 
   /** The schema options of each output field, made once per signature. */
-  private parsePlan(signature: AnySignature): readonly XmlFieldPlan[] {
+  private parsePlan(signature: AnySignature): readonly XMLFieldPlan[] {
     return this.cached(signature, 'xml-parse-plan', () =>
       signature.outputFields.map((field) => {
-        const schema = typeNodePydanticJsonSchema(field.type) as SchemaRecord
+        const schema = typeNodePydanticJSONSchema(field.type) as SchemaRecord
         const options = Array.isArray(schema.anyOf) ? (schema.anyOf as SchemaRecord[]) : []
         return { field, candidates: [schema, ...options], definitions: definitionsOf(schema) }
       }),
@@ -158,7 +158,7 @@ export class XMLAdapter extends ChatAdapter {
  * DSPy's `parse_value`, then, when that fails validation (not an enum or `Literal` mismatch),
  * pydantic's lax validation of the value as it is.
  */
-function parseXmlFieldValue(value: unknown, field: SignatureField): unknown {
+function parseXMLFieldValue(value: unknown, field: SignatureField): unknown {
   try {
     return parseValue(value, field.schema)
   } catch (error) {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Message } from '@dspex/provider'
-import { canonicalJson } from './canonical-json.js'
+import { canonicalJSON } from './canonical-json.js'
 import { type LMRequestOptions, requestOptionNames, withoutSecrets } from './lm-request-options.js'
 
 /** Marks DSPex LM entries in a shared cache, as DSPy's `_fn_identifier` marks the function that made them. */
@@ -39,7 +39,7 @@ export function cacheKeyInput({ model, messages, options }: CacheKeyRequest): st
     const value = options[name]
     if (value !== undefined && name !== 'temperature' && name !== 'maxTokens') keyed[name] = withoutSecrets(value)
   }
-  return canonicalJson(keyed)
+  return canonicalJSON(keyed)
 }
 
 /**

@@ -8,10 +8,10 @@
  * @throws TypeError for a bigint or a cycle, which no JSON can hold.
  * @example
  * ```ts
- * canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] }) // '{"a":[{"c":3,"d":2}],"b":1}'
+ * canonicalJSON({ b: 1, a: [{ d: 2, c: 3 }] }) // '{"a":[{"c":3,"d":2}],"b":1}'
  * ```
  */
-export function canonicalJson(value: unknown): string {
+export function canonicalJSON(value: unknown): string {
   const text = write(value, new Set())
   return text ?? 'null'
 }
@@ -26,7 +26,7 @@ function write(value: unknown, ancestors: Set<object>): string | undefined {
     case 'boolean':
       return value ? 'true' : 'false'
     case 'bigint':
-      throw new TypeError('canonicalJson: a bigint cannot be written as JSON')
+      throw new TypeError('canonicalJSON: a bigint cannot be written as JSON')
     case 'undefined':
     case 'function':
     case 'symbol':
@@ -36,7 +36,7 @@ function write(value: unknown, ancestors: Set<object>): string | undefined {
   if (typeof (object as { toJSON?: unknown }).toJSON === 'function') {
     return write((object as { toJSON: () => unknown }).toJSON(), ancestors)
   }
-  if (ancestors.has(object)) throw new TypeError('canonicalJson: the value contains a cycle')
+  if (ancestors.has(object)) throw new TypeError('canonicalJSON: the value contains a cycle')
   ancestors.add(object)
   try {
     if (Array.isArray(object)) {

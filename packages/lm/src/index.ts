@@ -2,7 +2,7 @@ export { addUsage } from './add-usage.js'
 export { Cache, type CacheOperationOptions, type CacheOptions } from './cache.js'
 export { type CacheKeyRequest, cacheFunctionIdentifier, cacheKey, cacheKeyInput } from './cache-key.js'
 export { type CachedResult, type CacheStore, isCachedResult } from './cache-store.js'
-export { canonicalJson } from './canonical-json.js'
+export { canonicalJSON } from './canonical-json.js'
 export {
   type ConfigureCacheOptions,
   configureCache,

@@ -69,5 +69,5 @@ export interface LMFromStateOptions
   /** Use this model object instead of resolving the state's model string (the LM takes its model string from it). */
   readonly languageModel?: LanguageModel
   /** Keep `api_base`, `base_url` and `model_list` from the state (DSPy's `allow_unsafe_lm_state`). Default `false`. */
-  readonly allowUnsafeLmState?: boolean
+  readonly allowUnsafeLMState?: boolean
 }

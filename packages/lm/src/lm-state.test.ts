@@ -100,7 +100,7 @@ describe('LM.fromState', () => {
     expect(warnings).toMatchObject([{ code: 'unsafe-state-dropped', model: 'openai/gpt-5' }])
     expect(lm.dumpState()).not.toHaveProperty('api_base')
     expect(JSON.stringify(lm.dumpState())).not.toContain('SECRET')
-    const unsafe = LM.fromState(state, { allowUnsafeLmState: true })
+    const unsafe = LM.fromState(state, { allowUnsafeLMState: true })
     expect(unsafe.dumpState().api_base).toBe('https://evil.example/v1')
   })
 

@@ -35,7 +35,7 @@ export interface LMStateSource {
 /** Options of {@link parseLMState}. */
 export interface ParseLMStateOptions {
   /** Keep `api_base`, `base_url` and `model_list` from the state (DSPy's `allow_unsafe_lm_state`). Default `false`. */
-  readonly allowUnsafeLmState?: boolean
+  readonly allowUnsafeLMState?: boolean
   readonly onWarning?: LMWarningHandler
 }
 
@@ -87,7 +87,7 @@ export function dumpLMState({ model, modelType, cache, numRetries, kwargs, baseU
  * @throws LMStateError when the state is not an object, has no model string, or names an LM class
  *   other than DSPy's `dspy.clients.lm.LM`.
  */
-export function parseLMState(state: unknown, { allowUnsafeLmState = false, onWarning }: ParseLMStateOptions = {}): ParsedLMState {
+export function parseLMState(state: unknown, { allowUnsafeLMState = false, onWarning }: ParseLMStateOptions = {}): ParsedLMState {
   if (typeof state !== 'object' || state === null || Array.isArray(state)) {
     throw new LMStateError({ message: 'An LM state must be an object (the output of lm.dumpState()).', key: '' })
   }
@@ -112,7 +112,7 @@ export function parseLMState(state: unknown, { allowUnsafeLmState = false, onWar
   for (const [key, value] of Object.entries(record)) {
     if (ignoredKeys.has(key) || unsupportedKeys.has(key) || value === null || value === undefined) continue
     if (unsafeKeys.has(key)) {
-      if (!allowUnsafeLmState) dropped.push(key)
+      if (!allowUnsafeLMState) dropped.push(key)
       else if (key !== 'model_list' && typeof value === 'string') options.baseURL = value
       continue
     }
@@ -130,7 +130,7 @@ export function parseLMState(state: unknown, { allowUnsafeLmState = false, onWar
     emitWarning(onWarning, {
       code: 'unsafe-state-dropped',
       model,
-      message: `Dropped ${dropped.join(', ')} from the saved LM state; pass allowUnsafeLmState: true to keep them.`,
+      message: `Dropped ${dropped.join(', ')} from the saved LM state; pass allowUnsafeLMState: true to keep them.`,
     })
   }
   return { model, options: options as LMOptions }

@@ -263,9 +263,9 @@ export class LM {
    * @throws LMConfigurationError when the state's options are not valid for an LM.
    */
   static fromState(state: LMState, options: LMFromStateOptions = {}): LM {
-    const { languageModel, allowUnsafeLmState, ...runtime } = options
+    const { languageModel, allowUnsafeLMState, ...runtime } = options
     const parsed = parseLMState(state, {
-      ...(allowUnsafeLmState === undefined ? {} : { allowUnsafeLmState }),
+      ...(allowUnsafeLMState === undefined ? {} : { allowUnsafeLMState }),
       ...(runtime.onWarning === undefined ? {} : { onWarning: runtime.onWarning }),
     })
     return new LM(languageModel ?? parsed.model, { ...parsed.options, ...runtime })

@@ -111,7 +111,7 @@ export async function resolveLanguageModel(
 }
 
 /** The package that serves any other provider name speaking OpenAI's API: a known service's name, or any name with a `baseURL`. */
-const openAICompatiblePackage = '@dspex/openai-compatible'
+const openaiCompatiblePackage = '@dspex/openai-compatible'
 
 async function loadFromPackage(model: string, provider: string, modelId: string, settings: ProviderSettings, resolveFrom: string): Promise<unknown> {
   const packageName = providerPackageName(provider)
@@ -123,7 +123,7 @@ async function loadFromPackage(model: string, provider: string, modelId: string,
       message:
         `The model ${JSON.stringify(model)} needs the provider package ${packageName}, which is not installed. ` +
         `Install it (pnpm add ${packageName}), register a factory with registerProvider('${provider}', factory), ` +
-        `or, for a server speaking OpenAI's API, install ${openAICompatiblePackage} and pass its baseURL.`,
+        `or, for a server speaking OpenAI's API, install ${openaiCompatiblePackage} and pass its baseURL.`,
       provider,
       packageName,
     })
@@ -149,12 +149,12 @@ async function loadOpenAICompatible(
   settings: ProviderSettings,
   resolveFrom: string,
 ): Promise<((modelId: string) => unknown) | undefined> {
-  const path = locatePackage(openAICompatiblePackage, resolveFrom)
+  const path = locatePackage(openaiCompatiblePackage, resolveFrom)
   if (path === undefined) return undefined
-  const exports = await importPackage(model, openAICompatiblePackage, path)
+  const exports = await importPackage(model, openaiCompatiblePackage, path)
   const isKnown = exports.isOpenAICompatibleServerName
   if (settings.baseURL === undefined && !(typeof isKnown === 'function' && isKnown(provider) === true)) return undefined
-  const created = await callCreate(model, openAICompatiblePackage, exports, { ...settings, name: provider })
+  const created = await callCreate(model, openaiCompatiblePackage, exports, { ...settings, name: provider })
   return typeof created === 'function' ? (modelId) => created(modelId) : undefined
 }
 

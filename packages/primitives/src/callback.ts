@@ -28,9 +28,9 @@ export interface Callback {
   /** After a module's `forward` returned or threw. */
   onModuleEnd?(callId: string, outputs: unknown, exception: unknown): void | Promise<void>
   /** Before an LM call. */
-  onLmStart?(callId: string, instance: object, inputs: Readonly<Record<string, unknown>>): void | Promise<void>
+  onLMStart?(callId: string, instance: object, inputs: Readonly<Record<string, unknown>>): void | Promise<void>
   /** After an LM call. */
-  onLmEnd?(callId: string, outputs: unknown, exception: unknown): void | Promise<void>
+  onLMEnd?(callId: string, outputs: unknown, exception: unknown): void | Promise<void>
   /** Before an adapter formats messages. */
   onAdapterFormatStart?(callId: string, instance: object, inputs: Readonly<Record<string, unknown>>): void | Promise<void>
   /** After an adapter formatted messages. */

@@ -138,16 +138,16 @@ describe('Module.call', () => {
     configure({ trackUsage: true })
     const program = new MyProgram()
     const prediction = await program.call({ question: 'q' })
-    expect(prediction.getLmUsage()).toEqual({ 'fake/model': { prompt_tokens: 10, completion_tokens: 2, total_tokens: 12 } })
+    expect(prediction.getLMUsage()).toEqual({ 'fake/model': { prompt_tokens: 10, completion_tokens: 2, total_tokens: 12 } })
     const inner = await program.cot.call({ question: 'q' })
-    expect(inner.getLmUsage()).toEqual({ 'fake/model': { prompt_tokens: 10, completion_tokens: 2, total_tokens: 12 } })
+    expect(inner.getLMUsage()).toEqual({ 'fake/model': { prompt_tokens: 10, completion_tokens: 2, total_tokens: 12 } })
   })
 
   it('leaves usage to an enclosing tracker (DSPy checks the context overrides)', async () => {
     const { result, usage } = await context({ trackUsage: true }, () =>
       trackUsage(() => Promise.all([new MyProgram().call({ question: 'a' }), new MyProgram().call({ question: 'b' })])),
     )
-    expect(result.map((prediction) => prediction.getLmUsage())).toEqual([undefined, undefined])
+    expect(result.map((prediction) => prediction.getLMUsage())).toEqual([undefined, undefined])
     expect(usage).toEqual({ 'fake/model': { prompt_tokens: 20, completion_tokens: 4, total_tokens: 24 } })
   })
 
@@ -169,7 +169,7 @@ describe('Module.call', () => {
       }
     }
     const [prediction] = await context({ trackUsage: true }, () => new Pair().call({}))
-    expect(prediction.getLmUsage()).toEqual({})
+    expect(prediction.getLMUsage()).toEqual({})
   })
 
   it('rejects with the reason of an aborted signal and passes signals down', async () => {

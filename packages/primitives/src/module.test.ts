@@ -175,12 +175,12 @@ describe('Module structure (DSPex)', () => {
   it('sets and gets the LM of every parameter', () => {
     const module = new HopModule()
     const lm = { model: 'm' }
-    module.setLm(lm)
+    module.setLM(lm)
     expect(module.predict1.lm).toBe(lm)
-    expect(module.getLm()).toBe(lm)
+    expect(module.getLM()).toBe(lm)
     module.predict2.lm = { model: 'other' }
-    expect(() => module.getLm()).toThrow(expect.objectContaining({ code: 'module-lm-not-unique', message: expect.stringContaining('Multiple LMs') }))
-    expect(() => container().getLm()).toThrow(ModuleError)
+    expect(() => module.getLM()).toThrow(expect.objectContaining({ code: 'module-lm-not-unique', message: expect.stringContaining('Multiple LMs') }))
+    expect(() => container().getLM()).toThrow(ModuleError)
   })
 
   it('maps named predictors in place, through lists and dicts', () => {

@@ -150,7 +150,7 @@ export abstract class Module<Inputs extends object = Record<string, unknown>, Ou
   }
 
   /** Sets `lm` on every parameter that has an `lm` property (predictors do). @see dspy.Module.set_lm */
-  setLm(lm: RegisteredType<'lm'> | null): void {
+  setLM(lm: RegisteredType<'lm'> | null): void {
     for (const parameter of this.parameters()) if ('lm' in parameter) parameter.lm = lm
   }
 
@@ -160,7 +160,7 @@ export abstract class Module<Inputs extends object = Record<string, unknown>, Ou
    * @throws {ModuleError} (`module-lm-not-unique`) when they use several or there are none.
    * @see dspy.Module.get_lm
    */
-  getLm(): RegisteredType<'lm'> | null {
+  getLM(): RegisteredType<'lm'> | null {
     const lms = new Set(this.parameters().flatMap((parameter) => ('lm' in parameter ? [parameter.lm ?? null] : [])))
     if (lms.size === 1) return [...lms][0] ?? null
     throw new ModuleError({
@@ -307,6 +307,6 @@ function combineSignals(inherited: AbortSignal | undefined, given: AbortSignal |
 
 function attachUsage(output: unknown, tracker: UsageTracker): void {
   const prediction = isPrediction(output) ? output : Array.isArray(output) && isPrediction(output[0]) ? output[0] : undefined
-  if (prediction !== undefined) prediction.setLmUsage(tracker.totals())
+  if (prediction !== undefined) prediction.setLMUsage(tracker.totals())
   else getSetting('logger').warn('Failed to set LM usage. Please return a `Prediction` from the module to enable usage tracking.')
 }

@@ -39,9 +39,9 @@ describe('Prediction', () => {
 
   it('gets and sets LM usage', () => {
     const prediction = new Prediction({ answer: 'x' })
-    expect(prediction.getLmUsage()).toBeUndefined()
-    prediction.setLmUsage({ 'openai/gpt-4o-mini': { prompt_tokens: 3 } })
-    expect(prediction.getLmUsage()).toEqual({ 'openai/gpt-4o-mini': { prompt_tokens: 3 } })
+    expect(prediction.getLMUsage()).toBeUndefined()
+    prediction.setLMUsage({ 'openai/gpt-4o-mini': { prompt_tokens: 3 } })
+    expect(prediction.getLMUsage()).toEqual({ 'openai/gpt-4o-mini': { prompt_tokens: 3 } })
   })
 
   it('does arithmetic and comparisons through the score, as float(prediction) does', () => {
@@ -74,12 +74,12 @@ describe('Prediction', () => {
 
   it('deep-copies completions and usage along with the fields', () => {
     const prediction = Prediction.fromCompletions([{ answer: 'a' }, { answer: 'b' }])
-    prediction.setLmUsage({ m: { prompt_tokens: 1 } })
+    prediction.setLMUsage({ m: { prompt_tokens: 1 } })
     const copied = prediction.deepcopy()
     expect(copied).toBeInstanceOf(Prediction)
     expect(copied.completions?.field('answer')).toEqual(['a', 'b'])
-    expect(copied.getLmUsage()).toEqual({ m: { prompt_tokens: 1 } })
-    expect(copied.getLmUsage()).not.toBe(prediction.getLmUsage())
+    expect(copied.getLMUsage()).toEqual({ m: { prompt_tokens: 1 } })
+    expect(copied.getLMUsage()).not.toBe(prediction.getLMUsage())
   })
 })
 

@@ -18,7 +18,7 @@ const predictionMarker = Symbol.for('dspex.prediction')
 export type Prediction<Data extends object = Record<string, unknown>> = PredictionRecord<Data> & ExampleFields<Data, PredictionMemberName>
 
 /** The names of {@link Prediction}'s own members, which fields cannot use as properties. */
-export type PredictionMemberName = ExampleMemberName | 'completions' | 'getLmUsage' | 'setLmUsage' | 'toNumber' | 'valueOf' | 'compare'
+export type PredictionMemberName = ExampleMemberName | 'completions' | 'getLMUsage' | 'setLMUsage' | 'toNumber' | 'valueOf' | 'compare'
 
 /** The constructor and static methods of {@link Prediction}. */
 export interface PredictionConstructor {
@@ -61,12 +61,12 @@ export class PredictionRecord<Data extends object = Record<string, unknown>> ext
   }
 
   /** The LM usage of the call that made this prediction, per model id, when usage tracking was on. @see dspy.Prediction.get_lm_usage */
-  getLmUsage(): UsageByModel | undefined {
+  getLMUsage(): UsageByModel | undefined {
     return this.#lmUsage
   }
 
   /** Attaches LM usage to the prediction. @see dspy.Prediction.set_lm_usage */
-  setLmUsage(usage: UsageByModel | undefined): void {
+  setLMUsage(usage: UsageByModel | undefined): void {
     this.#lmUsage = usage
   }
 

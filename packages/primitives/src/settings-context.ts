@@ -45,7 +45,7 @@ export function configure(changes: Partial<Settings>): void {
  *
  * @example
  * ```ts
- * const answer = await context({ lm: cheaperLm }, () => program.call({ question }))
+ * const answer = await context({ lm: cheaperLM }, () => program.call({ question }))
  * ```
  * @see dspy.context
  */

@@ -3,11 +3,11 @@ import { extname } from 'node:path'
 import { StateLoadError } from './errors/state-load-error.js'
 import { StateSaveError } from './errors/state-save-error.js'
 import { isPlainObject } from './plain-object.js'
-import { dependencyVersions, formatStateJson } from './state-json.js'
+import { dependencyVersions, formatStateJSON } from './state-json.js'
 
 /**
  * Writes a program's state to a `.json` file as DSPy does: the state, then a `metadata` entry
- * with {@link dependencyVersions}, formatted by {@link formatStateJson}.
+ * with {@link dependencyVersions}, formatted by {@link formatStateJSON}.
  *
  * @throws {StateSaveError} for another suffix, an unserializable value, or a failed write.
  * @see dspy.BaseModule.save
@@ -19,7 +19,7 @@ export async function writeStateFile(path: string, state: Readonly<Record<string
       code: 'state-file-suffix',
     })
   }
-  const text = formatStateJson({ ...state, metadata: { dependency_versions: { ...dependencyVersions } } })
+  const text = formatStateJSON({ ...state, metadata: { dependency_versions: { ...dependencyVersions } } })
   try {
     await writeFile(path, text, 'utf8')
   } catch (error) {

@@ -1,28 +1,28 @@
 import { describe, expect, it } from 'vitest'
 import { StateSaveError } from './errors/state-save-error.js'
 import { Example } from './example.js'
-import { dependencyVersions, formatNumber, formatStateJson } from './state-json.js'
+import { dependencyVersions, formatNumber, formatStateJSON } from './state-json.js'
 
-describe('formatStateJson', () => {
+describe('formatStateJSON', () => {
   it('writes orjson OPT_INDENT_2 | OPT_APPEND_NEWLINE output', () => {
     // orjson.dumps({'a': [], 'b': {}, 'c': [1, {'d': 'x\u2028\x1f\x7f"é'}]}, option=OPT_INDENT_2 | OPT_APPEND_NEWLINE)
-    expect(formatStateJson({ a: [], b: {}, c: [1, { d: 'x\u2028\x1f\x7f"é' }] })).toBe(
+    expect(formatStateJSON({ a: [], b: {}, c: [1, { d: 'x\u2028\x1f\x7f"é' }] })).toBe(
       '{\n  "a": [],\n  "b": {},\n  "c": [\n    1,\n    {\n      "d": "x\u2028\\u001f\x7f\\"é"\n    }\n  ]\n}\n',
     )
   })
 
   it('writes scalars, toJSON values, Maps and examples', () => {
-    expect(formatStateJson(null)).toBe('null\n')
-    expect(formatStateJson({ t: true, f: false, n: null, big: 9223372036854775808n })).toBe(
+    expect(formatStateJSON(null)).toBe('null\n')
+    expect(formatStateJSON({ t: true, f: false, n: null, big: 9223372036854775808n })).toBe(
       '{\n  "t": true,\n  "f": false,\n  "n": null,\n  "big": 9223372036854775808\n}\n',
     )
-    expect(formatStateJson([new Example({ q: 'x', dspy_uuid: 'u' })])).toBe('[\n  {\n    "q": "x",\n    "dspy_uuid": "u"\n  }\n]\n')
-    expect(formatStateJson(new Map([['k', 1]]))).toBe('{\n  "k": 1\n}\n')
-    expect(formatStateJson({ when: new Date(0) })).toBe('{\n  "when": "1970-01-01T00:00:00.000Z"\n}\n')
+    expect(formatStateJSON([new Example({ q: 'x', dspy_uuid: 'u' })])).toBe('[\n  {\n    "q": "x",\n    "dspy_uuid": "u"\n  }\n]\n')
+    expect(formatStateJSON(new Map([['k', 1]]))).toBe('{\n  "k": 1\n}\n')
+    expect(formatStateJSON({ when: new Date(0) })).toBe('{\n  "when": "1970-01-01T00:00:00.000Z"\n}\n')
   })
 
   it('leaves undefined properties out and writes undefined array items as null', () => {
-    expect(formatStateJson({ a: undefined, b: [undefined] })).toBe('{\n  "b": [\n    null\n  ]\n}\n')
+    expect(formatStateJSON({ a: undefined, b: [undefined] })).toBe('{\n  "b": [\n    null\n  ]\n}\n')
   })
 
   it('rejects what JSON cannot hold, naming where', () => {
@@ -38,8 +38,8 @@ describe('formatStateJson', () => {
       [{ text: '\ud800' }, 'text'],
     ]
     for (const [value, path] of cases) {
-      expect(() => formatStateJson(value)).toThrow(StateSaveError)
-      expect(() => formatStateJson(value)).toThrow(expect.objectContaining({ code: 'state-not-serializable', path }))
+      expect(() => formatStateJSON(value)).toThrow(StateSaveError)
+      expect(() => formatStateJSON(value)).toThrow(expect.objectContaining({ code: 'state-not-serializable', path }))
     }
   })
 

@@ -24,7 +24,7 @@ export const dependencyVersions: Readonly<Record<'python' | 'dspy' | 'cloudpickl
  * @throws {StateSaveError} (`state-not-serializable`) for a function, a symbol, a class instance
  * without `toJSON`, a Set, a cycle or a string with a lone surrogate, naming where it is.
  */
-export function formatStateJson(state: unknown): string {
+export function formatStateJSON(state: unknown): string {
   return `${formatValue(state, '', new Set(), '')}\n`
 }
 
@@ -49,10 +49,10 @@ function formatValue(value: unknown, indent: string, ancestors: Set<object>, pat
   }
   const object = value as object
   if (ancestors.has(object)) throw unserializable(path, 'a reference cycle')
-  const withJson = object as { toJSON?: () => unknown }
-  if (!Array.isArray(object) && typeof withJson.toJSON === 'function') {
+  const withJSON = object as { toJSON?: () => unknown }
+  if (!Array.isArray(object) && typeof withJSON.toJSON === 'function') {
     ancestors.add(object)
-    const text = formatValue(withJson.toJSON(), indent, ancestors, path)
+    const text = formatValue(withJSON.toJSON(), indent, ancestors, path)
     ancestors.delete(object)
     return text
   }

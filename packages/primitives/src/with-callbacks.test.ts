@@ -54,10 +54,10 @@ describe('withCallbacks', () => {
     const logger = capturingLogger()
     const callbacks: Callback[] = [
       {
-        onLmStart: () => {
+        onLMStart: () => {
           throw new Error('start failed')
         },
-        onLmEnd: async () => {
+        onLMEnd: async () => {
           throw new Error('end failed')
         },
       },
@@ -65,8 +65,8 @@ describe('withCallbacks', () => {
     const result = await context({ callbacks, logger }, () => withCallbacks({ kind: 'lm', instance: {}, inputs: {} }, () => 1))
     expect(result).toBe(1)
     expect(logger.messages).toEqual([
-      'Error when calling callback handler onLmStart: start failed',
-      'Error when calling callback handler onLmEnd: end failed',
+      'Error when calling callback handler onLMStart: start failed',
+      'Error when calling callback handler onLMEnd: end failed',
     ])
   })
 

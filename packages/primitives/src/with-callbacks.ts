@@ -76,6 +76,16 @@ async function isolate(name: string, run: () => unknown): Promise<void> {
   }
 }
 
+const handlerSuffixes: Readonly<Record<CallbackKind, string>> = {
+  module: 'Module',
+  lm: 'LM',
+  adapterFormat: 'AdapterFormat',
+  adapterParse: 'AdapterParse',
+  tool: 'Tool',
+  evaluate: 'Evaluate',
+  compile: 'Compile',
+}
+
 function handlerSuffix(kind: CallbackKind): string {
-  return kind.charAt(0).toUpperCase() + kind.slice(1)
+  return handlerSuffixes[kind]
 }

@@ -1,9 +1,9 @@
 import { inspect } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
 import { APICallError } from './errors/api-call-error.js'
-import { parseSseStream } from './parse-sse-stream.js'
-import { postJsonToApi } from './post-json-to-api.js'
-import { postToApiStream } from './post-to-api-stream.js'
+import { parseSSEStream } from './parse-sse-stream.js'
+import { postJSONToAPI } from './post-json-to-api.js'
+import { postToAPIStream } from './post-to-api-stream.js'
 import { createTestServer, type RecordedRequest, type TestServer } from './testing/create-test-server.js'
 
 const apiKey = 'sk-test-SECRET-0123456789'
@@ -47,7 +47,7 @@ describe('API keys never appear in errors', () => {
       },
     ])
     const call = () =>
-      postJsonToApi({
+      postJSONToAPI({
         url: `${server?.url}/v1/chat?key=${apiKey}`,
         headers: { authorization: `Bearer ${apiKey}`, 'x-api-key': apiKey },
         body: { model: 'acme-1', note: `my key is ${apiKey}` },
@@ -83,17 +83,17 @@ describe('API keys never appear in errors', () => {
       provider: 'acme',
     }
     const mapped = await failure(
-      postJsonToApi({
+      postJSONToAPI({
         ...options,
         mapError: (statusCode, responseBody, responseHeaders, context) =>
           new APICallError({ ...context, message: `acme said ${responseBody}`, statusCode, responseBody, responseHeaders }),
       }),
     )
-    const network = await failure(postJsonToApi(options))
-    const { body, parseOptions } = await postToApiStream(options)
+    const network = await failure(postJSONToAPI(options))
+    const { body, parseOptions } = await postToAPIStream(options)
     const stream = await failure(
       (async () => {
-        for await (const _event of parseSseStream(body, parseOptions)) {
+        for await (const _event of parseSSEStream(body, parseOptions)) {
           // Drain.
         }
       })(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createApiCallError } from './create-api-call-error.js'
+import { createAPICallError } from './create-api-call-error.js'
 import { APICallError } from './errors/api-call-error.js'
 import { AuthenticationError } from './errors/authentication-error.js'
 import { ContentFilterError } from './errors/content-filter-error.js'
@@ -8,23 +8,23 @@ import { RateLimitError } from './errors/rate-limit-error.js'
 
 const base = { url: 'https://api.acme.dev/v1/chat', provider: 'acme' }
 
-describe('createApiCallError', () => {
+describe('createAPICallError', () => {
   it('reads the provider message from common JSON error shapes', () => {
-    const error = createApiCallError({ ...base, statusCode: 500, responseBody: '{"error":{"message":"Boom"}}' })
+    const error = createAPICallError({ ...base, statusCode: 500, responseBody: '{"error":{"message":"Boom"}}' })
     expect(error.message).toBe('acme call failed with status 500: Boom')
     expect(error.data).toEqual({ error: { message: 'Boom' } })
     expect(error.isRetryable).toBe(true)
-    expect(createApiCallError({ statusCode: 404, responseBody: '{"detail":"Not found"}' }).message).toBe('API call failed with status 404: Not found')
-    expect(createApiCallError({ statusCode: 502, responseBody: '<html>bad gateway</html>' }).message).toBe(
+    expect(createAPICallError({ statusCode: 404, responseBody: '{"detail":"Not found"}' }).message).toBe('API call failed with status 404: Not found')
+    expect(createAPICallError({ statusCode: 502, responseBody: '<html>bad gateway</html>' }).message).toBe(
       'API call failed with status 502: <html>bad gateway</html>',
     )
-    expect(createApiCallError({ statusCode: 503, responseBody: '' }).message).toBe('API call failed with status 503: no response body')
+    expect(createAPICallError({ statusCode: 503, responseBody: '' }).message).toBe('API call failed with status 503: no response body')
   })
 
   it('chooses the class from the status and the message', () => {
-    expect(createApiCallError({ ...base, statusCode: 401, responseBody: '{}' })).toBeInstanceOf(AuthenticationError)
-    expect(createApiCallError({ ...base, statusCode: 403, responseBody: '{}' })).toBeInstanceOf(AuthenticationError)
-    const limited = createApiCallError({
+    expect(createAPICallError({ ...base, statusCode: 401, responseBody: '{}' })).toBeInstanceOf(AuthenticationError)
+    expect(createAPICallError({ ...base, statusCode: 403, responseBody: '{}' })).toBeInstanceOf(AuthenticationError)
+    const limited = createAPICallError({
       ...base,
       statusCode: 429,
       responseBody: '{}',
@@ -32,7 +32,7 @@ describe('createApiCallError', () => {
     })
     expect(limited).toBeInstanceOf(RateLimitError)
     expect(limited.retryAfterMs).toBe(7000)
-    const tooLong = createApiCallError({
+    const tooLong = createAPICallError({
       ...base,
       statusCode: 400,
       responseBody: JSON.stringify({
@@ -40,25 +40,25 @@ describe('createApiCallError', () => {
       }),
     })
     expect(tooLong).toBeInstanceOf(ContextWindowExceededError)
-    const anthropic = createApiCallError({
+    const anthropic = createAPICallError({
       ...base,
       statusCode: 400,
       responseBody: '{"type":"error","error":{"type":"invalid_request_error","message":"prompt is too long: 208000 tokens > 200000 maximum"}}',
     })
     expect(anthropic).toBeInstanceOf(ContextWindowExceededError)
-    const filtered = createApiCallError({
+    const filtered = createAPICallError({
       ...base,
       statusCode: 400,
       responseBody: '{"error":{"message":"Rejected by our safety system","code":"content_policy_violation"}}',
     })
     expect(filtered).toBeInstanceOf(ContentFilterError)
-    const plain = createApiCallError({ ...base, statusCode: 400, responseBody: '{"error":"bad temperature"}' })
+    const plain = createAPICallError({ ...base, statusCode: 400, responseBody: '{"error":"bad temperature"}' })
     expect(plain.constructor).toBe(APICallError)
     expect(plain.isRetryable).toBe(false)
   })
 
   it('takes an explicit message and retryable flag', () => {
-    const error = createApiCallError({ statusCode: 429, responseBody: '{}', message: 'quota', isRetryable: false })
+    const error = createAPICallError({ statusCode: 429, responseBody: '{}', message: 'quota', isRetryable: false })
     expect(error.message).toBe('API call failed with status 429: quota')
     expect(error.isRetryable).toBe(false)
   })

@@ -4,8 +4,8 @@ import { ContentFilterError } from './errors/content-filter-error.js'
 import { ContextWindowExceededError } from './errors/context-window-exceeded-error.js'
 import { RateLimitError } from './errors/rate-limit-error.js'
 
-/** Options of {@link createApiCallError}. */
-export interface CreateApiCallErrorOptions {
+/** Options of {@link createAPICallError}. */
+export interface CreateAPICallErrorOptions {
   /** The HTTP status of the failed response. */
   readonly statusCode: number
   /** The response body as text. */
@@ -56,10 +56,10 @@ function readMessage(value: unknown): string | undefined {
  * @example
  * ```ts
  * mapError: (statusCode, responseBody, responseHeaders, context) =>
- *   createApiCallError({ ...context, statusCode, responseBody, responseHeaders, message: readAcmeMessage(responseBody) })
+ *   createAPICallError({ ...context, statusCode, responseBody, responseHeaders, message: readAcmeMessage(responseBody) })
  * ```
  */
-export function createApiCallError(options: CreateApiCallErrorOptions): APICallError {
+export function createAPICallError(options: CreateAPICallErrorOptions): APICallError {
   const { statusCode, responseBody, provider } = options
   let data: unknown
   try {

@@ -1,6 +1,6 @@
 export { collectRequestSecrets } from './collect-request-secrets.js'
 export { combineHeaders } from './combine-headers.js'
-export { type CreateApiCallErrorOptions, createApiCallError } from './create-api-call-error.js'
+export { type CreateAPICallErrorOptions, createAPICallError } from './create-api-call-error.js'
 export { delay } from './delay.js'
 export { embedMany } from './embed-many.js'
 export { APICallError, type APICallErrorOptions, isRetryableStatus } from './errors/api-call-error.js'
@@ -43,15 +43,15 @@ export type {
   ToolMessage,
   UserMessage,
 } from './language-model/language-model-message.js'
-export { type LoadApiKeyOptions, loadApiKey } from './load-api-key.js'
-export { createNodeHttpFetch, type NodeHttpFetchOptions } from './node-http-fetch.js'
-export { type ParseJsonContext, type ParseJsonOptions, parseJson } from './parse-json.js'
-export { type ParseNdjsonStreamOptions, parseNdjsonStream } from './parse-ndjson-stream.js'
+export { type LoadAPIKeyOptions, loadAPIKey } from './load-api-key.js'
+export { createNodeHTTPFetch, type NodeHTTPFetchOptions } from './node-http-fetch.js'
+export { type ParseJSONContext, type ParseJSONOptions, parseJSON } from './parse-json.js'
+export { type ParseNDJSONStreamOptions, parseNDJSONStream } from './parse-ndjson-stream.js'
 export { type HeadersLike, parseRetryAfter } from './parse-retry-after.js'
-export { parseSseStream, type ServerSentEvent } from './parse-sse-stream.js'
-export { type PostJsonToApiOptions, type PostJsonToApiResult, postJsonToApi } from './post-json-to-api.js'
-export { type PostToApiStreamResult, postToApiStream } from './post-to-api-stream.js'
-export { createProviderApi, type ProviderApi, type ProviderApiConfig, type ProviderCallOptions } from './provider-api.js'
+export { parseSSEStream, type ServerSentEvent } from './parse-sse-stream.js'
+export { type PostJSONToAPIOptions, type PostJSONToAPIResult, postJSONToAPI } from './post-json-to-api.js'
+export { type PostToAPIStreamResult, postToAPIStream } from './post-to-api-stream.js'
+export { createProviderAPI, type ProviderAPI, type ProviderAPIConfig, type ProviderCallOptions } from './provider-api.js'
 export type { ProviderSettings } from './provider-settings.js'
 export type { ParseStreamOptions } from './read-text-chunks.js'
 export { REDACTED, redactCause, redactSecrets, redactValue } from './redact-secrets.js'
@@ -60,6 +60,6 @@ export type {
   ErrorResponseContext,
   FetchFunction,
   MapErrorFunction,
-  PostToApiOptions,
+  PostToAPIOptions,
 } from './send-post-request.js'
 export { withUserAgent } from './with-user-agent.js'

@@ -1,21 +1,21 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { LoadAPIKeyError } from './errors/load-api-key-error.js'
-import { loadApiKey } from './load-api-key.js'
+import { loadAPIKey } from './load-api-key.js'
 
 const variable = 'DSPEX_PROVIDER_TEST_API_KEY'
 
-describe('loadApiKey', () => {
+describe('loadAPIKey', () => {
   afterEach(() => {
     delete process.env[variable]
   })
 
   it('prefers the key passed in code', () => {
     process.env[variable] = 'from-env'
-    expect(loadApiKey({ apiKey: 'from-code', environmentVariableName: variable, description: 'Acme' })).toBe('from-code')
+    expect(loadAPIKey({ apiKey: 'from-code', environmentVariableName: variable, description: 'Acme' })).toBe('from-code')
   })
 
   it('reads the environment when called, not before', () => {
-    const load = () => loadApiKey({ environmentVariableName: variable, description: 'Acme' })
+    const load = () => loadAPIKey({ environmentVariableName: variable, description: 'Acme' })
     expect(load).toThrow(LoadAPIKeyError)
     process.env[variable] = ' from-env\n'
     expect(load()).toBe('from-env')
@@ -23,7 +23,7 @@ describe('loadApiKey', () => {
 
   it('names the variable and the option in its error', () => {
     try {
-      loadApiKey({ environmentVariableName: variable, description: 'Acme', apiKeyParameterName: 'key' })
+      loadAPIKey({ environmentVariableName: variable, description: 'Acme', apiKeyParameterName: 'key' })
       expect.unreachable()
     } catch (error) {
       expect(LoadAPIKeyError.isInstance(error)).toBe(true)
@@ -35,8 +35,8 @@ describe('loadApiKey', () => {
 
   it('rejects an empty key, passed or in the environment', () => {
     process.env[variable] = '  '
-    expect(() => loadApiKey({ environmentVariableName: variable, description: 'Acme' })).toThrow(/it is empty/)
-    expect(() => loadApiKey({ apiKey: '', environmentVariableName: variable, description: 'Acme' })).toThrow(
+    expect(() => loadAPIKey({ environmentVariableName: variable, description: 'Acme' })).toThrow(/it is empty/)
+    expect(() => loadAPIKey({ apiKey: '', environmentVariableName: variable, description: 'Acme' })).toThrow(
       "Acme API key passed as 'apiKey' is empty or not a string.",
     )
   })

@@ -1,7 +1,7 @@
 import { LoadAPIKeyError } from './errors/load-api-key-error.js'
 
-/** Options of {@link loadApiKey}. */
-export interface LoadApiKeyOptions {
+/** Options of {@link loadAPIKey}. */
+export interface LoadAPIKeyOptions {
   /** The key passed in code, if any; it wins over the environment. */
   readonly apiKey?: string | undefined
   /** The environment variable to read otherwise (`OPENAI_API_KEY`). */
@@ -19,10 +19,10 @@ export interface LoadApiKeyOptions {
  * @throws {LoadAPIKeyError} When neither holds a non-empty string; the message names the variable.
  * @example
  * ```ts
- * const apiKey = loadApiKey({ apiKey: settings.apiKey, environmentVariableName: 'ACME_API_KEY', description: 'Acme' })
+ * const apiKey = loadAPIKey({ apiKey: settings.apiKey, environmentVariableName: 'ACME_API_KEY', description: 'Acme' })
  * ```
  */
-export function loadApiKey({ apiKey, environmentVariableName, description, apiKeyParameterName = 'apiKey' }: LoadApiKeyOptions): string {
+export function loadAPIKey({ apiKey, environmentVariableName, description, apiKeyParameterName = 'apiKey' }: LoadAPIKeyOptions): string {
   if (apiKey !== undefined) {
     if (typeof apiKey !== 'string' || apiKey.trim() === '') {
       throw new LoadAPIKeyError({

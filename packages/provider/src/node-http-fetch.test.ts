@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
-import { createServer as createHttpsServer } from 'node:https'
+import { createServer as createHTTPSServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createNodeHttpFetch } from './node-http-fetch.js'
+import { createNodeHTTPFetch } from './node-http-fetch.js'
 import { createTestServer, type TestServer } from './testing/create-test-server.js'
 
 let server: TestServer | undefined
@@ -12,9 +12,9 @@ afterEach(async () => {
   server = undefined
 })
 
-const fetch = createNodeHttpFetch()
+const fetch = createNodeHTTPFetch()
 
-describe('createNodeHttpFetch', () => {
+describe('createNodeHTTPFetch', () => {
   it('sends the method, headers and a string body, and returns status, headers and body', async () => {
     server = await createTestServer((_request, response) => {
       response.writeHead(201, { 'content-type': 'application/json', 'x-request-id': 'r1' }).end('{"ok":true}')
@@ -80,13 +80,13 @@ describe('createNodeHttpFetch', () => {
   it('speaks HTTPS, trusting an extra certificate authority when given one', async () => {
     const key = readFileSync(new URL('./__fixtures__/localhost-key.pem', import.meta.url), 'utf8')
     const cert = readFileSync(new URL('./__fixtures__/localhost-cert.pem', import.meta.url), 'utf8')
-    const secure = createHttpsServer({ key, cert }, (_request, response) => response.end('{"secure":true}'))
+    const secure = createHTTPSServer({ key, cert }, (_request, response) => response.end('{"secure":true}'))
     await new Promise<void>((resolve) => secure.listen(0, '127.0.0.1', resolve))
     const url = `https://127.0.0.1:${(secure.address() as AddressInfo).port}/`
     try {
       const untrusted = await fetch(url).catch((error: unknown) => error)
       expect((untrusted as TypeError).message).toBe('fetch failed')
-      expect(await (await createNodeHttpFetch({ ca: cert })(url)).json()).toEqual({ secure: true })
+      expect(await (await createNodeHTTPFetch({ ca: cert })(url)).json()).toEqual({ secure: true })
     } finally {
       secure.closeAllConnections()
       await new Promise((resolve) => secure.close(resolve))

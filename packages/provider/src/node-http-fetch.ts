@@ -1,11 +1,11 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http'
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
+import { Agent as HTTPAgent, request as httpRequest, type IncomingMessage } from 'node:http'
+import { Agent as HTTPSAgent, request as httpsRequest } from 'node:https'
 import { rootCertificates } from 'node:tls'
 import { BufferedResponse } from './buffered-response.js'
 import type { FetchFunction } from './send-post-request.js'
 
-/** Options of {@link createNodeHttpFetch}. */
-export interface NodeHttpFetchOptions {
+/** Options of {@link createNodeHTTPFetch}. */
+export interface NodeHTTPFetchOptions {
   /** The most open connections per origin; default 256. */
   readonly maxSockets?: number
   /** The most idle connections kept per origin; default 256. */
@@ -28,14 +28,14 @@ const streamingContentType = /^(text\/event-stream|application\/(x-)?ndjson|appl
  *
  * @example
  * ```ts
- * const fetch = createNodeHttpFetch({ maxSockets: 64 })
+ * const fetch = createNodeHTTPFetch({ maxSockets: 64 })
  * const response = await fetch('http://127.0.0.1:8000/v1/models')
  * ```
  */
-export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): FetchFunction {
+export function createNodeHTTPFetch(options: NodeHTTPFetchOptions = {}): FetchFunction {
   const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 256, maxFreeSockets: options.maxFreeSockets ?? 256 }
-  const httpAgent = new HttpAgent(agentOptions)
-  const httpsAgent = new HttpsAgent(options.ca === undefined ? agentOptions : { ...agentOptions, ca: withNodeRootCertificates(options.ca) })
+  const httpAgent = new HTTPAgent(agentOptions)
+  const httpsAgent = new HTTPSAgent(options.ca === undefined ? agentOptions : { ...agentOptions, ca: withNodeRootCertificates(options.ca) })
   return async (input, init) => {
     const request = input instanceof Request ? input : undefined
     const url = request?.url ?? String(input)
@@ -43,12 +43,12 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): FetchFu
     signal?.throwIfAborted()
     const body = typeof init?.body === 'string' ? init.body : await requestBody(request, init)
     signal?.throwIfAborted()
-    const isHttps = url.startsWith('https:')
+    const isHTTPS = url.startsWith('https:')
     const headers = headerRecord(init?.headers ?? request?.headers)
     if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body))
     return new Promise<Response>((resolve, reject) => {
-      const send = isHttps ? httpsRequest : httpRequest
-      const outgoing = send(url, { method: init?.method ?? request?.method ?? 'GET', headers, agent: isHttps ? httpsAgent : httpAgent })
+      const send = isHTTPS ? httpsRequest : httpRequest
+      const outgoing = send(url, { method: init?.method ?? request?.method ?? 'GET', headers, agent: isHTTPS ? httpsAgent : httpAgent })
       let settled = false
       const onAbort = (): void => {
         outgoing.destroy()

@@ -1,21 +1,21 @@
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import { InvalidResponseDataError } from './errors/invalid-response-data-error.js'
-import { parseJson } from './parse-json.js'
+import { parseJSON } from './parse-json.js'
 
 const isGreeting = (value: unknown): value is { hello: string } =>
   typeof value === 'object' && value !== null && typeof (value as { hello?: unknown }).hello === 'string'
 
-describe('parseJson', () => {
+describe('parseJSON', () => {
   it('parses JSON, typed by the validator', () => {
-    const value = parseJson('{"hello":"world"}', { validate: isGreeting })
+    const value = parseJSON('{"hello":"world"}', { validate: isGreeting })
     expectTypeOf(value).toEqualTypeOf<{ hello: string }>()
     expect(value).toEqual({ hello: 'world' })
-    expectTypeOf(parseJson('1')).toEqualTypeOf<unknown>()
+    expectTypeOf(parseJSON('1')).toEqualTypeOf<unknown>()
   })
 
   it('throws InvalidResponseDataError with the raw text for malformed JSON', () => {
     try {
-      parseJson('{"hello":', { provider: 'acme', url: 'http://x', statusCode: 200 })
+      parseJSON('{"hello":', { provider: 'acme', url: 'http://x', statusCode: 200 })
       expect.unreachable()
     } catch (error) {
       expect(error).toBeInstanceOf(InvalidResponseDataError)
@@ -30,7 +30,7 @@ describe('parseJson', () => {
 
   it('throws InvalidResponseDataError with the data when the shape is wrong', () => {
     try {
-      parseJson('{"hello":1}', { validate: isGreeting })
+      parseJSON('{"hello":1}', { validate: isGreeting })
       expect.unreachable()
     } catch (error) {
       expect(error).toBeInstanceOf(InvalidResponseDataError)

@@ -1,7 +1,7 @@
 import { InvalidResponseDataError } from './errors/invalid-response-data-error.js'
 
 /** Where a JSON text came from, for the error a bad text raises. */
-export interface ParseJsonContext {
+export interface ParseJSONContext {
   /** The URL the text came from. */
   readonly url?: string
   /** The provider's name. */
@@ -14,8 +14,8 @@ export interface ParseJsonContext {
   readonly secrets?: readonly (string | undefined)[]
 }
 
-/** Options of {@link parseJson}. */
-export interface ParseJsonOptions<Value> extends ParseJsonContext {
+/** Options of {@link parseJSON}. */
+export interface ParseJSONOptions<Value> extends ParseJSONContext {
   /** Checks the parsed value's shape (a compiled TypeBox `Check`, a hand-written guard). */
   readonly validate?: (value: unknown) => value is Value
 }
@@ -29,10 +29,10 @@ export interface ParseJsonOptions<Value> extends ParseJsonContext {
  * @throws {InvalidResponseDataError} When the text is not JSON or fails `validate`; it keeps the raw text.
  * @example
  * ```ts
- * const chunk = parseJson(event.data, { validate: isAcmeChunk, provider: 'acme' })
+ * const chunk = parseJSON(event.data, { validate: isAcmeChunk, provider: 'acme' })
  * ```
  */
-export function parseJson<Value = unknown>(text: string, options: ParseJsonOptions<Value> = {}): Value {
+export function parseJSON<Value = unknown>(text: string, options: ParseJSONOptions<Value> = {}): Value {
   const { validate, provider, ...context } = options
   const source = provider === undefined ? 'The provider' : `${provider}`
   let value: unknown

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest'
 import { InvalidResponseDataError } from './errors/invalid-response-data-error.js'
 import { StreamInterruptedError } from './errors/stream-interrupted-error.js'
-import { parseNdjsonStream } from './parse-ndjson-stream.js'
-import { postToApiStream } from './post-to-api-stream.js'
+import { parseNDJSONStream } from './parse-ndjson-stream.js'
+import { postToAPIStream } from './post-to-api-stream.js'
 import { createTestServer, sleep, type TestServer } from './testing/create-test-server.js'
 
 let server: TestServer | undefined
@@ -30,28 +30,28 @@ async function collect<Value>(values: AsyncIterable<Value>): Promise<Value[]> {
 const isChunk = (value: unknown): value is { done: boolean } =>
   typeof value === 'object' && value !== null && typeof (value as { done?: unknown }).done === 'boolean'
 
-describe('parseNdjsonStream', () => {
+describe('parseNDJSONStream', () => {
   it('parses lines split across chunks, skips blank lines and accepts a last line without newline', async () => {
-    const values = await collect(parseNdjsonStream(streamOf(['{"done":', 'false}\n\n{"done":false}\r\n', '{"done":true}'])))
+    const values = await collect(parseNDJSONStream(streamOf(['{"done":', 'false}\n\n{"done":false}\r\n', '{"done":true}'])))
     expect(values).toEqual([{ done: false }, { done: false }, { done: true }])
   })
 
   it('types values with a validator and rejects a wrong shape', async () => {
-    const values = parseNdjsonStream(streamOf(['{"done":true}\n']), { validate: isChunk })
+    const values = parseNDJSONStream(streamOf(['{"done":true}\n']), { validate: isChunk })
     expectTypeOf(values).toEqualTypeOf<AsyncGenerator<{ done: boolean }, void, undefined>>()
     expect(await collect(values)).toEqual([{ done: true }])
-    await expect(collect(parseNdjsonStream(streamOf(['{"done":1}\n']), { validate: isChunk }))).rejects.toBeInstanceOf(InvalidResponseDataError)
+    await expect(collect(parseNDJSONStream(streamOf(['{"done":1}\n']), { validate: isChunk }))).rejects.toBeInstanceOf(InvalidResponseDataError)
   })
 
   it('throws InvalidResponseDataError with the raw line for a malformed complete line', async () => {
-    const error = await collect(parseNdjsonStream(streamOf(['{"done":false}\nnot json\n']), { provider: 'ollama' })).catch((caught) => caught)
+    const error = await collect(parseNDJSONStream(streamOf(['{"done":false}\nnot json\n']), { provider: 'ollama' })).catch((caught) => caught)
     expect(error).toBeInstanceOf(InvalidResponseDataError)
     expect((error as InvalidResponseDataError).text).toBe('not json')
     expect((error as InvalidResponseDataError).provider).toBe('ollama')
   })
 
   it('throws StreamInterruptedError when the body ends in the middle of a line', async () => {
-    const error = await collect(parseNdjsonStream(streamOf(['{"done":false}\n{"do']))).catch((caught) => caught)
+    const error = await collect(parseNDJSONStream(streamOf(['{"done":false}\n{"do']))).catch((caught) => caught)
     expect(error).toBeInstanceOf(StreamInterruptedError)
     expect((error as StreamInterruptedError).responseBody).toBe('{"do')
   })
@@ -71,15 +71,15 @@ describe('parseNdjsonStream', () => {
         response.socket?.destroy()
       },
     ])
-    const first = await postToApiStream({ url: server.url, body: {} })
-    expect(await collect(parseNdjsonStream(first.body))).toEqual([
+    const first = await postToAPIStream({ url: server.url, body: {} })
+    expect(await collect(parseNDJSONStream(first.body))).toEqual([
       { message: { content: 'Hel' }, done: false },
       { message: { content: 'lo' }, done: true },
     ])
-    const second = await postToApiStream({ url: server.url, body: {} })
+    const second = await postToAPIStream({ url: server.url, body: {} })
     const seen: unknown[] = []
     const error = await (async () => {
-      for await (const value of parseNdjsonStream(second.body, { url: second.url })) seen.push(value)
+      for await (const value of parseNDJSONStream(second.body, { url: second.url })) seen.push(value)
     })().catch((caught) => caught)
     expect(seen).toEqual([{ done: false }])
     expect(error).toBeInstanceOf(StreamInterruptedError)

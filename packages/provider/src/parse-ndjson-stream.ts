@@ -1,9 +1,9 @@
 import { StreamInterruptedError } from './errors/stream-interrupted-error.js'
-import { parseJson } from './parse-json.js'
+import { parseJSON } from './parse-json.js'
 import { type ParseStreamOptions, readTextChunks, streamErrorFields, streamSource } from './read-text-chunks.js'
 
-/** Options of {@link parseNdjsonStream}. */
-export interface ParseNdjsonStreamOptions<Value> extends ParseStreamOptions {
+/** Options of {@link parseNDJSONStream}. */
+export interface ParseNDJSONStreamOptions<Value> extends ParseStreamOptions {
   /** Checks each line's shape; without it each value is `unknown`. */
   readonly validate?: (value: unknown) => value is Value
 }
@@ -12,7 +12,7 @@ export interface ParseNdjsonStreamOptions<Value> extends ParseStreamOptions {
  * Parses a newline-delimited JSON body (Ollama's streaming format) into values as lines arrive.
  * Blank lines are skipped; a last line without a newline is accepted when it is complete JSON.
  *
- * @param body - The response body (from {@link postToApiStream}).
+ * @param body - The response body (from {@link postToAPIStream}).
  * @param options - An optional shape check, the caller's signal and where the stream came from.
  * @returns An async iterable of parsed lines; breaking out of the loop cancels the body.
  * @throws {InvalidResponseDataError} When a complete line is not JSON or fails `validate`.
@@ -20,13 +20,13 @@ export interface ParseNdjsonStreamOptions<Value> extends ParseStreamOptions {
  * @throws The caller's abort reason, untouched, when `signal` aborts.
  * @example
  * ```ts
- * const { body, parseOptions } = await postToApiStream({ url, body: { ...payload, stream: true }, signal, provider: 'ollama' })
- * for await (const chunk of parseNdjsonStream(body, { ...parseOptions, validate: isOllamaChunk })) handle(chunk)
+ * const { body, parseOptions } = await postToAPIStream({ url, body: { ...payload, stream: true }, signal, provider: 'ollama' })
+ * for await (const chunk of parseNDJSONStream(body, { ...parseOptions, validate: isOllamaChunk })) handle(chunk)
  * ```
  */
-export async function* parseNdjsonStream<Value = unknown>(
+export async function* parseNDJSONStream<Value = unknown>(
   body: ReadableStream<Uint8Array>,
-  options: ParseNdjsonStreamOptions<Value> = {},
+  options: ParseNDJSONStreamOptions<Value> = {},
 ): AsyncGenerator<Value, void, undefined> {
   const fields = streamErrorFields(options)
   const parseOptions = { ...fields, ...(options.validate === undefined ? {} : { validate: options.validate }) }
@@ -37,7 +37,7 @@ export async function* parseNdjsonStream<Value = unknown>(
     while (newline !== -1) {
       const line = buffer.slice(0, newline).trim()
       buffer = buffer.slice(newline + 1)
-      if (line !== '') yield parseJson(line, parseOptions)
+      if (line !== '') yield parseJSON(line, parseOptions)
       newline = buffer.indexOf('\n')
     }
   }
@@ -53,5 +53,5 @@ export async function* parseNdjsonStream<Value = unknown>(
       cause,
     })
   }
-  yield parseJson(rest, parseOptions)
+  yield parseJSON(rest, parseOptions)
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { StreamInterruptedError } from './errors/stream-interrupted-error.js'
-import { parseSseStream, type ServerSentEvent } from './parse-sse-stream.js'
-import { postToApiStream } from './post-to-api-stream.js'
+import { parseSSEStream, type ServerSentEvent } from './parse-sse-stream.js'
+import { postToAPIStream } from './post-to-api-stream.js'
 import { createTestServer, sleep, type TestServer } from './testing/create-test-server.js'
 
 let server: TestServer | undefined
@@ -26,11 +26,11 @@ async function collect(events: AsyncIterable<ServerSentEvent>): Promise<ServerSe
   return all
 }
 
-describe('parseSseStream', () => {
+describe('parseSSEStream', () => {
   it('parses events split at any point, with names, ids, multi-line data and comments', async () => {
     const bytes = new TextEncoder().encode('data: héllo\n\n')
     const events = await collect(
-      parseSseStream(
+      parseSSEStream(
         streamOf([
           ': keep-alive\n\nevent: message_start\nid: 7\nda',
           'ta: {"a":1}\n\ndata: line one\ndata: line two\r\n\r\n',
@@ -43,20 +43,20 @@ describe('parseSseStream', () => {
   })
 
   it('stops at data: [DONE] without yielding it', async () => {
-    const events = await collect(parseSseStream(streamOf(['data: 1\n\ndata: [DONE]\n\ndata: after\n\n'])))
+    const events = await collect(parseSSEStream(streamOf(['data: 1\n\ndata: [DONE]\n\ndata: after\n\n'])))
     expect(events).toEqual([{ data: '1' }])
   })
 
   it('throws StreamInterruptedError when the body ends in the middle of an event', async () => {
-    const error = await collect(parseSseStream(streamOf(['data: 1\n\ndata: {"par']), { provider: 'acme' })).catch((caught) => caught)
+    const error = await collect(parseSSEStream(streamOf(['data: 1\n\ndata: {"par']), { provider: 'acme' })).catch((caught) => caught)
     expect(error).toBeInstanceOf(StreamInterruptedError)
     expect((error as StreamInterruptedError).message).toBe("acme's stream ended in the middle of an event.")
     expect((error as StreamInterruptedError).responseBody).toBe('{"par')
-    await expect(collect(parseSseStream(streamOf(['data: 1\n'])))).rejects.toBeInstanceOf(StreamInterruptedError)
+    await expect(collect(parseSSEStream(streamOf(['data: 1\n'])))).rejects.toBeInstanceOf(StreamInterruptedError)
   })
 
   it('ends quietly when the body ends on an event boundary without [DONE]', async () => {
-    expect(await collect(parseSseStream(streamOf(['data: 1\n\n: bye\n'])))).toEqual([{ data: '1' }])
+    expect(await collect(parseSSEStream(streamOf(['data: 1\n\n: bye\n'])))).toEqual([{ data: '1' }])
   })
 
   it('yields events as they arrive from a real server, before the stream ends', async () => {
@@ -70,9 +70,9 @@ describe('parseSseStream', () => {
       await released
       response.end('data: {"delta":"lo"}\n\ndata: [DONE]\n\n')
     })
-    const { body, url } = await postToApiStream({ url: server.url, body: {} })
+    const { body, url } = await postToAPIStream({ url: server.url, body: {} })
     const seen: string[] = []
-    for await (const event of parseSseStream(body, { url })) {
+    for await (const event of parseSSEStream(body, { url })) {
       seen.push(event.data)
       release()
     }
@@ -86,10 +86,10 @@ describe('parseSseStream', () => {
       await sleep(20)
       response.socket?.destroy()
     })
-    const { body, url } = await postToApiStream({ url: server.url, body: {}, provider: 'acme' })
+    const { body, url } = await postToAPIStream({ url: server.url, body: {}, provider: 'acme' })
     const seen: string[] = []
     const error = await (async () => {
-      for await (const event of parseSseStream(body, { url, provider: 'acme' })) seen.push(event.data)
+      for await (const event of parseSSEStream(body, { url, provider: 'acme' })) seen.push(event.data)
     })().catch((caught) => caught)
     expect(seen).toEqual(['{"delta":"Hel"}'])
     expect(error).toBeInstanceOf(StreamInterruptedError)
@@ -106,11 +106,11 @@ describe('parseSseStream', () => {
       response.end('data: late\n\n')
     })
     const controller = new AbortController()
-    const { body } = await postToApiStream({ url: server.url, body: {}, signal: controller.signal })
+    const { body } = await postToAPIStream({ url: server.url, body: {}, signal: controller.signal })
     const reason = new Error('stop streaming')
     const seen: string[] = []
     const error = await (async () => {
-      for await (const event of parseSseStream(body, { signal: controller.signal })) {
+      for await (const event of parseSSEStream(body, { signal: controller.signal })) {
         seen.push(event.data)
         controller.abort(reason)
       }
@@ -129,7 +129,7 @@ describe('parseSseStream', () => {
         cancelled = true
       },
     })
-    for await (const event of parseSseStream(body)) {
+    for await (const event of parseSSEStream(body)) {
       expect(event.data).toBe('tick')
       break
     }

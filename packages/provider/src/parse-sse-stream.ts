@@ -17,20 +17,20 @@ export interface ServerSentEvent {
  * body or at a `data: [DONE]` event (OpenAI's end marker, not yielded), which also closes the body.
  * Comments and unknown fields are skipped.
  *
- * @param body - The response body (from {@link postToApiStream}).
+ * @param body - The response body (from {@link postToAPIStream}).
  * @param options - The caller's signal and where the stream came from.
  * @returns An async iterable of events; breaking out of the loop cancels the body.
  * @throws {StreamInterruptedError} When the connection breaks, or the body ends in the middle of an event.
  * @throws The caller's abort reason, untouched, when `signal` aborts.
  * @example
  * ```ts
- * const { body, parseOptions } = await postToApiStream({ url, headers, body: payload, signal, provider: 'acme' })
- * for await (const { event, data } of parseSseStream(body, parseOptions)) {
- *   const chunk = parseJson(data, { provider: 'acme' })
+ * const { body, parseOptions } = await postToAPIStream({ url, headers, body: payload, signal, provider: 'acme' })
+ * for await (const { event, data } of parseSSEStream(body, parseOptions)) {
+ *   const chunk = parseJSON(data, { provider: 'acme' })
  * }
  * ```
  */
-export async function* parseSseStream(
+export async function* parseSSEStream(
   body: ReadableStream<Uint8Array>,
   options: ParseStreamOptions = {},
 ): AsyncGenerator<ServerSentEvent, void, undefined> {

@@ -5,8 +5,8 @@ import { InvalidResponseDataError } from './errors/invalid-response-data-error.j
 import { NetworkError } from './errors/network-error.js'
 import { RateLimitError } from './errors/rate-limit-error.js'
 import { TimeoutError } from './errors/timeout-error.js'
-import { postJsonToApi } from './post-json-to-api.js'
-import { createTestServer, sendJson, sleep, type TestServer } from './testing/create-test-server.js'
+import { postJSONToAPI } from './post-json-to-api.js'
+import { createTestServer, sendJSON, sleep, type TestServer } from './testing/create-test-server.js'
 
 let server: TestServer | undefined
 afterEach(async () => {
@@ -26,10 +26,10 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('expected the call to fail')
 }
 
-describe('postJsonToApi', () => {
+describe('postJSONToAPI', () => {
   it('posts JSON and returns the parsed reply with its headers', async () => {
-    server = await createTestServer((_request, response) => sendJson(response, 200, { text: 'hi' }, { 'x-request-id': 'req-1' }))
-    const result = await postJsonToApi({
+    server = await createTestServer((_request, response) => sendJSON(response, 200, { text: 'hi' }, { 'x-request-id': 'req-1' }))
+    const result = await postJSONToAPI({
       url: `${server.url}/v1/chat`,
       headers: { Authorization: 'Bearer key-1234', 'User-Agent': 'my-app/1.0' },
       body: { model: 'acme-1', messages: [{ role: 'user', content: 'hello' }] },
@@ -49,9 +49,9 @@ describe('postJsonToApi', () => {
   })
 
   it('maps 401 to a non-retryable AuthenticationError with the provider message', async () => {
-    server = await createTestServer((_request, response) => sendJson(response, 401, { error: { message: 'Invalid API key' } }))
+    server = await createTestServer((_request, response) => sendJSON(response, 401, { error: { message: 'Invalid API key' } }))
     const url = `${server.url}/v1/chat`
-    const error = await failure(postJsonToApi({ url, body: {}, provider: 'acme' }))
+    const error = await failure(postJSONToAPI({ url, body: {}, provider: 'acme' }))
     expect(error).toBeInstanceOf(AuthenticationError)
     const { statusCode, isRetryable, message, responseBody, provider } = error as AuthenticationError
     expect(statusCode).toBe(401)
@@ -64,18 +64,18 @@ describe('postJsonToApi', () => {
   })
 
   it('maps 429 to a RateLimitError carrying retry-after', async () => {
-    server = await createTestServer((_request, response) => sendJson(response, 429, { error: 'slow down' }, { 'retry-after': '3' }))
-    const error = await failure(postJsonToApi({ url: server.url, body: {} }))
+    server = await createTestServer((_request, response) => sendJSON(response, 429, { error: 'slow down' }, { 'retry-after': '3' }))
+    const error = await failure(postJSONToAPI({ url: server.url, body: {} }))
     expect(error).toBeInstanceOf(RateLimitError)
     expect((error as RateLimitError).retryAfterMs).toBe(3000)
     expect((error as RateLimitError).responseHeaders?.['retry-after']).toBe('3')
   })
 
   it("uses the provider's mapError, and the default one if it does not return an APICallError", async () => {
-    server = await createTestServer((_request, response) => sendJson(response, 400, { oops: 'context too big' }))
+    server = await createTestServer((_request, response) => sendJSON(response, 400, { oops: 'context too big' }))
     const seen: unknown[] = []
     const mapped = await failure(
-      postJsonToApi({
+      postJSONToAPI({
         url: server.url,
         body: { a: 1 },
         provider: 'acme',
@@ -88,7 +88,7 @@ describe('postJsonToApi', () => {
     expect((mapped as APICallError).message).toBe('mapped')
     expect(seen).toEqual([400, '{"oops":"context too big"}', 'application/json', server.url, { a: 1 }])
     const fallback = await failure(
-      postJsonToApi({
+      postJSONToAPI({
         url: server.url,
         body: {},
         mapError: () => {
@@ -107,21 +107,21 @@ describe('postJsonToApi', () => {
         response.writeHead(200, { 'content-type': 'application/json' })
         response.end('{"text": "hi"')
       },
-      (_request, response) => sendJson(response, 200, { text: 42 }),
+      (_request, response) => sendJSON(response, 200, { text: 42 }),
     ])
-    const malformed = await failure(postJsonToApi({ url: server.url, body: {}, provider: 'acme' }))
+    const malformed = await failure(postJSONToAPI({ url: server.url, body: {}, provider: 'acme' }))
     expect(malformed).toBeInstanceOf(InvalidResponseDataError)
     expect((malformed as InvalidResponseDataError).text).toBe('{"text": "hi"')
     expect((malformed as InvalidResponseDataError).statusCode).toBe(200)
     expect((malformed as InvalidResponseDataError).isRetryable).toBe(false)
-    const wrongShape = await failure(postJsonToApi({ url: server.url, body: {}, validate: isCompletion }))
+    const wrongShape = await failure(postJSONToAPI({ url: server.url, body: {}, validate: isCompletion }))
     expect(wrongShape).toBeInstanceOf(InvalidResponseDataError)
     expect((wrongShape as InvalidResponseDataError).data).toEqual({ text: 42 })
   })
 
   it('maps a reset connection to a retryable NetworkError', async () => {
     server = await createTestServer((_request, response) => response.socket?.destroy())
-    const error = await failure(postJsonToApi({ url: server.url, body: {}, provider: 'acme' }))
+    const error = await failure(postJSONToAPI({ url: server.url, body: {}, provider: 'acme' }))
     expect(error).toBeInstanceOf(NetworkError)
     expect((error as NetworkError).isRetryable).toBe(true)
     expect((error as NetworkError).message).toMatch(/^Cannot reach acme \(http:\/\/127\.0\.0\.1:\d+\): fetch failed/)
@@ -130,23 +130,23 @@ describe('postJsonToApi', () => {
   it('maps a refused connection and a body cut mid-way to NetworkError', async () => {
     const closed = await createTestServer(() => undefined)
     await closed.close()
-    expect(await failure(postJsonToApi({ url: closed.url, body: {} }))).toBeInstanceOf(NetworkError)
+    expect(await failure(postJSONToAPI({ url: closed.url, body: {} }))).toBeInstanceOf(NetworkError)
     server = await createTestServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' })
       response.write('{"text": "partial')
       setTimeout(() => response.socket?.destroy(), 10)
     })
-    expect(await failure(postJsonToApi({ url: server.url, body: {} }))).toBeInstanceOf(NetworkError)
+    expect(await failure(postJSONToAPI({ url: server.url, body: {} }))).toBeInstanceOf(NetworkError)
   })
 
   it('rethrows the abort reason untouched when the caller aborts mid-request', async () => {
     server = await createTestServer(async (_request, response) => {
       await sleep(1000)
-      sendJson(response, 200, { text: 'late' })
+      sendJSON(response, 200, { text: 'late' })
     })
     const controller = new AbortController()
     setTimeout(() => controller.abort(), 20)
-    const error = await failure(postJsonToApi({ url: server.url, body: {}, signal: controller.signal }))
+    const error = await failure(postJSONToAPI({ url: server.url, body: {}, signal: controller.signal }))
     expect(error).toBe(controller.signal.reason)
     expect((error as DOMException).name).toBe('AbortError')
     expect(APICallError.isInstance(error)).toBe(false)
@@ -154,13 +154,13 @@ describe('postJsonToApi', () => {
     const reason = new Error('user cancelled')
     const custom = new AbortController()
     setTimeout(() => custom.abort(reason), 20)
-    expect(await failure(postJsonToApi({ url: server.url, body: {}, signal: custom.signal }))).toBe(reason)
+    expect(await failure(postJSONToAPI({ url: server.url, body: {}, signal: custom.signal }))).toBe(reason)
   })
 
   it('sends nothing when the signal is already aborted', async () => {
-    server = await createTestServer((_request, response) => sendJson(response, 200, {}))
+    server = await createTestServer((_request, response) => sendJSON(response, 200, {}))
     const reason = new Error('already')
-    expect(await failure(postJsonToApi({ url: server.url, body: {}, signal: AbortSignal.abort(reason) }))).toBe(reason)
+    expect(await failure(postJSONToAPI({ url: server.url, body: {}, signal: AbortSignal.abort(reason) }))).toBe(reason)
     expect(server.requests).toHaveLength(0)
   })
 
@@ -168,7 +168,7 @@ describe('postJsonToApi', () => {
     server = await createTestServer([
       async (_request, response) => {
         await sleep(1000)
-        sendJson(response, 200, {})
+        sendJSON(response, 200, {})
       },
       (_request, response) => {
         response.writeHead(200, { 'content-type': 'application/json' })
@@ -176,19 +176,19 @@ describe('postJsonToApi', () => {
       },
     ])
     const started = performance.now()
-    const error = await failure(postJsonToApi({ url: server.url, body: {}, timeoutMs: 40, provider: 'acme' }))
+    const error = await failure(postJSONToAPI({ url: server.url, body: {}, timeoutMs: 40, provider: 'acme' }))
     expect(performance.now() - started).toBeLessThan(500)
     expect(error).toBeInstanceOf(TimeoutError)
     expect((error as TimeoutError).timeoutMs).toBe(40)
     expect((error as TimeoutError).isRetryable).toBe(true)
     expect((error as TimeoutError).message).toMatch(/^acme \(http:\/\/127\.0\.0\.1:\d+\) did not answer within 40 ms\.$/)
-    expect(await failure(postJsonToApi({ url: server.url, body: {}, timeoutMs: 40 }))).toBeInstanceOf(TimeoutError)
+    expect(await failure(postJSONToAPI({ url: server.url, body: {}, timeoutMs: 40 }))).toBeInstanceOf(TimeoutError)
   })
 
   it('uses a custom fetch when given one', async () => {
-    server = await createTestServer((_request, response) => sendJson(response, 200, { text: 'hi' }))
+    server = await createTestServer((_request, response) => sendJSON(response, 200, { text: 'hi' }))
     const urls: string[] = []
-    const result = await postJsonToApi({
+    const result = await postJSONToAPI({
       url: server.url,
       body: {},
       fetch: (input, init) => {

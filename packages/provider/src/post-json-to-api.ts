@@ -1,14 +1,14 @@
-import { parseJson } from './parse-json.js'
-import { type PostToApiOptions, sendPostRequest } from './send-post-request.js'
+import { parseJSON } from './parse-json.js'
+import { type PostToAPIOptions, sendPostRequest } from './send-post-request.js'
 
-/** Options of {@link postJsonToApi}. */
-export interface PostJsonToApiOptions<Value> extends PostToApiOptions {
+/** Options of {@link postJSONToAPI}. */
+export interface PostJSONToAPIOptions<Value> extends PostToAPIOptions {
   /** Checks the response's shape (a compiled TypeBox `Check`); without it the value is `unknown`. */
   readonly validate?: (value: unknown) => value is Value
 }
 
-/** What {@link postJsonToApi} returns. */
-export interface PostJsonToApiResult<Value> {
+/** What {@link postJSONToAPI} returns. */
+export interface PostJSONToAPIResult<Value> {
   /** The parsed (and, with `validate`, checked) response body. */
   readonly value: Value
   /** The response headers, lower-cased. */
@@ -25,12 +25,12 @@ export interface PostJsonToApiResult<Value> {
  * @throws The caller's abort reason, untouched, when `signal` aborts.
  * @throws {TimeoutError} When `timeoutMs` runs out.
  * @throws {NetworkError} When the connection fails or breaks.
- * @throws {APICallError} For a non-2xx status, as built by `mapError` (by default {@link createApiCallError}:
+ * @throws {APICallError} For a non-2xx status, as built by `mapError` (by default {@link createAPICallError}:
  *   {@link AuthenticationError}, {@link RateLimitError}...).
  * @throws {InvalidResponseDataError} When a 2xx body is not JSON or fails `validate`.
  * @example
  * ```ts
- * const { value } = await postJsonToApi({
+ * const { value } = await postJSONToAPI({
  *   url: 'https://api.acme.dev/v1/chat/completions',
  *   headers: { authorization: `Bearer ${apiKey}` },
  *   body: { model: 'acme-1', messages },
@@ -40,7 +40,7 @@ export interface PostJsonToApiResult<Value> {
  * })
  * ```
  */
-export async function postJsonToApi<Value = unknown>(options: PostJsonToApiOptions<Value>): Promise<PostJsonToApiResult<Value>> {
+export async function postJSONToAPI<Value = unknown>(options: PostJSONToAPIOptions<Value>): Promise<PostJSONToAPIResult<Value>> {
   const { response, responseHeaders, url, secrets, toError, clearTimeout } = await sendPostRequest(options)
   let text: string
   try {
@@ -50,7 +50,7 @@ export async function postJsonToApi<Value = unknown>(options: PostJsonToApiOptio
   } finally {
     clearTimeout()
   }
-  const value = parseJson(text, {
+  const value = parseJSON(text, {
     url,
     statusCode: response.status,
     responseHeaders,

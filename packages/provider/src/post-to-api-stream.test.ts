@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { APICallError } from './errors/api-call-error.js'
 import { TimeoutError } from './errors/timeout-error.js'
-import { postToApiStream } from './post-to-api-stream.js'
-import { createTestServer, sendJson, sleep, type TestServer } from './testing/create-test-server.js'
+import { postToAPIStream } from './post-to-api-stream.js'
+import { createTestServer, sendJSON, sleep, type TestServer } from './testing/create-test-server.js'
 
 let server: TestServer | undefined
 afterEach(async () => {
@@ -14,7 +14,7 @@ async function readAll(body: ReadableStream<Uint8Array>): Promise<string> {
   return new Response(body).text()
 }
 
-describe('postToApiStream', () => {
+describe('postToAPIStream', () => {
   it('returns the body as soon as the headers arrive, and the time limit stops there', async () => {
     let finish = (): void => undefined
     const finished = new Promise<void>((resolve) => {
@@ -26,7 +26,7 @@ describe('postToApiStream', () => {
       await finished
       response.end('data: two\n\n')
     })
-    const result = await postToApiStream({ url: `${server.url}/stream`, body: { stream: true }, timeoutMs: 500 })
+    const result = await postToAPIStream({ url: `${server.url}/stream`, body: { stream: true }, timeoutMs: 500 })
     expect(result.statusCode).toBe(200)
     expect(result.responseHeaders['x-request-id']).toBe('req-2')
     expect(result.url).toBe(`${server.url}/stream`)
@@ -43,12 +43,12 @@ describe('postToApiStream', () => {
       await sleep(1000)
       response.end()
     })
-    await expect(postToApiStream({ url: server.url, body: {}, timeoutMs: 30 })).rejects.toBeInstanceOf(TimeoutError)
+    await expect(postToAPIStream({ url: server.url, body: {}, timeoutMs: 30 })).rejects.toBeInstanceOf(TimeoutError)
   })
 
   it('maps an error status like the JSON call', async () => {
-    server = await createTestServer((_request, response) => sendJson(response, 503, { error: 'overloaded' }))
-    const error = await postToApiStream({ url: server.url, body: {}, provider: 'acme' }).catch((caught) => caught)
+    server = await createTestServer((_request, response) => sendJSON(response, 503, { error: 'overloaded' }))
+    const error = await postToAPIStream({ url: server.url, body: {}, provider: 'acme' }).catch((caught) => caught)
     expect(error).toBeInstanceOf(APICallError)
     expect((error as APICallError).statusCode).toBe(503)
     expect((error as APICallError).isRetryable).toBe(true)

@@ -1,10 +1,10 @@
 import { InvalidResponseDataError } from './errors/invalid-response-data-error.js'
 import type { ParseStreamOptions } from './read-text-chunks.js'
-import { type PostToApiOptions, sendPostRequest } from './send-post-request.js'
+import { type PostToAPIOptions, sendPostRequest } from './send-post-request.js'
 
-/** What {@link postToApiStream} returns. */
-export interface PostToApiStreamResult {
-  /** The response body, to read with {@link parseSseStream} or {@link parseNdjsonStream}. */
+/** What {@link postToAPIStream} returns. */
+export interface PostToAPIStreamResult {
+  /** The response body, to read with {@link parseSSEStream} or {@link parseNDJSONStream}. */
   readonly body: ReadableStream<Uint8Array>
   /** The response headers, lower-cased. */
   readonly responseHeaders: Readonly<Record<string, string>>
@@ -28,11 +28,11 @@ export interface PostToApiStreamResult {
  * @throws {InvalidResponseDataError} When a 2xx response has no body.
  * @example
  * ```ts
- * const { body, parseOptions } = await postToApiStream({ url, headers, body: { ...payload, stream: true }, signal })
- * for await (const event of parseSseStream(body, parseOptions)) handle(event.data)
+ * const { body, parseOptions } = await postToAPIStream({ url, headers, body: { ...payload, stream: true }, signal })
+ * for await (const event of parseSSEStream(body, parseOptions)) handle(event.data)
  * ```
  */
-export async function postToApiStream(options: PostToApiOptions): Promise<PostToApiStreamResult> {
+export async function postToAPIStream(options: PostToAPIOptions): Promise<PostToAPIStreamResult> {
   const { response, responseHeaders, url, secrets, clearTimeout } = await sendPostRequest(options)
   clearTimeout()
   if (response.body === null) {

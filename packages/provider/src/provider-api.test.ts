@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { APICallError } from './errors/api-call-error.js'
-import { createProviderApi } from './provider-api.js'
+import { createProviderAPI } from './provider-api.js'
 import { createTestServer, type TestServer } from './testing/create-test-server.js'
 
 let server: TestServer | undefined
@@ -12,11 +12,11 @@ afterEach(async () => {
 const isGreeting = (value: unknown): value is { greeting: string } =>
   typeof value === 'object' && value !== null && typeof (value as { greeting?: unknown }).greeting === 'string'
 
-describe('createProviderApi', () => {
+describe('createProviderAPI', () => {
   it('posts JSON under the base URL with the provider headers, the call headers on top', async () => {
     server = await createTestServer((_request, response) => response.end('{"greeting":"hi"}'))
     let reads = 0
-    const api = createProviderApi({
+    const api = createProviderAPI({
       provider: 'acme',
       baseURL: `${server.url}/v1//`,
       headers: () => {
@@ -24,7 +24,7 @@ describe('createProviderApi', () => {
         return { authorization: 'Bearer key', 'x-team': 'a' }
       },
     })
-    const { value } = await api.postJson('/greet', { name: 'Ada' }, { headers: { 'x-team': 'b' } }, isGreeting)
+    const { value } = await api.postJSON('/greet', { name: 'Ada' }, { headers: { 'x-team': 'b' } }, isGreeting)
     expect(value.greeting).toBe('hi')
     expect(reads).toBe(1)
     const [request] = server.requests
@@ -37,9 +37,9 @@ describe('createProviderApi', () => {
   it('reads a base URL given as a function at call time', async () => {
     server = await createTestServer((_request, response) => response.end('{}'))
     let base = 'http://127.0.0.1:1'
-    const api = createProviderApi({ provider: 'acme', baseURL: () => base, headers: () => ({}) })
+    const api = createProviderAPI({ provider: 'acme', baseURL: () => base, headers: () => ({}) })
     base = server.url
-    await api.postJson('/x', {}, {})
+    await api.postJSON('/x', {}, {})
     expect(server.requests).toHaveLength(1)
   })
 
@@ -48,22 +48,22 @@ describe('createProviderApi', () => {
       response.writeHead(503, { 'retry-after-ms': '1' }).end('{"error":"busy"}')
     }
     server = await createTestServer(failure)
-    const api = createProviderApi({ provider: 'acme', baseURL: server.url, headers: () => ({}), maxRetries: 1 })
-    const error = await api.postJson('/x', {}, {}).catch((caught: unknown) => caught)
+    const api = createProviderAPI({ provider: 'acme', baseURL: server.url, headers: () => ({}), maxRetries: 1 })
+    const error = await api.postJSON('/x', {}, {}).catch((caught: unknown) => caught)
     expect(APICallError.isInstance(error) && error.statusCode).toBe(503)
     expect(server.requests).toHaveLength(2)
   })
 
   it('maps errors with the provider mapError', async () => {
     server = await createTestServer((_request, response) => response.writeHead(400).end('bad'))
-    const api = createProviderApi({
+    const api = createProviderAPI({
       provider: 'acme',
       baseURL: server.url,
       headers: () => ({}),
       mapError: (statusCode, responseBody, responseHeaders, context) =>
         new APICallError({ ...context, message: `acme says ${responseBody}`, statusCode, responseBody, responseHeaders }),
     })
-    await expect(api.postJson('/x', {}, {})).rejects.toThrow('acme says bad')
+    await expect(api.postJSON('/x', {}, {})).rejects.toThrow('acme says bad')
   })
 
   it('streams: returns the response once its headers arrive', async () => {
@@ -71,16 +71,16 @@ describe('createProviderApi', () => {
       response.writeHead(200, { 'content-type': 'text/event-stream' })
       response.end('data: 1\n\n')
     })
-    const api = createProviderApi({ provider: 'acme', baseURL: server.url, headers: () => ({}) })
+    const api = createProviderAPI({ provider: 'acme', baseURL: server.url, headers: () => ({}) })
     const { body } = await api.postStream('/s', {}, {})
     expect(await new Response(body).text()).toBe('data: 1\n\n')
   })
 
   it('stops at once when the call is aborted', async () => {
     server = await createTestServer(() => undefined)
-    const api = createProviderApi({ provider: 'acme', baseURL: server.url, headers: () => ({}) })
+    const api = createProviderAPI({ provider: 'acme', baseURL: server.url, headers: () => ({}) })
     const controller = new AbortController()
-    const pending = api.postJson('/x', {}, { signal: controller.signal })
+    const pending = api.postJSON('/x', {}, { signal: controller.signal })
     controller.abort(new Error('stop'))
     await expect(pending).rejects.toThrow('stop')
   })

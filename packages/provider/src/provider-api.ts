@@ -1,11 +1,11 @@
 import { combineHeaders } from './combine-headers.js'
-import { type PostJsonToApiResult, postJsonToApi } from './post-json-to-api.js'
-import { type PostToApiStreamResult, postToApiStream } from './post-to-api-stream.js'
+import { type PostJSONToAPIResult, postJSONToAPI } from './post-json-to-api.js'
+import { type PostToAPIStreamResult, postToAPIStream } from './post-to-api-stream.js'
 import { retryWithExponentialBackoff } from './retry-with-exponential-backoff.js'
-import type { FetchFunction, MapErrorFunction, PostToApiOptions } from './send-post-request.js'
+import type { FetchFunction, MapErrorFunction, PostToAPIOptions } from './send-post-request.js'
 
 /** How a provider reaches its API: everything but the path and body of each call. */
-export interface ProviderApiConfig {
+export interface ProviderAPIConfig {
   /** The provider's name, for error messages (`openai`, `anthropic`...). */
   readonly provider: string
   /** The API's base URL; a function when it is read at call time (from an environment variable). Trailing slashes are ignored. */
@@ -31,16 +31,16 @@ export interface ProviderCallOptions {
 }
 
 /** Posts to one provider's API with its headers, error mapping, time limit and retries. */
-export interface ProviderApi {
+export interface ProviderAPI {
   /** Posts `body` as JSON to `path` (relative to the base URL) and returns the parsed, checked reply. */
-  postJson<Value>(
+  postJSON<Value>(
     path: string,
     body: unknown,
     call: ProviderCallOptions,
     validate?: (value: unknown) => value is Value,
-  ): Promise<PostJsonToApiResult<Value>>
+  ): Promise<PostJSONToAPIResult<Value>>
   /** Posts `body` as JSON to `path` and returns the streaming response once its headers arrive. */
-  postStream(path: string, body: unknown, call: ProviderCallOptions): Promise<PostToApiStreamResult>
+  postStream(path: string, body: unknown, call: ProviderCallOptions): Promise<PostToAPIStreamResult>
 }
 
 /**
@@ -49,15 +49,15 @@ export interface ProviderApi {
  *
  * @example
  * ```ts
- * const api = createProviderApi({ provider: 'acme', baseURL: 'https://api.acme.dev/v1', headers: () => ({ authorization: `Bearer ${key}` }) })
- * const { value } = await api.postJson('/complete', { prompt: 'Hi' }, request, isAcmeReply)
+ * const api = createProviderAPI({ provider: 'acme', baseURL: 'https://api.acme.dev/v1', headers: () => ({ authorization: `Bearer ${key}` }) })
+ * const { value } = await api.postJSON('/complete', { prompt: 'Hi' }, request, isAcmeReply)
  * ```
  */
-export function createProviderApi(config: ProviderApiConfig): ProviderApi {
+export function createProviderAPI(config: ProviderAPIConfig): ProviderAPI {
   const baseURL = config.baseURL
   const resolveBaseURL = typeof baseURL === 'string' ? () => baseURL : baseURL
   const maxRetries = config.maxRetries ?? 2
-  const postOptions = (path: string, body: unknown, call: ProviderCallOptions): PostToApiOptions => ({
+  const postOptions = (path: string, body: unknown, call: ProviderCallOptions): PostToAPIOptions => ({
     url: `${trimTrailingSlashes(resolveBaseURL())}${path}`,
     headers: combineHeaders(config.headers(), call.headers),
     body,
@@ -70,13 +70,13 @@ export function createProviderApi(config: ProviderApiConfig): ProviderApi {
   const retry = <Result>(call: ProviderCallOptions, attempt: () => Promise<Result>): Promise<Result> =>
     retryWithExponentialBackoff(attempt, { maxRetries, ...(call.signal === undefined ? {} : { signal: call.signal }) })
   return {
-    postJson(path, body, call, validate) {
+    postJSON(path, body, call, validate) {
       const options = postOptions(path, body, call)
-      return retry(call, () => postJsonToApi(validate === undefined ? options : { ...options, validate }))
+      return retry(call, () => postJSONToAPI(validate === undefined ? options : { ...options, validate }))
     },
     postStream(path, body, call) {
       const options = postOptions(path, body, call)
-      return retry(call, () => postToApiStream(options))
+      return retry(call, () => postToAPIStream(options))
     },
   }
 }

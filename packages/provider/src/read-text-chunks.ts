@@ -6,7 +6,7 @@ import { describeNetworkFailure, isNetworkFailure } from './is-network-failure.j
 export interface ParseStreamOptions {
   /** The caller's signal; when it aborts, reading rejects with the signal's reason, untouched. */
   readonly signal?: AbortSignal
-  /** The URL the stream came from (as {@link postToApiStream} returns it). */
+  /** The URL the stream came from (as {@link postToAPIStream} returns it). */
   readonly url?: string
   /** The provider's name. */
   readonly provider?: string

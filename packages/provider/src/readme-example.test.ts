@@ -5,7 +5,7 @@ import { ContextWindowExceededError } from './errors/context-window-exceeded-err
 import { LoadAPIKeyError } from './errors/load-api-key-error.js'
 import type { StreamPart } from './language-model/language-model.js'
 import { createAcme } from './testing/acme-provider.js'
-import { createTestServer, sendJson, type TestServer } from './testing/create-test-server.js'
+import { createTestServer, sendJSON, type TestServer } from './testing/create-test-server.js'
 
 let server: TestServer | undefined
 afterEach(async () => {
@@ -26,7 +26,7 @@ describe('the README example provider', () => {
 
   it('generates through an OpenAI-compatible API', async () => {
     server = await createTestServer((_request, response) =>
-      sendJson(response, 200, {
+      sendJSON(response, 200, {
         model: 'acme-1-2025',
         choices: [{ message: { content: 'Hello!' }, finish_reason: 'stop' }],
         usage: { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 },
@@ -64,8 +64,8 @@ describe('the README example provider', () => {
 
   it('maps its errors, and reads the key only when called', async () => {
     server = await createTestServer([
-      (_request, response) => sendJson(response, 400, { error: { type: 'context_length_exceeded', message: 'too long' } }),
-      (_request, response) => sendJson(response, 401, { error: { message: 'bad key' } }),
+      (_request, response) => sendJSON(response, 400, { error: { type: 'context_length_exceeded', message: 'too long' } }),
+      (_request, response) => sendJSON(response, 401, { error: { message: 'bad key' } }),
     ])
     const model = createAcme({ baseURL: server.url })('acme-1')
     await expect(model.generate({ messages })).rejects.toBeInstanceOf(LoadAPIKeyError)

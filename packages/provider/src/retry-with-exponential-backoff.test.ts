@@ -3,9 +3,9 @@ import { APICallError } from './errors/api-call-error.js'
 import { AuthenticationError } from './errors/authentication-error.js'
 import { NetworkError } from './errors/network-error.js'
 import { RateLimitError } from './errors/rate-limit-error.js'
-import { postJsonToApi } from './post-json-to-api.js'
+import { postJSONToAPI } from './post-json-to-api.js'
 import { type RetryEvent, retryWithExponentialBackoff } from './retry-with-exponential-backoff.js'
-import { createTestServer, sendJson, type TestServer } from './testing/create-test-server.js'
+import { createTestServer, sendJSON, type TestServer } from './testing/create-test-server.js'
 
 const fast = { initialDelayMs: 1, jitter: 0 }
 
@@ -131,12 +131,12 @@ describe('retryWithExponentialBackoff over HTTP', () => {
     server = undefined
   })
 
-  const call = (url: string) => () => postJsonToApi({ url, body: {} })
+  const call = (url: string) => () => postJSONToAPI({ url, body: {} })
 
   it('retries a 500 and returns the success that follows', async () => {
     server = await createTestServer([
-      (_request, response) => sendJson(response, 500, { error: 'boom' }),
-      (_request, response) => sendJson(response, 200, { ok: true }),
+      (_request, response) => sendJSON(response, 500, { error: 'boom' }),
+      (_request, response) => sendJSON(response, 200, { ok: true }),
     ])
     const result = await retryWithExponentialBackoff(call(server.url), fast)
     expect(result.value).toEqual({ ok: true })
@@ -146,7 +146,7 @@ describe('retryWithExponentialBackoff over HTTP', () => {
   it('retries a reset connection and returns the success that follows', async () => {
     server = await createTestServer([
       (_request, response) => response.socket?.destroy(),
-      (_request, response) => sendJson(response, 200, { ok: true }),
+      (_request, response) => sendJSON(response, 200, { ok: true }),
     ])
     expect((await retryWithExponentialBackoff(call(server.url), fast)).value).toEqual({ ok: true })
     expect(server.requests).toHaveLength(2)
@@ -154,9 +154,9 @@ describe('retryWithExponentialBackoff over HTTP', () => {
 
   it('honours retry-after in seconds and retry-after-ms on a 429', async () => {
     server = await createTestServer([
-      (_request, response) => sendJson(response, 429, { error: 'slow down' }, { 'retry-after': '0.1' }),
-      (_request, response) => sendJson(response, 429, { error: 'slow down' }, { 'retry-after-ms': '60' }),
-      (_request, response) => sendJson(response, 200, { ok: true }),
+      (_request, response) => sendJSON(response, 429, { error: 'slow down' }, { 'retry-after': '0.1' }),
+      (_request, response) => sendJSON(response, 429, { error: 'slow down' }, { 'retry-after-ms': '60' }),
+      (_request, response) => sendJSON(response, 200, { ok: true }),
     ])
     const delays: number[] = []
     const started = performance.now()
@@ -171,9 +171,9 @@ describe('retryWithExponentialBackoff over HTTP', () => {
 
   it('does not retry a 401 or a 400', async () => {
     server = await createTestServer([
-      (_request, response) => sendJson(response, 401, { error: 'bad key' }),
-      (_request, response) => sendJson(response, 400, { error: 'bad request' }),
-      (_request, response) => sendJson(response, 200, { ok: true }),
+      (_request, response) => sendJSON(response, 401, { error: 'bad key' }),
+      (_request, response) => sendJSON(response, 400, { error: 'bad request' }),
+      (_request, response) => sendJSON(response, 200, { ok: true }),
     ])
     await expect(retryWithExponentialBackoff(call(server.url), fast)).rejects.toBeInstanceOf(AuthenticationError)
     await expect(retryWithExponentialBackoff(call(server.url), fast)).rejects.toMatchObject({ statusCode: 400 })

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs'
-import { createServer as createHttpsServer } from 'node:https'
+import { createServer as createHTTPSServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { APICallError } from './errors/api-call-error.js'
 import { NetworkError } from './errors/network-error.js'
 import { type ErrorResponseContext, sendPostRequest } from './send-post-request.js'
-import { createTestServer, sendJson, type TestServer } from './testing/create-test-server.js'
+import { createTestServer, sendJSON, type TestServer } from './testing/create-test-server.js'
 
 let server: TestServer | undefined
 afterEach(async () => {
@@ -17,7 +17,7 @@ describe('sendPostRequest', () => {
   it('reports an untrusted certificate as a network error that a retry will not fix', async () => {
     const key = readFileSync(new URL('./__fixtures__/localhost-key.pem', import.meta.url), 'utf8')
     const cert = readFileSync(new URL('./__fixtures__/localhost-cert.pem', import.meta.url), 'utf8')
-    const secure = createHttpsServer({ key, cert }, (_request, response) => response.end('{}'))
+    const secure = createHTTPSServer({ key, cert }, (_request, response) => response.end('{}'))
     await new Promise<void>((resolve) => secure.listen(0, '127.0.0.1', resolve))
     try {
       const url = `https://127.0.0.1:${(secure.address() as AddressInfo).port}/v1`
@@ -32,7 +32,7 @@ describe('sendPostRequest', () => {
   })
 
   it('lets headers override the JSON content type and adds the user agent', async () => {
-    server = await createTestServer((_request, response) => sendJson(response, 200, {}))
+    server = await createTestServer((_request, response) => sendJSON(response, 200, {}))
     const sent = await sendPostRequest({ url: server.url, headers: { 'Content-Type': 'application/vnd.acme+json' }, body: 1 })
     sent.clearTimeout()
     await sent.response.body?.cancel()
@@ -42,7 +42,7 @@ describe('sendPostRequest', () => {
   })
 
   it("hands mapError a redacted URL and request body, and the request's credentials", async () => {
-    server = await createTestServer((_request, response) => sendJson(response, 418, {}))
+    server = await createTestServer((_request, response) => sendJSON(response, 418, {}))
     let context: ErrorResponseContext | undefined
     const error = await sendPostRequest({
       url: `${server.url}/v1?key=gk-secret-1`,

@@ -2,13 +2,13 @@ import ky from 'ky'
 import { version } from '../package.json'
 import { collectRequestSecrets } from './collect-request-secrets.js'
 import { combineHeaders } from './combine-headers.js'
-import { createApiCallError } from './create-api-call-error.js'
+import { createAPICallError } from './create-api-call-error.js'
 import { APICallError } from './errors/api-call-error.js'
 import { NetworkError } from './errors/network-error.js'
 import { ProviderError } from './errors/provider-error.js'
 import { TimeoutError } from './errors/timeout-error.js'
 import { describeNetworkFailure, isCertificateFailure, isNetworkFailure } from './is-network-failure.js'
-import { createNodeHttpFetch } from './node-http-fetch.js'
+import { createNodeHTTPFetch } from './node-http-fetch.js'
 import { redactSecrets, redactValue, usableSecrets } from './redact-secrets.js'
 import { withUserAgent } from './with-user-agent.js'
 
@@ -38,8 +38,8 @@ export type MapErrorFunction = (
   context: ErrorResponseContext,
 ) => APICallError
 
-/** Options shared by {@link postJsonToApi} and {@link postToApiStream}. */
-export interface PostToApiOptions {
+/** Options shared by {@link postJSONToAPI} and {@link postToAPIStream}. */
+export interface PostToAPIOptions {
   /** The absolute URL to post to. */
   readonly url: string
   /** Request headers; `content-type: application/json` is added unless set. */
@@ -50,9 +50,9 @@ export interface PostToApiOptions {
   readonly signal?: AbortSignal
   /** A time limit in milliseconds; when it runs out the call rejects with a {@link TimeoutError}. */
   readonly timeoutMs?: number
-  /** A `fetch` to use instead of the built-in one ({@link createNodeHttpFetch}: `node:http` with keep-alive). */
+  /** A `fetch` to use instead of the built-in one ({@link createNodeHTTPFetch}: `node:http` with keep-alive). */
   readonly fetch?: FetchFunction
-  /** Maps a non-2xx response to an error; defaults to {@link createApiCallError}. */
+  /** Maps a non-2xx response to an error; defaults to {@link createAPICallError}. */
   readonly mapError?: MapErrorFunction
   /** The provider's name, for error messages. */
   readonly provider?: string
@@ -81,7 +81,7 @@ const client = ky.create({ retry: 0, timeout: false, throwHttpErrors: false })
 let defaultFetch: FetchFunction | undefined
 
 function builtInFetch(): FetchFunction {
-  defaultFetch ??= createNodeHttpFetch()
+  defaultFetch ??= createNodeHTTPFetch()
   return defaultFetch
 }
 
@@ -93,24 +93,24 @@ const userAgent = `dspex-provider/${version}`
  * are read and thrown through `mapError`; aborts rethrow the caller's reason; a time limit gives a
  * {@link TimeoutError}; connection failures give a {@link NetworkError}.
  */
-export async function sendPostRequest(options: PostToApiOptions): Promise<SentRequest> {
+export async function sendPostRequest(options: PostToAPIOptions): Promise<SentRequest> {
   const { url, body, signal, timeoutMs, provider } = options
   signal?.throwIfAborted()
   const headers = withUserAgent(combineHeaders({ 'content-type': 'application/json' }, options.headers), userAgent)
   const secrets = collectRequestSecrets(headers, url, options.secrets)
-  const redactedUrl = secrets.length === 0 ? url : redactSecrets(url, secrets)
+  const redactedURL = secrets.length === 0 ? url : redactSecrets(url, secrets)
   // Redacting the request body walks all of it, so it is done only for an error.
   let context: ErrorResponseContext | undefined
   const errorContext = (): ErrorResponseContext => {
     context ??= {
-      url: redactedUrl,
+      url: redactedURL,
       requestBodyValues: redactValue(body, secrets),
       secrets,
       ...(provider === undefined ? {} : { provider }),
     }
     return context
   }
-  const where = provider === undefined ? redactedUrl : `${provider} (${redactedUrl})`
+  const where = provider === undefined ? redactedURL : `${provider} (${redactedURL})`
 
   const timeoutController = timeoutMs === undefined ? undefined : new AbortController()
   const timer = timeoutController === undefined ? undefined : setTimeout(() => timeoutController.abort(), Math.max(0, timeoutMs ?? 0))
@@ -122,8 +122,8 @@ export async function sendPostRequest(options: PostToApiOptions): Promise<SentRe
 
   const toError = (error: unknown): unknown => {
     if (signal?.aborted) return signal.reason
-    const { url: errorUrl, requestBodyValues } = errorContext()
-    const errorFields = { url: errorUrl, provider, requestBodyValues, secrets }
+    const { url: errorURL, requestBodyValues } = errorContext()
+    const errorFields = { url: errorURL, provider, requestBodyValues, secrets }
     if (timeoutController?.signal.aborted && timeoutMs !== undefined) {
       return new TimeoutError({ ...errorFields, message: `${where} did not answer within ${timeoutMs} ms.`, timeoutMs, cause: error })
     }
@@ -159,7 +159,7 @@ export async function sendPostRequest(options: PostToApiOptions): Promise<SentRe
     }
     throw mapErrorResponse(options.mapError, response.status, responseBody, responseHeaders, errorContext())
   }
-  return { response, responseHeaders, url: redactedUrl, secrets, toError, clearTimeout: stopTimer }
+  return { response, responseHeaders, url: redactedURL, secrets, toError, clearTimeout: stopTimer }
 }
 
 /** The response headers as a record; only a header that holds a secret (a server echoing the key) is copied redacted. */
@@ -181,7 +181,7 @@ function mapErrorResponse(
   responseHeaders: Record<string, string>,
   context: ErrorResponseContext,
 ): APICallError {
-  const fallback = (cause?: unknown): APICallError => createApiCallError({ ...context, statusCode, responseBody, responseHeaders, cause })
+  const fallback = (cause?: unknown): APICallError => createAPICallError({ ...context, statusCode, responseBody, responseHeaders, cause })
   if (mapError === undefined) return fallback()
   try {
     const error = mapError(statusCode, responseBody, responseHeaders, context)

@@ -11,7 +11,7 @@ import { CompileOptionsError } from './errors/compile-options-error.js'
 const metric = (example: Example, prediction: Prediction): boolean => prediction.get('answer') === example.get('answer')
 const trainset = taggedQuestions(24)
 const valset = taggedQuestions(16, 1000)
-const demoLm = (latencyMs = 0): LM => new LM(createDemoSensitiveLM({ answers: taggedAnswer, latencyMs }), { cache: false })
+const demoLM = (latencyMs = 0): LM => new LM(createDemoSensitiveLM({ answers: taggedAnswer, latencyMs }), { cache: false })
 const indices = (demos: readonly unknown[]): number[] =>
   demos.map((demo) => Number(/question (\d+)\?/.exec(String((demo as Example).get('question')))?.[1]))
 const search = (concurrency: number, extra: { stopAtScore?: number } = {}) =>
@@ -34,7 +34,7 @@ const pythonScores: [number, number, number[]][] = [
 describe('BootstrapFewShotWithRandomSearch', () => {
   it("builds and scores every seed's candidate as DSPy does, and keeps the first best (seed -2 on a tie)", async () => {
     const student = new Predict('question -> answer')
-    const best = await context({ lm: demoLm() }, () => search(8).compile(student, { trainset, valset }))
+    const best = await context({ lm: demoLM() }, () => search(8).compile(student, { trainset, valset }))
     const bySeed = [...best.candidatePrograms].sort((left, right) => left.seed - right.seed)
     expect(bySeed.map(({ seed, score, program }) => [seed, score, indices(program.demos)])).toEqual(pythonScores)
     expect(best.candidatePrograms.map(({ seed }) => seed)).toEqual([-2, -1, 1, 2, 3, 4, 0, 5, -3])
@@ -45,15 +45,15 @@ describe('BootstrapFewShotWithRandomSearch', () => {
   })
 
   it('chooses the same program with concurrency 1 and 32', async () => {
-    const sequential = await context({ lm: demoLm(2) }, () => search(1).compile(new Predict('question -> answer'), { trainset, valset }))
-    const concurrent = await context({ lm: demoLm(2) }, () => search(32).compile(new Predict('question -> answer'), { trainset, valset }))
+    const sequential = await context({ lm: demoLM(2) }, () => search(1).compile(new Predict('question -> answer'), { trainset, valset }))
+    const concurrent = await context({ lm: demoLM(2) }, () => search(32).compile(new Predict('question -> answer'), { trainset, valset }))
     expect(concurrent.dumpState()).toEqual(sequential.dumpState())
     const summary = (program: typeof sequential) => program.candidatePrograms.map(({ seed, score, subscores }) => [seed, score, subscores])
     expect(summary(concurrent)).toEqual(summary(sequential))
   })
 
   it('raises the held-out score', async () => {
-    const lm = demoLm()
+    const lm = demoLM()
     const student = new Predict('question -> answer')
     const best = await context({ lm }, () => search(16).compile(student, { trainset, valset }))
     const heldOut = new Evaluate({ devset: taggedQuestions(16, 2000), metric, concurrency: 8 })
@@ -64,11 +64,11 @@ describe('BootstrapFewShotWithRandomSearch', () => {
   })
 
   it('stops at stopAtScore, in seed order, and honours restrict', async () => {
-    const stopped = await context({ lm: demoLm() }, () =>
+    const stopped = await context({ lm: demoLM() }, () =>
       search(16, { stopAtScore: 30 }).compile(new Predict('question -> answer'), { trainset, valset }),
     )
     expect(stopped.candidatePrograms.map(({ seed }) => seed)).toEqual([-2, -3])
-    const restricted = await context({ lm: demoLm() }, () =>
+    const restricted = await context({ lm: demoLM() }, () =>
       search(16).compile(new Predict('question -> answer'), { trainset, valset, restrict: [0, 5] }),
     )
     expect(restricted.candidatePrograms.map(({ seed, score }) => [seed, score])).toEqual([
@@ -80,7 +80,7 @@ describe('BootstrapFewShotWithRandomSearch', () => {
 
   it('scores on the trainset when no valset is given, and reports each candidate in seed order', async () => {
     const seen: number[] = []
-    const best = await context({ lm: demoLm() }, () =>
+    const best = await context({ lm: demoLM() }, () =>
       search(8).compile(new Predict('question -> answer'), { trainset, onProgress: (step) => seen.push(step.completed) }),
     )
     expect(best.candidatePrograms[0]?.subscores).toHaveLength(24)
@@ -89,7 +89,7 @@ describe('BootstrapFewShotWithRandomSearch', () => {
 
   it('rejects with the reason when aborted', async () => {
     const controller = new AbortController()
-    const compiling = context({ lm: demoLm(20) }, () =>
+    const compiling = context({ lm: demoLM(20) }, () =>
       search(4).compile(new Predict('question -> answer'), { trainset, valset, signal: controller.signal }),
     )
     setTimeout(() => controller.abort(new Error('enough')), 30)

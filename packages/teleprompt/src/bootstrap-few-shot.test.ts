@@ -15,7 +15,7 @@ import type { CompileProgress } from './teleprompter.js'
 
 const metric = (example: Example, prediction: Prediction): boolean => prediction.get('answer') === example.get('answer')
 const trainset = taggedQuestions(24)
-const demoLm = (latencyMs?: number): LM =>
+const demoLM = (latencyMs?: number): LM =>
   new LM(createDemoSensitiveLM({ answers: taggedAnswer, ...(latencyMs === undefined ? {} : { latencyMs }) }), { cache: false })
 /** Each demo as [augmented?, question]. */
 const described = (demos: readonly unknown[]): [boolean, unknown][] =>
@@ -25,7 +25,7 @@ const train = (index: number): unknown => trainset[index]?.get('question')
 describe('BootstrapFewShot', () => {
   it("picks DSPy's demos (checked against DSPy's algorithm run in Python): augmented 0, 4, 5 then labeled 7, 23", async () => {
     const optimizer = new BootstrapFewShot({ metric, maxBootstrappedDemos: 3, maxLabeledDemos: 5 })
-    const compiled = await context({ lm: demoLm() }, () => optimizer.compile(new Predict('question -> answer'), { trainset }))
+    const compiled = await context({ lm: demoLM() }, () => optimizer.compile(new Predict('question -> answer'), { trainset }))
     expect(described(compiled.demos)).toEqual([
       [true, train(0)],
       [true, train(4)],
@@ -39,7 +39,7 @@ describe('BootstrapFewShot', () => {
 
   it('gives the same program with concurrency 1 and 16 (successes past the cutoff are discarded); DSPy (Python) picks 0, 4', async () => {
     const run = (concurrency: number) =>
-      context({ lm: demoLm(3) }, () =>
+      context({ lm: demoLM(3) }, () =>
         new BootstrapFewShot({ metric, maxBootstrappedDemos: 2, maxLabeledDemos: 6, concurrency }).compile(new ChainOfThought('question -> answer'), {
           trainset,
         }),
@@ -53,7 +53,7 @@ describe('BootstrapFewShot', () => {
   })
 
   it('raises the held-out score of a ChainOfThought program', async () => {
-    const lm = demoLm()
+    const lm = demoLM()
     const student = new ChainOfThought('question -> answer')
     const compiled = await context({ lm }, () =>
       new BootstrapFewShot({ metric, maxBootstrappedDemos: 2, maxLabeledDemos: 2 }).compile(student, { trainset }),
@@ -74,7 +74,7 @@ describe('BootstrapFewShot', () => {
   })
 
   it('saves and loads a compiled program that then sends the same prompt', async () => {
-    const lm = demoLm()
+    const lm = demoLM()
     const compiled = await context({ lm }, () =>
       new BootstrapFewShot({ metric, maxBootstrappedDemos: 2, maxLabeledDemos: 4 }).compile(new ChainOfThought('question -> answer'), { trainset }),
     )
@@ -96,7 +96,7 @@ describe('BootstrapFewShot', () => {
   })
 
   it('keeps every run without a metric, and uses metricThreshold on numeric metrics', async () => {
-    const all = await context({ lm: demoLm() }, () =>
+    const all = await context({ lm: demoLM() }, () =>
       new BootstrapFewShot({ maxBootstrappedDemos: 2, maxLabeledDemos: 2 }).compile(new Predict('question -> answer'), { trainset }),
     )
     expect(described(all.demos)).toEqual([
@@ -104,7 +104,7 @@ describe('BootstrapFewShot', () => {
       [true, train(1)],
     ])
     const numeric = (example: Example, prediction: Prediction): number => (metric(example, prediction) ? 0.9 : 0.2)
-    const strict = await context({ lm: demoLm() }, () =>
+    const strict = await context({ lm: demoLM() }, () =>
       new BootstrapFewShot({ metric: numeric, metricThreshold: 0.95, maxBootstrappedDemos: 2, maxLabeledDemos: 2 }).compile(
         new Predict('question -> answer'),
         { trainset },
@@ -159,7 +159,7 @@ describe('BootstrapFewShot', () => {
     const teacher = new Predict('question -> answer')
     teacher.demos = [trainset[2] as Example]
     teacher.compiled = true
-    const compiled = await context({ lm: demoLm() }, () =>
+    const compiled = await context({ lm: demoLM() }, () =>
       new BootstrapFewShot({ metric, maxBootstrappedDemos: 1, maxLabeledDemos: 1 }).compile(new Predict('question -> answer'), { trainset, teacher }),
     )
     expect(described(compiled.demos)).toEqual([[true, train(10)]])
@@ -169,7 +169,7 @@ describe('BootstrapFewShot', () => {
   it('stops on abort with the reason, and reports progress in trainset order', async () => {
     const controller = new AbortController()
     const progress: CompileProgress[] = []
-    const compiling = context({ lm: demoLm(20) }, () =>
+    const compiling = context({ lm: demoLM(20) }, () =>
       new BootstrapFewShot({ metric, concurrency: 2 }).compile(new Predict('question -> answer'), {
         trainset,
         signal: controller.signal,

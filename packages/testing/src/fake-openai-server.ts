@@ -214,7 +214,7 @@ function chatChunksOf(reply: FakeReply, model: string): string[] {
  * `data: [DONE]`), the Responses API (`POST /responses`, JSON or typed SSE events ending with `response.completed`,
  * a reply's `reasoning` as a reasoning item) and embeddings (`POST /embeddings`).
  */
-export const openAIProtocol: FakeProtocol = {
+export const openaiProtocol: FakeProtocol = {
   name: 'openai',
   isStream: (path, json) => !isEmbeddingsPath(path) && field(json, 'stream') === true,
   modelOf: (_path, json) => String(field(json, 'model') ?? 'gpt-4o-mini'),
@@ -242,5 +242,5 @@ export const openAIProtocol: FakeProtocol = {
  * ```
  */
 export function startFakeOpenAIServer(options?: StartFakeServerOptions): Promise<FakeProviderServer> {
-  return startFakeServer(openAIProtocol, options)
+  return startFakeServer(openaiProtocol, options)
 }

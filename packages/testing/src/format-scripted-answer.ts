@@ -1,4 +1,4 @@
-import { formatFieldValue, pythonJsonDumps, serializeForJson, t } from '@dspex/types'
+import { formatFieldValue, pythonJSONDumps, serializeForJSON, t } from '@dspex/types'
 
 /** The reply format a scripted LM imitates: the one the program's adapter asks for. */
 export type ScriptedAnswerFormat = 'chat' | 'json' | 'xml'
@@ -18,8 +18,8 @@ export function formatScriptedAnswer(fields: Readonly<Record<string, unknown>>, 
     case 'chat':
       return entries.map(([name, value]) => `[[ ## ${name} ## ]]\n${formatFieldValue(value, untyped)}`).join('\n\n')
     case 'json': {
-      const { value, floatPaths } = serializeForJson(fields, untyped)
-      return pythonJsonDumps(value, { indent: 2, floatPaths })
+      const { value, floatPaths } = serializeForJSON(fields, untyped)
+      return pythonJSONDumps(value, { indent: 2, floatPaths })
     }
     case 'xml':
       return entries.map(([name, value]) => `<${name}>\n${formatFieldValue(value, untyped)}\n</${name}>`).join('\n')

@@ -3,7 +3,7 @@ export { createDemoSensitiveLM, type DemoSensitiveOptions, demoSensitiveAnswer, 
 export { anthropicProtocol, startFakeAnthropicServer } from './fake-anthropic-server.js'
 export { geminiProtocol, startFakeGeminiServer } from './fake-gemini-server.js'
 export { ollamaProtocol, startFakeOllamaServer } from './fake-ollama-server.js'
-export { openAIProtocol, startFakeOpenAIServer } from './fake-openai-server.js'
+export { openaiProtocol, startFakeOpenAIServer } from './fake-openai-server.js'
 export { answerFromExamples } from './follow-examples.js'
 export { formatScriptedAnswer, type ScriptedAnswerFormat } from './format-scripted-answer.js'
 export {

@@ -51,7 +51,7 @@ describe('startFakeProviderServer', () => {
   })
 
   it('sends malformed JSON with status 200', async () => {
-    server = await startFakeProviderServer({ protocol: 'openai', faults: [{ malformedJson: true }] })
+    server = await startFakeProviderServer({ protocol: 'openai', faults: [{ malformedJSON: true }] })
     const response = await post(server.url, { model: 'm' })
     expect(response.status).toBe(200)
     await expect(response.clone().json()).rejects.toThrow()

@@ -1,7 +1,7 @@
 import { anthropicProtocol } from './fake-anthropic-server.js'
 import { geminiProtocol } from './fake-gemini-server.js'
 import { ollamaProtocol } from './fake-ollama-server.js'
-import { openAIProtocol } from './fake-openai-server.js'
+import { openaiProtocol } from './fake-openai-server.js'
 import { type FakeProtocol, type FakeProviderServer, type StartFakeServerOptions, startFakeServer } from './start-fake-server.js'
 
 /** The wire protocols the fake servers speak. */
@@ -13,7 +13,7 @@ export interface StartFakeProviderServerOptions extends StartFakeServerOptions {
 }
 
 const protocols: Record<FakeProtocolName, FakeProtocol> = {
-  openai: openAIProtocol,
+  openai: openaiProtocol,
   anthropic: anthropicProtocol,
   gemini: geminiProtocol,
   ollama: ollamaProtocol,

@@ -48,7 +48,7 @@ export interface FakeFault {
   /** For a streamed answer: sends half the events, then half of the next one, then cuts the connection. */
   readonly truncateStream?: boolean
   /** Sends a 200 whose body (or first stream event) is not valid JSON. */
-  readonly malformedJson?: boolean
+  readonly malformedJSON?: boolean
 }
 
 /** Chooses the fault for one request (`index` counts requests from 0); `undefined` means none. */
@@ -124,12 +124,12 @@ async function answer(
   const model = protocol.modelOf(request.path, request.json)
   if (!request.stream) {
     response.writeHead(200, { 'content-type': 'application/json' })
-    response.end(fault?.malformedJson ? '{"malformed": tru' : JSON.stringify(protocol.json(reply, model, request)))
+    response.end(fault?.malformedJSON ? '{"malformed": tru' : JSON.stringify(protocol.json(reply, model, request)))
     return
   }
   const events = protocol.streamEvents(reply, model, request)
   response.writeHead(200, { 'content-type': protocol.streamContentType, 'cache-control': 'no-cache' })
-  if (fault?.malformedJson) {
+  if (fault?.malformedJSON) {
     response.end(protocol.malformedEvent + events.join(''))
     return
   }

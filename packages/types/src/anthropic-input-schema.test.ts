@@ -2,7 +2,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js'
 import { describe, expect, it } from 'vitest'
 import { Item, Status } from './__fixtures__/order-model.js'
 import { anthropicInputSchema } from './anthropic-input-schema.js'
-import type { JsonSchemaObject } from './json-schema-object.js'
+import type { JSONSchemaObject } from './json-schema-object.js'
 import { specialTypeSchema } from './special-type-schema.js'
 import type { StructuredOutputFields } from './structured-output-schema.js'
 import { t } from './type-builder.js'
@@ -12,7 +12,7 @@ import { t } from './type-builder.js'
  * the top and no top-level `oneOf`/`anyOf`/`allOf`; here also every output field required, no
  * other property allowed, every `$ref` resolving into `$defs`.
  */
-function expectAnthropicInputSchema(schema: JsonSchemaObject, fields: StructuredOutputFields): void {
+function expectAnthropicInputSchema(schema: JSONSchemaObject, fields: StructuredOutputFields): void {
   expect(schema.type).toBe('object')
   for (const keyword of ['oneOf', 'anyOf', 'allOf']) expect(schema).not.toHaveProperty(keyword)
   expect(Object.keys(schema.properties as object)).toEqual(Object.keys(fields))
@@ -26,7 +26,7 @@ function expectAnthropicInputSchema(schema: JsonSchemaObject, fields: Structured
 }
 
 /** Compiles the schema with Ajv's JSON Schema 2020-12 dialect (pydantic's, with `prefixItems`). */
-function compile(schema: JsonSchemaObject): (data: unknown) => boolean {
+function compile(schema: JSONSchemaObject): (data: unknown) => boolean {
   const ajv = new Ajv2020({ strict: true, allErrors: true })
   const validate = ajv.compile(schema)
   return (data) => validate(data)

@@ -1,4 +1,4 @@
-import { deepFreezeJson, type JsonSchemaObject } from './json-schema-object.js'
+import { deepFreezeJSON, type JSONSchemaObject } from './json-schema-object.js'
 import {
   defaultStructuredOutputName,
   StructuredOutputCache,
@@ -7,7 +7,7 @@ import {
   structuredOutputPydanticSchema,
 } from './structured-output-schema.js'
 
-const cache = new StructuredOutputCache<JsonSchemaObject>()
+const cache = new StructuredOutputCache<JSONSchemaObject>()
 
 /**
  * The `input_schema` of an Anthropic tool whose arguments are a signature's output fields (the
@@ -23,7 +23,7 @@ const cache = new StructuredOutputCache<JsonSchemaObject>()
  * const tool = { name: 'json_tool_call', input_schema: anthropicInputSchema({ answer: t.string() }) }
  * ```
  */
-export function anthropicInputSchema(fields: StructuredOutputFields, options: StructuredOutputSchemaOptions = {}): JsonSchemaObject {
+export function anthropicInputSchema(fields: StructuredOutputFields, options: StructuredOutputSchemaOptions = {}): JSONSchemaObject {
   const name = options.name ?? defaultStructuredOutputName
-  return cache.get(fields, name, () => deepFreezeJson(structuredOutputPydanticSchema(fields, name)))
+  return cache.get(fields, name, () => deepFreezeJSON(structuredOutputPydanticSchema(fields, name)))
 }

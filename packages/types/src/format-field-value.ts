@@ -1,7 +1,7 @@
 import type { TSchema } from 'typebox'
 import { describeType } from './describe-type.js'
 import { serializeTypedValue } from './format-json-value.js'
-import { pythonJsonDumps } from './python-json-dumps.js'
+import { pythonJSONDumps } from './python-json-dumps.js'
 import { pythonStr } from './python-str.js'
 import type { TypeNode } from './type-node.js'
 
@@ -15,7 +15,7 @@ const floatNode: TypeNode = { kind: 'float' }
  * - a list given to a field typed exactly `str` becomes a list of «»-quoted blobs: `N/A` when
  *   empty, `«item»` for one item, `[1] «a»` lines for several; an item holding a newline, `«` or
  *   `»` is written as `«««` + newline, the item indented four spaces, newline + `»»»`;
- * - otherwise the value is serialised as pydantic would (see {@link serializeForJson}); a list or
+ * - otherwise the value is serialised as pydantic would (see {@link serializeForJSON}); a list or
  *   object is then written with Python's `json.dumps(..., ensure_ascii=False)` (`["a", "b"]`,
  *   `{"name": "A", "age": 1}`), anything else with Python's `str()` (strings unquoted, `True`,
  *   `None`, `0.5`, `1e-05`, an enum as its value).
@@ -48,7 +48,7 @@ function formatterFor(node: TypeNode): FieldValueFormatter {
 function compileFormatter(node: TypeNode): FieldValueFormatter {
   const general = (value: unknown): string => {
     const { value: jsonable, floatPaths } = serializeTypedValue(value, node)
-    if (typeof jsonable === 'object' && jsonable !== null) return pythonJsonDumps(jsonable, { floatPaths })
+    if (typeof jsonable === 'object' && jsonable !== null) return pythonJSONDumps(jsonable, { floatPaths })
     return pythonStr(jsonable, floatPaths.has('') ? floatNode : undefined)
   }
   if (node.kind !== 'str') return general

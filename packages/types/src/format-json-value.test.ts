@@ -1,7 +1,7 @@
 import type { TSchema } from 'typebox'
 import { describe, expect, it } from 'vitest'
 import { fieldSchemas, type GoldenFormatCase, loadGoldenFormatCases, renderedDemos } from './__fixtures__/dspy-golden-format-cases.js'
-import { formatJsonObject, serializeForJson } from './format-json-value.js'
+import { formatJSONObject, serializeForJSON } from './format-json-value.js'
 import { specialTypeSchema } from './special-type-schema.js'
 import { t } from './type-builder.js'
 
@@ -12,52 +12,52 @@ const Person = t.model('Person', {
   tags: t.withDefault(t.list(t.string()), []),
 })
 
-describe('serializeForJson', () => {
+describe('serializeForJSON', () => {
   it('returns JSON-able values and the pointers of integral floats', () => {
-    const result = serializeForJson([1, 2.5, 3], t.list(t.number()))
+    const result = serializeForJSON([1, 2.5, 3], t.list(t.number()))
     expect(result.value).toEqual([1, 2.5, 3])
     expect([...result.floatPaths]).toEqual(['/0', '/2'])
-    expect([...serializeForJson(1, t.number()).floatPaths]).toEqual([''])
-    expect(serializeForJson(1, t.integer()).floatPaths.size).toBe(0)
+    expect([...serializeForJSON(1, t.number()).floatPaths]).toEqual([''])
+    expect(serializeForJSON(1, t.integer()).floatPaths.size).toBe(0)
   })
 
   it('dumps models in declaration order with defaults and drops nothing the user gave', () => {
-    const result = serializeForJson({ age: 3, name: 'x', extra: true }, Person)
+    const result = serializeForJSON({ age: 3, name: 'x', extra: true }, Person)
     expect(Object.keys(result.value as object)).toEqual(['name', 'age', 'score', 'tags', 'extra'])
     expect(result.value).toEqual({ name: 'x', age: 3, score: 0, tags: [], extra: true })
     expect([...result.floatPaths]).toEqual(['/score'])
   })
 
   it('turns Sets, Maps and toJSON objects into JSON', () => {
-    expect(serializeForJson(new Set([1]), t.set(t.integer())).value).toEqual([1])
-    expect(serializeForJson(new Map([['a', 1]]), t.dict(t.integer())).value).toEqual({ a: 1 })
-    expect(serializeForJson({ toJSON: () => ({ url: 'u' }) }, specialTypeSchema('Image')).value).toEqual({ url: 'u' })
+    expect(serializeForJSON(new Set([1]), t.set(t.integer())).value).toEqual([1])
+    expect(serializeForJSON(new Map([['a', 1]]), t.dict(t.integer())).value).toEqual({ a: 1 })
+    expect(serializeForJSON({ toJSON: () => ({ url: 'u' }) }, specialTypeSchema('Image')).value).toEqual({ url: 'u' })
   })
 
   it('nulls non-finite numbers under Any and plain containers, keeps them under a declared float', () => {
-    expect(serializeForJson(Number.NaN, t.number()).value).toBeNaN()
-    expect(serializeForJson([Number.NaN], t.list(t.number())).value).toEqual([null])
-    expect(serializeForJson({ a: Number.POSITIVE_INFINITY }, t.dict(t.number())).value).toEqual({ a: null })
+    expect(serializeForJSON(Number.NaN, t.number()).value).toBeNaN()
+    expect(serializeForJSON([Number.NaN], t.list(t.number())).value).toEqual([null])
+    expect(serializeForJSON({ a: Number.POSITIVE_INFINITY }, t.dict(t.number())).value).toEqual({ a: null })
     const Reading = t.model('Reading', { value: t.number(), raw: t.any(), series: t.list(t.number()) })
-    expect(serializeForJson([{ value: Number.NaN, raw: Number.NaN, series: [Number.NaN] }], t.list(Reading)).value).toEqual([
+    expect(serializeForJSON([{ value: Number.NaN, raw: Number.NaN, series: [Number.NaN] }], t.list(Reading)).value).toEqual([
       { value: Number.NaN, raw: null, series: [Number.NaN] },
     ])
   })
 
   it('throws on values JSON cannot hold', () => {
-    expect(() => serializeForJson({ f: Symbol('x') }, t.any())).toThrow(TypeError)
-    expect(() => serializeForJson([2n ** 64n], t.list(t.integer()))).toThrow(TypeError)
-    expect(serializeForJson([2n], t.list(t.integer())).value).toEqual([2])
+    expect(() => serializeForJSON({ f: Symbol('x') }, t.any())).toThrow(TypeError)
+    expect(() => serializeForJSON([2n ** 64n], t.list(t.integer()))).toThrow(TypeError)
+    expect(serializeForJSON([2n], t.list(t.integer())).value).toEqual([2])
   })
 })
 
-describe('formatJsonObject', () => {
+describe('formatJSONObject', () => {
   it('writes json.dumps(..., indent=2, ensure_ascii=False) with Python floats', () => {
-    expect(formatJsonObject({ answer: 'Paris', score: 1 }, { answer: t.string(), score: t.number() })).toBe(
+    expect(formatJSONObject({ answer: 'Paris', score: 1 }, { answer: t.string(), score: t.number() })).toBe(
       '{\n  "answer": "Paris",\n  "score": 1.0\n}',
     )
     expect(
-      formatJsonObject(
+      formatJSONObject(
         { count: 3, score: 0.5, is_valid: true, tags: ['a', 'b'], counts: { x: 1 } },
         {
           count: t.integer(),
@@ -71,26 +71,26 @@ describe('formatJsonObject', () => {
   })
 
   it('keeps unicode, writes null for None and undefined, [] and {} for empty containers', () => {
-    expect(formatJsonObject({ a: 'é ✓ 日本', b: null, c: undefined, d: [], e: {} }, {})).toBe(
+    expect(formatJSONObject({ a: 'é ✓ 日本', b: null, c: undefined, d: [], e: {} }, {})).toBe(
       '{\n  "a": "é ✓ 日本",\n  "b": null,\n  "c": null,\n  "d": [],\n  "e": {}\n}',
     )
   })
 
   it('writes a missing-field message as a string whatever the type', () => {
-    expect(formatJsonObject({ n: 'Not supplied for this particular example. ' }, { n: t.integer() })).toBe(
+    expect(formatJSONObject({ n: 'Not supplied for this particular example. ' }, { n: t.integer() })).toBe(
       '{\n  "n": "Not supplied for this particular example. "\n}',
     )
   })
 
   it('nulls a top-level NaN (the record is a plain dict) but keeps one inside a model', () => {
     const Point = t.model('Point', { x: t.number() })
-    expect(formatJsonObject({ score: Number.NaN, point: { x: Number.NaN } }, { score: t.number(), point: Point })).toBe(
+    expect(formatJSONObject({ score: Number.NaN, point: { x: Number.NaN } }, { score: t.number(), point: Point })).toBe(
       '{\n  "score": null,\n  "point": {\n    "x": NaN\n  }\n}',
     )
   })
 
   it('honours another indent', () => {
-    expect(formatJsonObject({ a: [1] }, { a: t.list(t.number()) }, 4)).toBe('{\n    "a": [\n        1.0\n    ]\n}')
+    expect(formatJSONObject({ a: [1] }, { a: t.list(t.number()) }, 4)).toBe('{\n    "a": [\n        1.0\n    ]\n}')
   })
 })
 
@@ -115,7 +115,7 @@ function assistantRecords(record: GoldenFormatCase): Record<string, unknown>[] {
   return records
 }
 
-describe('formatJsonObject: DSPy golden JSONAdapter assistant turns', () => {
+describe('formatJSONObject: DSPy golden JSONAdapter assistant turns', () => {
   const cases = loadGoldenFormatCases('JSONAdapter')
   it('has the JSONAdapter format cases', () => {
     expect(cases.length).toBeGreaterThanOrEqual(24)
@@ -124,7 +124,7 @@ describe('formatJsonObject: DSPy golden JSONAdapter assistant turns', () => {
     const schemas: Record<string, TSchema> = {}
     for (const [name, field] of fieldSchemas(record)) schemas[name] = field.schema
     const expected = (record.expected.messages ?? []).filter((message) => message.role === 'assistant').map((m) => m.content)
-    const actual = assistantRecords(record).map((outputs) => formatJsonObject(outputs, schemas))
+    const actual = assistantRecords(record).map((outputs) => formatJSONObject(outputs, schemas))
     expect(actual).toEqual(expected)
   })
 })

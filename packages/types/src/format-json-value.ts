@@ -1,19 +1,19 @@
 import type { TSchema } from 'typebox'
 import { describeType } from './describe-type.js'
-import { pythonJsonDumps } from './python-json-dumps.js'
+import { pythonJSONDumps } from './python-json-dumps.js'
 import { selectUnionOption } from './select-union-option.js'
 import type { ModelNode, TypeNode } from './type-node.js'
 
 /** A value JSON can hold, as pydantic's `dump_python(..., mode="json")` leaves it. */
-export type JsonableValue = null | boolean | number | string | JsonableValue[] | { [key: string]: JsonableValue }
+export type JSONableValue = null | boolean | number | string | JSONableValue[] | { [key: string]: JSONableValue }
 
 /**
- * A value made JSON-able by {@link serializeForJson}, with the JSON pointers (`''` for the value
+ * A value made JSON-able by {@link serializeForJSON}, with the JSON pointers (`''` for the value
  * itself, `/key/0` below it) of the integral numbers that Python holds as floats and prints as `1.0`.
- * Pass both to `pythonJsonDumps(value, { floatPaths })`.
+ * Pass both to `pythonJSONDumps(value, { floatPaths })`.
  */
-export interface SerializedJson {
-  readonly value: JsonableValue
+export interface SerializedJSON {
+  readonly value: JSONableValue
   readonly floatPaths: ReadonlySet<string>
 }
 
@@ -26,7 +26,7 @@ export interface SerializedJson {
  */
 type Mode = 'root' | 'typed' | 'inferred'
 
-type Serializer = (value: unknown, pointer: string, mode: Mode, floats: Set<string>) => JsonableValue
+type Serializer = (value: unknown, pointer: string, mode: Mode, floats: Set<string>) => JSONableValue
 
 const anyNode: TypeNode = { kind: 'any' }
 const serializers = new WeakMap<TypeNode, Serializer>()
@@ -44,20 +44,20 @@ const serializers = new WeakMap<TypeNode, Serializer>()
  * @throws {TypeError} when the value holds a function, a symbol or a bigint beyond 2^53.
  * @example
  * ```ts
- * serializeForJson([1, 2], t.list(t.number())) // { value: [1, 2], floatPaths: Set { '/0', '/1' } }
+ * serializeForJSON([1, 2], t.list(t.number())) // { value: [1, 2], floatPaths: Set { '/0', '/1' } }
  * ```
  * @see dspy.adapters.utils.serialize_for_json
  */
-export function serializeForJson(value: unknown, schema: TSchema): SerializedJson {
+export function serializeForJSON(value: unknown, schema: TSchema): SerializedJSON {
   return serializeTypedValue(value, describeType(schema))
 }
 
 /**
- * {@link serializeForJson} for an already described type.
+ * {@link serializeForJSON} for an already described type.
  *
  * @internal
  */
-export function serializeTypedValue(value: unknown, node: TypeNode): SerializedJson {
+export function serializeTypedValue(value: unknown, node: TypeNode): SerializedJSON {
   const floatPaths = new Set<string>()
   const serialized = serializerFor(node)(value, '', 'root', floatPaths)
   return { value: serialized, floatPaths }
@@ -71,30 +71,30 @@ export function serializeTypedValue(value: unknown, node: TypeNode): SerializedJ
  * @throws {TypeError} when a value holds a function, a symbol or a bigint beyond 2^53.
  * @example
  * ```ts
- * formatJsonObject({ answer: 'Paris', score: 1 }, { answer: t.string(), score: t.number() })
+ * formatJSONObject({ answer: 'Paris', score: 1 }, { answer: t.string(), score: t.number() })
  * // '{\n  "answer": "Paris",\n  "score": 1.0\n}'
  * ```
  * @see dspy.adapters.json_adapter.JSONAdapter.format_field_with_value
  */
-export function formatJsonObject(
+export function formatJSONObject(
   record: Readonly<Record<string, unknown>>,
   schemasByKey: Readonly<Record<string, TSchema | undefined>>,
   indent = 2,
 ): string {
   const floatPaths = new Set<string>()
-  const out: Record<string, JsonableValue> = {}
+  const out: Record<string, JSONableValue> = {}
   for (const [key, value] of Object.entries(record)) {
     const schema = Object.hasOwn(schemasByKey, key) ? schemasByKey[key] : undefined
     const node = schema === undefined ? anyNode : describeType(schema)
     out[key] = serializerFor(node)(value, `/${key}`, 'inferred', floatPaths)
   }
-  return pythonJsonDumps(out, { indent, floatPaths })
+  return pythonJSONDumps(out, { indent, floatPaths })
 }
 
 function serializerFor(node: TypeNode): Serializer {
   let serializer = serializers.get(node)
   if (serializer === undefined) {
-    serializer = withJsonUnwrapped(compile(node))
+    serializer = withJSONUnwrapped(compile(node))
     serializers.set(node, serializer)
   }
   return serializer
@@ -109,15 +109,15 @@ function lazySerializer(node: TypeNode): Serializer {
   }
 }
 
-function withJsonUnwrapped(serializer: Serializer): Serializer {
-  return (value, pointer, mode, floats) => serializer(unwrapJson(value), pointer, mode, floats)
+function withJSONUnwrapped(serializer: Serializer): Serializer {
+  return (value, pointer, mode, floats) => serializer(unwrapJSON(value), pointer, mode, floats)
 }
 
 /** Objects that say how they serialise (`Date`, DSPex special types) are replaced by their `toJSON()`. */
-function unwrapJson(value: unknown): unknown {
+function unwrapJSON(value: unknown): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value
-  const withJson = value as { toJSON?: unknown }
-  return typeof withJson.toJSON === 'function' ? (withJson.toJSON as () => unknown).call(value) : value
+  const withJSON = value as { toJSON?: unknown }
+  return typeof withJSON.toJSON === 'function' ? (withJSON.toJSON as () => unknown).call(value) : value
 }
 
 function childMode(mode: Mode): Mode {
@@ -166,7 +166,7 @@ function compile(node: TypeNode): Serializer {
         const record = value instanceof Map ? Object.fromEntries(value) : value
         if (!isRecord(record)) return serializeInferred(value, pointer, mode, floats)
         const inner = childMode(mode)
-        const out: Record<string, JsonableValue> = {}
+        const out: Record<string, JSONableValue> = {}
         for (const [key, entry] of Object.entries(record)) {
           if (entry !== undefined) out[key] = values(entry, `${pointer}/${key}`, inner, floats)
         }
@@ -218,7 +218,7 @@ function compileModel(node: ModelNode): Serializer {
   const declared = new Set(node.fields.map((field) => field.name))
   return (value, pointer, mode, floats) => {
     if (!isRecord(value)) return serializeInferred(value, pointer, mode, floats)
-    const out: Record<string, JsonableValue> = {}
+    const out: Record<string, JSONableValue> = {}
     for (const field of fields) {
       const present = value[field.name] !== undefined
       if (!present && !field.hasDefault) continue
@@ -235,8 +235,8 @@ function compileModel(node: ModelNode): Serializer {
 }
 
 /** Serialises a value by its own JavaScript type, as pydantic does for `Any`. */
-function serializeInferred(value: unknown, pointer: string, mode: Mode, floats: Set<string>): JsonableValue {
-  const unwrapped = unwrapJson(value)
+function serializeInferred(value: unknown, pointer: string, mode: Mode, floats: Set<string>): JSONableValue {
+  const unwrapped = unwrapJSON(value)
   if (unwrapped === null || unwrapped === undefined) return null
   switch (typeof unwrapped) {
     case 'string':
@@ -255,7 +255,7 @@ function serializeInferred(value: unknown, pointer: string, mode: Mode, floats: 
         return [...unwrapped].map((item: unknown, index) => serializeInferred(item, `${pointer}/${index}`, inner, floats))
       }
       const record = unwrapped instanceof Map ? Object.fromEntries(unwrapped) : (unwrapped as Record<string, unknown>)
-      const out: Record<string, JsonableValue> = {}
+      const out: Record<string, JSONableValue> = {}
       for (const [key, item] of Object.entries(record)) {
         if (item !== undefined) out[key] = serializeInferred(item, `${pointer}/${key}`, inner, floats)
       }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { Item, Level, Status } from './__fixtures__/order-model.js'
 import { StructuredOutputSchemaError } from './errors/structured-output-schema-error.js'
 import { geminiResponseSchema } from './gemini-response-schema.js'
-import type { JsonSchemaObject } from './json-schema-object.js'
+import type { JSONSchemaObject } from './json-schema-object.js'
 import { specialTypeSchema } from './special-type-schema.js'
 import type { StructuredOutputFields } from './structured-output-schema.js'
 import { t } from './type-builder.js'
@@ -36,11 +36,11 @@ const geminiTypes = new Set(['string', 'number', 'integer', 'boolean', 'array', 
  * `const`, `default`); nullability through `nullable`, never a `null` type; enums of strings only;
  * every object has properties, its `propertyOrdering` and a `required` within them.
  */
-function expectGeminiSchema(schema: JsonSchemaObject, path = '#'): void {
+function expectGeminiSchema(schema: JSONSchemaObject, path = '#'): void {
   for (const key of Object.keys(schema)) expect(geminiKeywords.has(key), `${path}: keyword ${key}`).toBe(true)
   if (Array.isArray(schema.anyOf)) {
     expect(schema.anyOf.length, `${path}: anyOf`).toBeGreaterThan(1)
-    for (const [index, member] of (schema.anyOf as JsonSchemaObject[]).entries()) {
+    for (const [index, member] of (schema.anyOf as JSONSchemaObject[]).entries()) {
       expectGeminiSchema(member, `${path}/anyOf/${index}`)
     }
     return
@@ -59,11 +59,11 @@ function expectGeminiSchema(schema: JsonSchemaObject, path = '#'): void {
       expectGeminiSchema(member, `${path}/properties/${name}`)
     }
   }
-  if (schema.type === 'array') expectGeminiSchema(schema.items as JsonSchemaObject, `${path}/items`)
+  if (schema.type === 'array') expectGeminiSchema(schema.items as JSONSchemaObject, `${path}/items`)
 }
 
 /** Compiles the schema as draft-07 (Ajv reads OpenAPI's `nullable`; `propertyOrdering` is an annotation). */
-function compileDraft07(schema: JsonSchemaObject): (data: unknown) => boolean {
+function compileDraft07(schema: JSONSchemaObject): (data: unknown) => boolean {
   const ajv = new Ajv({ strict: true, allErrors: true })
   ajv.addKeyword({ keyword: 'propertyOrdering', schemaType: 'array' })
   const validate = ajv.compile(schema)

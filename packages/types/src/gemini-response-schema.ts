@@ -1,5 +1,5 @@
 import { StructuredOutputSchemaError } from './errors/structured-output-schema-error.js'
-import { deepFreezeJson, type JsonSchemaObject } from './json-schema-object.js'
+import { deepFreezeJSON, type JSONSchemaObject } from './json-schema-object.js'
 import {
   defaultStructuredOutputName,
   StructuredOutputCache,
@@ -30,7 +30,7 @@ const droppedKeywords: ReadonlySet<string> = new Set(['default', 'examples', 'un
 /** Keywords rewritten by the conversion itself. */
 const convertedKeywords: ReadonlySet<string> = new Set(['type', '$ref', 'anyOf', 'const', 'enum', 'properties', 'required', 'items', 'prefixItems'])
 
-const cache = new StructuredOutputCache<JsonSchemaObject>()
+const cache = new StructuredOutputCache<JSONSchemaObject>()
 
 /**
  * Gemini's `generationConfig.responseSchema` for a signature's output fields: the subset of
@@ -48,11 +48,11 @@ const cache = new StructuredOutputCache<JsonSchemaObject>()
  * const generationConfig = { responseMimeType: 'application/json', responseSchema: geminiResponseSchema(fields) }
  * ```
  */
-export function geminiResponseSchema(fields: StructuredOutputFields, options: StructuredOutputSchemaOptions = {}): JsonSchemaObject {
+export function geminiResponseSchema(fields: StructuredOutputFields, options: StructuredOutputSchemaOptions = {}): JSONSchemaObject {
   const name = options.name ?? defaultStructuredOutputName
   return cache.get(fields, name, () => {
     const source = structuredOutputPydanticSchema(fields, name)
-    return deepFreezeJson(convert(source, '#', source))
+    return deepFreezeJSON(convert(source, '#', source))
   })
 }
 
@@ -65,9 +65,9 @@ function unsupported(message: string, path: string): StructuredOutputSchemaError
 }
 
 /** A schema with its `$ref` replaced by the definition (the schema's own keywords win). */
-function resolve(schema: JsonSchemaObject, root: JsonSchemaObject, path: string): JsonSchemaObject {
+function resolve(schema: JSONSchemaObject, root: JSONSchemaObject, path: string): JSONSchemaObject {
   if (typeof schema.$ref !== 'string') return schema
-  const definitions = root.$defs as Record<string, JsonSchemaObject> | undefined
+  const definitions = root.$defs as Record<string, JSONSchemaObject> | undefined
   const name = schema.$ref.startsWith('#/$defs/') ? schema.$ref.slice('#/$defs/'.length) : undefined
   const found = name === undefined ? undefined : definitions?.[name]
   if (found === undefined) throw unsupported(`the reference ${schema.$ref}, which names no definition,`, path)
@@ -75,14 +75,14 @@ function resolve(schema: JsonSchemaObject, root: JsonSchemaObject, path: string)
   return resolve({ ...found, ...own }, root, path)
 }
 
-function convert(original: JsonSchemaObject, path: string, root: JsonSchemaObject): MutableSchema {
+function convert(original: JSONSchemaObject, path: string, root: JSONSchemaObject): MutableSchema {
   const schema = resolve(original, root, path)
   for (const key of Object.keys(schema)) {
     if (!droppedKeywords.has(key) && !convertedKeywords.has(key) && !copiedKeywords.includes(key)) {
       throw unsupported(`the keyword ${JSON.stringify(key)}`, path)
     }
   }
-  if (Array.isArray(schema.anyOf)) return convertUnion(schema, schema.anyOf as JsonSchemaObject[], path, root)
+  if (Array.isArray(schema.anyOf)) return convertUnion(schema, schema.anyOf as JSONSchemaObject[], path, root)
   const result: MutableSchema = {}
   if ('const' in schema) {
     if (typeof schema.const !== 'string') throw unsupported(`the non-string literal ${JSON.stringify(schema.const)}`, path)
@@ -99,7 +99,7 @@ function convert(original: JsonSchemaObject, path: string, root: JsonSchemaObjec
   if (result.type === 'object') convertObject(schema, result, path, root)
   if (result.type === 'array') {
     if ('prefixItems' in schema) throw unsupported('a tuple (prefixItems)', path)
-    result.items = convert((schema.items ?? {}) as JsonSchemaObject, `${path}/items`, root)
+    result.items = convert((schema.items ?? {}) as JSONSchemaObject, `${path}/items`, root)
   }
   return result
 }
@@ -111,7 +111,7 @@ function convertType(type: unknown, path: string): string {
   return type
 }
 
-function copyAnnotations(schema: JsonSchemaObject, result: MutableSchema): void {
+function copyAnnotations(schema: JSONSchemaObject, result: MutableSchema): void {
   for (const key of copiedKeywords) if (schema[key] !== undefined) result[key] = schema[key]
 }
 
@@ -119,7 +119,7 @@ function copyAnnotations(schema: JsonSchemaObject, result: MutableSchema): void 
  * `anyOf` without its `null` member, which becomes `nullable: true` (on each member when several
  * remain); a single member is written in place.
  */
-function convertUnion(schema: JsonSchemaObject, members: JsonSchemaObject[], path: string, root: JsonSchemaObject): MutableSchema {
+function convertUnion(schema: JSONSchemaObject, members: JSONSchemaObject[], path: string, root: JSONSchemaObject): MutableSchema {
   const resolved = members.map((member, index) => resolve(member, root, `${path}/anyOf/${index}`))
   const nonNull = resolved.filter((member) => member.type !== 'null')
   const nullable = nonNull.length < resolved.length
@@ -137,8 +137,8 @@ function convertUnion(schema: JsonSchemaObject, members: JsonSchemaObject[], pat
   return result
 }
 
-function convertObject(schema: JsonSchemaObject, result: MutableSchema, path: string, root: JsonSchemaObject): void {
-  const properties = (schema.properties ?? {}) as Record<string, JsonSchemaObject>
+function convertObject(schema: JSONSchemaObject, result: MutableSchema, path: string, root: JSONSchemaObject): void {
+  const properties = (schema.properties ?? {}) as Record<string, JSONSchemaObject>
   const names = Object.keys(properties)
   if (names.length === 0) {
     throw unsupported(
@@ -149,7 +149,7 @@ function convertObject(schema: JsonSchemaObject, result: MutableSchema, path: st
     )
   }
   const converted: MutableSchema = {}
-  for (const name of names) converted[name] = convert(properties[name] as JsonSchemaObject, `${path}/properties/${name}`, root)
+  for (const name of names) converted[name] = convert(properties[name] as JSONSchemaObject, `${path}/properties/${name}`, root)
   result.properties = converted
   if (Array.isArray(schema.required) && schema.required.length > 0) result.required = schema.required
   result.propertyOrdering = names

@@ -18,17 +18,17 @@ export {
   type ValueValidationIssue,
 } from './errors/value-validation-error.js'
 export { formatFieldValue } from './format-field-value.js'
-export { formatJsonObject, type JsonableValue, type SerializedJson, serializeForJson } from './format-json-value.js'
+export { formatJSONObject, type JSONableValue, type SerializedJSON, serializeForJSON } from './format-json-value.js'
 export { geminiResponseSchema } from './gemini-response-schema.js'
 export { jsonSchemaFloatDefaults } from './json-schema-float-defaults.js'
-export type { JsonSchemaObject } from './json-schema-object.js'
-export { loadRepairedJson } from './load-repaired-json.js'
-export { type OpenAIStrictJsonSchema, openaiStrictJsonSchema, openaiStrictSchemaLimits } from './openai-strict-json-schema.js'
+export type { JSONSchemaObject } from './json-schema-object.js'
+export { loadRepairedJSON } from './load-repaired-json.js'
+export { type OpenAIStrictJSONSchema, openaiStrictJSONSchema, openaiStrictSchemaLimits } from './openai-strict-json-schema.js'
 export { type ParsePythonTypeOptions, parsePythonType, type TypeRegistry } from './parse-python-type.js'
 export { parseValue } from './parse-value.js'
-export { promptJsonSchema, promptJsonSchemaText, typeNodePromptJsonSchema, typeNodePromptJsonSchemaText } from './prompt-json-schema.js'
-export { pydanticJsonSchema, typeNodePydanticJsonSchema } from './pydantic-json-schema.js'
-export { type PythonJsonDumpsOptions, pythonJsonDumps } from './python-json-dumps.js'
+export { promptJSONSchema, promptJSONSchemaText, typeNodePromptJSONSchema, typeNodePromptJSONSchemaText } from './prompt-json-schema.js'
+export { pydanticJSONSchema, typeNodePydanticJSONSchema } from './pydantic-json-schema.js'
+export { type PythonJSONDumpsOptions, pythonJSONDumps } from './python-json-dumps.js'
 export { parsePythonLiteral } from './python-literal.js'
 export { parseFloatText, parseIntText } from './python-number-text.js'
 export { pythonFloatRepr, pythonIntRepr, pythonScalarRepr, pythonStringRepr } from './python-repr.js'
@@ -44,7 +44,7 @@ export type {
   DocumentContentPart,
   FileContentPart,
   FileContentPartFile,
-  ImageUrlContentPart,
+  ImageURLContentPart,
   InputAudioContentPart,
   SpecialTypeContentPart,
 } from './special-types/content-part.js'
@@ -62,7 +62,7 @@ export { Image, type ImageFields, type ImageSource } from './special-types/image
 export { Reasoning } from './special-types/reasoning.js'
 export { sniffImageMimeType } from './special-types/sniff-image-mime-type.js'
 export { specialTypeDescription } from './special-types/special-type-description.js'
-export { specialTypeJsonSchema } from './special-types/special-type-json-schema.js'
+export { specialTypeJSONSchema } from './special-types/special-type-json-schema.js'
 export {
   Tool,
   type ToolArgumentSchemas,

@@ -1,4 +1,4 @@
-import type { JsonSchemaObject } from './json-schema-object.js'
+import type { JSONSchemaObject } from './json-schema-object.js'
 
 type SchemaRecord = Readonly<Record<string, unknown>>
 
@@ -6,7 +6,7 @@ type SchemaRecord = Readonly<Record<string, unknown>>
 const dataKeywords: ReadonlySet<string> = new Set(['default', 'enum', 'const', 'examples'])
 
 /**
- * The JSON pointers (in {@link pythonJsonDumps}'s `floatPaths` form, e.g. `/properties/f/default`)
+ * The JSON pointers (in {@link pythonJSONDumps}'s `floatPaths` form, e.g. `/properties/f/default`)
  * of the integral numbers inside `default` values whose schema only allows floats. A Python
  * default for a `float` field is written `1.0`; JavaScript cannot tell `1` from `1.0`, so DSPex
  * assumes the default was given as a float, as the field's type says.
@@ -16,7 +16,7 @@ const dataKeywords: ReadonlySet<string> = new Set(['default', 'enum', 'const', '
  * jsonSchemaFloatDefaults({ properties: { f: { default: 1, type: 'number' } } }) // Set { '/properties/f/default' }
  * ```
  */
-export function jsonSchemaFloatDefaults(schema: JsonSchemaObject): ReadonlySet<string> {
+export function jsonSchemaFloatDefaults(schema: JSONSchemaObject): ReadonlySet<string> {
   const found = new Set<string>()
   visit(schema, '', schema, found)
   return found

@@ -1,5 +1,5 @@
 /** A JSON Schema (or any JSON object) as plain data: what DSPex emits for prompts and providers. */
-export interface JsonSchemaObject {
+export interface JSONSchemaObject {
   readonly [key: string]: unknown
 }
 
@@ -7,10 +7,10 @@ export interface JsonSchemaObject {
  * Freezes a JSON value and everything inside it, so a cached schema handed to many callers cannot
  * be changed by one of them. Returns the same value.
  */
-export function deepFreezeJson<Value>(value: Value): Value {
+export function deepFreezeJSON<Value>(value: Value): Value {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value)
-    for (const item of Object.values(value)) deepFreezeJson(item)
+    for (const item of Object.values(value)) deepFreezeJSON(item)
   }
   return value
 }

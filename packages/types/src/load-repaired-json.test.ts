@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { loadRepairedJson } from './load-repaired-json.js'
+import { loadRepairedJSON } from './load-repaired-json.js'
 
 // Each input with the value Python's json_repair.loads (0.61) returned for it.
 const recorded: readonly [string, unknown][] = [
@@ -259,37 +259,37 @@ const recorded: readonly [string, unknown][] = [
   ['[.5e2]', [50.0]],
 ]
 
-describe('loadRepairedJson matches json_repair.loads', () => {
+describe('loadRepairedJSON matches json_repair.loads', () => {
   for (const [text, expected] of recorded) {
     it(`reads ${JSON.stringify(text)}`, () => {
-      expect(loadRepairedJson(text)).toEqual(expected)
+      expect(loadRepairedJSON(text)).toEqual(expected)
     })
   }
 })
 
-describe('loadRepairedJson', () => {
+describe('loadRepairedJSON', () => {
   it('returns an empty string when the text holds no JSON value', () => {
     for (const text of ['', '  ', 'hello world', 'a, b', 'Ada, 36 years old', 'yes', 'True', 'None', "'hello'", '1_000']) {
-      expect(loadRepairedJson(text)).toBe('')
+      expect(loadRepairedJSON(text)).toBe('')
     }
   })
 
   it("reads Python's JSON dialect: NaN and Infinity", () => {
-    expect(loadRepairedJson('NaN')).toBeNaN()
-    expect(loadRepairedJson('Infinity')).toBe(Number.POSITIVE_INFINITY)
-    expect(loadRepairedJson('[NaN, -Infinity]')).toEqual([Number.NaN, Number.NEGATIVE_INFINITY])
-    expect(loadRepairedJson('{"a": NaN, "b": Infinity}')).toEqual({ a: Number.NaN, b: Number.POSITIVE_INFINITY })
+    expect(loadRepairedJSON('NaN')).toBeNaN()
+    expect(loadRepairedJSON('Infinity')).toBe(Number.POSITIVE_INFINITY)
+    expect(loadRepairedJSON('[NaN, -Infinity]')).toEqual([Number.NaN, Number.NEGATIVE_INFINITY])
+    expect(loadRepairedJSON('{"a": NaN, "b": Infinity}')).toEqual({ a: Number.NaN, b: Number.POSITIVE_INFINITY })
   })
 
   it('keeps strings that look like the markers it uses for NaN', () => {
-    expect(loadRepairedJson('["NaN", "toString", NaN]')).toEqual(['NaN', 'toString', Number.NaN])
+    expect(loadRepairedJSON('["NaN", "toString", NaN]')).toEqual(['NaN', 'toString', Number.NaN])
   })
 
   it('skips markdown fences around the value', () => {
-    expect(loadRepairedJson('```json\n{"name": "Ada", "age": "36"}\n```')).toEqual({ name: 'Ada', age: '36' })
+    expect(loadRepairedJSON('```json\n{"name": "Ada", "age": "36"}\n```')).toEqual({ name: 'Ada', age: '36' })
   })
 
   it('reads a value after an unquoted apostrophe in the prose before it', () => {
-    expect(loadRepairedJson("Here's the list: [1, 2]")).toEqual([1, 2])
+    expect(loadRepairedJSON("Here's the list: [1, 2]")).toEqual([1, 2])
   })
 })

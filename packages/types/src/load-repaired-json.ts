@@ -1,5 +1,5 @@
 import { jsonrepair } from 'jsonrepair'
-import { findContainerEnd, isExplicitTuple, prepareForJsonRepair, replaceBareWords } from './prepare-for-json-repair.js'
+import { findContainerEnd, isExplicitTuple, prepareForJSONRepair, replaceBareWords } from './prepare-for-json-repair.js'
 
 const nanMarker = '\u0000dspex:NaN'
 const infinityMarker = '\u0000dspex:Infinity'
@@ -29,16 +29,16 @@ const nonFiniteMarkers: Readonly<Record<string, string>> = {
  *
  * @see json_repair.loads
  */
-export function loadRepairedJson(text: string): unknown {
-  const strict = parsePythonJson(text)
+export function loadRepairedJSON(text: string): unknown {
+  const strict = parsePythonJSON(text)
   if (strict.ok) return strict.value
   return new TopLevelReader(text).read()
 }
 
-type JsonAttempt = { ok: true; value: unknown } | { ok: false }
+type JSONAttempt = { ok: true; value: unknown } | { ok: false }
 
 /** Python's `json.loads`: standard JSON plus bare `NaN`, `Infinity` and `-Infinity`. */
-function parsePythonJson(text: string): JsonAttempt {
+function parsePythonJSON(text: string): JSONAttempt {
   try {
     return { ok: true, value: JSON.parse(text) }
   } catch {
@@ -56,10 +56,10 @@ function parsePythonJson(text: string): JsonAttempt {
 }
 
 function repairContainer(span: string): unknown {
-  const strict = parsePythonJson(span)
+  const strict = parsePythonJSON(span)
   if (strict.ok) return strict.value
   try {
-    return JSON.parse(jsonrepair(prepareForJsonRepair(span)))
+    return JSON.parse(jsonrepair(prepareForJSONRepair(span)))
   } catch {
     return ''
   }

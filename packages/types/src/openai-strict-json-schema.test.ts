@@ -3,8 +3,8 @@ import { Type } from 'typebox'
 import { describe, expect, it } from 'vitest'
 import { Item, Level, Status } from './__fixtures__/order-model.js'
 import { StructuredOutputSchemaError } from './errors/structured-output-schema-error.js'
-import type { JsonSchemaObject } from './json-schema-object.js'
-import { openaiStrictJsonSchema } from './openai-strict-json-schema.js'
+import type { JSONSchemaObject } from './json-schema-object.js'
+import { openaiStrictJSONSchema } from './openai-strict-json-schema.js'
 import { specialTypeSchema } from './special-type-schema.js'
 import type { StructuredOutputFields } from './structured-output-schema.js'
 import { t } from './type-builder.js'
@@ -38,11 +38,11 @@ const strictKeywords = new Set([
  * all its properties in `required` and has `additionalProperties: false`; every schema has a
  * type, an anyOf or a bare $ref; only supported keywords; every $ref resolves.
  */
-function expectOpenAIStrict(root: JsonSchemaObject): void {
+function expectOpenAIStrict(root: JSONSchemaObject): void {
   expect(root.type).toBe('object')
   expect(root).not.toHaveProperty('anyOf')
-  const definitions = (root.$defs ?? {}) as Record<string, JsonSchemaObject>
-  const check = (schema: JsonSchemaObject, path: string): void => {
+  const definitions = (root.$defs ?? {}) as Record<string, JSONSchemaObject>
+  const check = (schema: JSONSchemaObject, path: string): void => {
     for (const key of Object.keys(schema)) expect(strictKeywords.has(key), `${path}: keyword ${key}`).toBe(true)
     if (typeof schema.$ref === 'string') {
       expect(Object.keys(schema), `${path}: $ref with siblings`).toEqual(['$ref'])
@@ -55,9 +55,9 @@ function expectOpenAIStrict(root: JsonSchemaObject): void {
       expect(schema.required, `${path}: required`).toEqual(Object.keys(schema.properties as object))
       for (const [name, member] of Object.entries(schema.properties as object)) check(member, `${path}/properties/${name}`)
     }
-    if (schema.type === 'array') check(schema.items as JsonSchemaObject, `${path}/items`)
+    if (schema.type === 'array') check(schema.items as JSONSchemaObject, `${path}/items`)
     if (Array.isArray(schema.anyOf)) {
-      for (const [index, member] of (schema.anyOf as JsonSchemaObject[]).entries()) check(member, `${path}/anyOf/${index}`)
+      for (const [index, member] of (schema.anyOf as JSONSchemaObject[]).entries()) check(member, `${path}/anyOf/${index}`)
     }
   }
   check(root, '#')
@@ -66,7 +66,7 @@ function expectOpenAIStrict(root: JsonSchemaObject): void {
 }
 
 /** Compiles the schema as draft-07 JSON Schema with Ajv's strict mode. */
-function compileDraft07(schema: JsonSchemaObject): (data: unknown) => boolean {
+function compileDraft07(schema: JSONSchemaObject): (data: unknown) => boolean {
   const ajv = new Ajv({ strict: true, allErrors: true })
   const validate = ajv.compile(schema)
   return (data) => validate(data)
@@ -85,9 +85,9 @@ const orderFields: StructuredOutputFields = {
   ratio: t.union([t.integer(), t.number()]),
 }
 
-describe('openaiStrictJsonSchema', () => {
+describe('openaiStrictJSONSchema', () => {
   it('writes the strict schema of simple outputs', () => {
-    expect(openaiStrictJsonSchema({ answer: t.string(), n: t.integer() })).toEqual({
+    expect(openaiStrictJSONSchema({ answer: t.string(), n: t.integer() })).toEqual({
       name: 'DSPyProgramOutputs',
       strict: true,
       schema: {
@@ -101,9 +101,9 @@ describe('openaiStrictJsonSchema', () => {
   })
 
   it('follows the strict-mode rules for models, enums, unions and literals', () => {
-    const { schema } = openaiStrictJsonSchema(orderFields, { name: 'Order_Outputs' })
+    const { schema } = openaiStrictJSONSchema(orderFields, { name: 'Order_Outputs' })
     expectOpenAIStrict(schema)
-    const definitions = schema.$defs as Record<string, JsonSchemaObject>
+    const definitions = schema.$defs as Record<string, JSONSchemaObject>
     // Item's qty has a default: strict mode requires it anyway and has no `default` keyword.
     expect(definitions.Item).toEqual({
       additionalProperties: false,
@@ -117,7 +117,7 @@ describe('openaiStrictJsonSchema', () => {
       title: 'Item',
       type: 'object',
     })
-    const properties = schema.properties as Record<string, JsonSchemaObject>
+    const properties = schema.properties as Record<string, JSONSchemaObject>
     expect(properties.tags).toEqual({ items: { type: 'string' }, title: 'Tags', type: 'array' })
     expect(properties.mixed).toEqual({
       title: 'Mixed',
@@ -136,9 +136,9 @@ describe('openaiStrictJsonSchema', () => {
       status: t.withDefault(Status, 'open' as never),
       note: t.withDefault(Type.Unsafe<unknown>({ ...t.optional(t.string()), description: 'A note' }), null),
     })
-    const { schema } = openaiStrictJsonSchema({ holder: withDescription })
+    const { schema } = openaiStrictJSONSchema({ holder: withDescription })
     expectOpenAIStrict(schema)
-    const holder = (schema.$defs as Record<string, JsonSchemaObject>).Holder as JsonSchemaObject
+    const holder = (schema.$defs as Record<string, JSONSchemaObject>).Holder as JSONSchemaObject
     expect((holder.properties as Record<string, unknown>).status).toEqual({ $ref: '#/$defs/Status' })
     expect((holder.properties as Record<string, unknown>).note).toEqual({
       anyOf: [{ type: 'string' }, { type: 'null' }],
@@ -148,7 +148,7 @@ describe('openaiStrictJsonSchema', () => {
   })
 
   it('gives valid draft-07 schemas that accept good outputs and reject bad ones', () => {
-    const validate = compileDraft07(openaiStrictJsonSchema(orderFields).schema)
+    const validate = compileDraft07(openaiStrictJSONSchema(orderFields).schema)
     const good = {
       answer: 'ok',
       status: 'open',
@@ -168,7 +168,7 @@ describe('openaiStrictJsonSchema', () => {
   })
 
   it('accepts special types that are closed models', () => {
-    const { schema } = openaiStrictJsonSchema({ picture: specialTypeSchema('Image') })
+    const { schema } = openaiStrictJSONSchema({ picture: specialTypeSchema('Image') })
     expectOpenAIStrict(schema)
     expect(compileDraft07(schema)({ picture: { url: 'https://example.com/a.png' } })).toBe(true)
   })
@@ -183,7 +183,7 @@ describe('openaiStrictJsonSchema', () => {
   ])('rejects %s with a typed error', (_name, fields, path, message) => {
     let caught: unknown
     try {
-      openaiStrictJsonSchema(fields)
+      openaiStrictJSONSchema(fields)
     } catch (error) {
       caught = error
     }
@@ -198,17 +198,17 @@ describe('openaiStrictJsonSchema', () => {
 
   it('rejects schemas over OpenAI limits', () => {
     const members = Object.fromEntries(Array.from({ length: 1001 }, (_, index) => [`M${index}`, `v${index}`]))
-    expect(() => openaiStrictJsonSchema({ big: t.enum('Big', members) })).toThrow(/1001 enumValues, limit 1000/)
+    expect(() => openaiStrictJSONSchema({ big: t.enum('Big', members) })).toThrow(/1001 enumValues, limit 1000/)
     let nested: ReturnType<typeof t.model> = t.model('Level0', { leaf: t.string() })
     for (let level = 1; level <= 10; level += 1) nested = t.model(`Level${level}`, { child: nested })
-    expect(() => openaiStrictJsonSchema({ deep: nested })).toThrow(/12 levels of nesting \(limit 10\)/)
+    expect(() => openaiStrictJSONSchema({ deep: nested })).toThrow(/12 levels of nesting \(limit 10\)/)
   })
 
   it('caches per fields object and name, and freezes the result', () => {
     const fields = { answer: t.string() }
-    const first = openaiStrictJsonSchema(fields)
-    expect(openaiStrictJsonSchema(fields)).toBe(first)
-    expect(openaiStrictJsonSchema(fields, { name: 'Other' })).not.toBe(first)
+    const first = openaiStrictJSONSchema(fields)
+    expect(openaiStrictJSONSchema(fields)).toBe(first)
+    expect(openaiStrictJSONSchema(fields, { name: 'Other' })).not.toBe(first)
     expect(Object.isFrozen(first.schema)).toBe(true)
   })
 })

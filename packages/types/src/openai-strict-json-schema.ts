@@ -1,5 +1,5 @@
 import { StructuredOutputSchemaError } from './errors/structured-output-schema-error.js'
-import { deepFreezeJson, type JsonSchemaObject } from './json-schema-object.js'
+import { deepFreezeJSON, type JSONSchemaObject } from './json-schema-object.js'
 import {
   defaultStructuredOutputName,
   StructuredOutputCache,
@@ -11,11 +11,11 @@ import {
 type MutableSchema = Record<string, unknown>
 
 /** OpenAI's `response_format.json_schema` for strict structured outputs. */
-export interface OpenAIStrictJsonSchema {
+export interface OpenAIStrictJSONSchema {
   /** The response format's name (letters, digits, `_` and `-`, at most 64 characters). */
   readonly name: string
   readonly strict: true
-  readonly schema: JsonSchemaObject
+  readonly schema: JSONSchemaObject
 }
 
 /** Keywords strict mode accepts, by the type they apply to (`*` for any). */
@@ -43,7 +43,7 @@ export const openaiStrictSchemaLimits = {
   characters: 120_000,
 } as const
 
-const cache = new StructuredOutputCache<OpenAIStrictJsonSchema>()
+const cache = new StructuredOutputCache<OpenAIStrictJSONSchema>()
 
 /**
  * The schema for OpenAI's strict structured outputs of a signature's output fields: DSPy's
@@ -59,17 +59,17 @@ const cache = new StructuredOutputCache<OpenAIStrictJsonSchema>()
  * @throws {TypeDefinitionError} when a field type has no DSPy meaning.
  * @example
  * ```ts
- * const format = { type: 'json_schema', json_schema: openaiStrictJsonSchema({ answer: t.string() }) }
+ * const format = { type: 'json_schema', json_schema: openaiStrictJSONSchema({ answer: t.string() }) }
  * ```
  * @see dspy.adapters.json_adapter._get_structured_outputs_response_format
  */
-export function openaiStrictJsonSchema(fields: StructuredOutputFields, options: StructuredOutputSchemaOptions = {}): OpenAIStrictJsonSchema {
+export function openaiStrictJSONSchema(fields: StructuredOutputFields, options: StructuredOutputSchemaOptions = {}): OpenAIStrictJSONSchema {
   const name = options.name ?? defaultStructuredOutputName
   return cache.get(fields, name, () => {
     const source = structuredOutputPydanticSchema(fields, name)
     const schema = strict(source, '#', source)
     checkLimits(schema)
-    return deepFreezeJson({ name, strict: true, schema })
+    return deepFreezeJSON({ name, strict: true, schema })
   })
 }
 
@@ -81,14 +81,14 @@ function unsupported(message: string, path: string): StructuredOutputSchemaError
   })
 }
 
-function definition(reference: string, root: JsonSchemaObject, path: string): MutableSchema {
+function definition(reference: string, root: JSONSchemaObject, path: string): MutableSchema {
   const definitions = root.$defs as Record<string, MutableSchema> | undefined
   const found = reference.startsWith('#/$defs/') ? definitions?.[reference.slice('#/$defs/'.length)] : undefined
   if (found === undefined) throw unsupported(`the reference ${reference}, which names no definition,`, path)
   return found
 }
 
-function strict(schema: JsonSchemaObject, path: string, root: JsonSchemaObject): MutableSchema {
+function strict(schema: JSONSchemaObject, path: string, root: JSONSchemaObject): MutableSchema {
   const keys = Object.keys(schema).filter((key) => !droppedKeywords.has(key))
   if (typeof schema.$ref === 'string' && keys.length > 1) {
     // Strict mode takes no keywords beside a $ref: write the definition in place, keeping ours.
@@ -99,11 +99,11 @@ function strict(schema: JsonSchemaObject, path: string, root: JsonSchemaObject):
   const result: MutableSchema = {}
   for (const key of keys) {
     const value = schema[key]
-    if (key === '$defs') result.$defs = strictMap(value as Record<string, JsonSchemaObject>, `${path}/$defs`, root)
+    if (key === '$defs') result.$defs = strictMap(value as Record<string, JSONSchemaObject>, `${path}/$defs`, root)
     else if (key === 'anyOf') {
-      result.anyOf = (value as JsonSchemaObject[]).map((member, index) => strict(member, `${path}/anyOf/${index}`, root))
-    } else if (key === 'properties') result.properties = strictMap(value as Record<string, JsonSchemaObject>, `${path}/properties`, root)
-    else if (key === 'items') result.items = strict(value as JsonSchemaObject, `${path}/items`, root)
+      result.anyOf = (value as JSONSchemaObject[]).map((member, index) => strict(member, `${path}/anyOf/${index}`, root))
+    } else if (key === 'properties') result.properties = strictMap(value as Record<string, JSONSchemaObject>, `${path}/properties`, root)
+    else if (key === 'items') result.items = strict(value as JSONSchemaObject, `${path}/items`, root)
     else if (key === 'prefixItems') throw unsupported('a tuple (prefixItems)', path)
     else if (key === 'additionalProperties' || key === 'required') continue
     else if (allowedKeywords['*']?.has(key) === true || allowedFor(schema.type, key)) result[key] = value
@@ -121,14 +121,14 @@ function allowedFor(type: unknown, key: string): boolean {
   return typeof type === 'string' && allowedKeywords[type]?.has(key) === true
 }
 
-function strictMap(map: Record<string, JsonSchemaObject>, path: string, root: JsonSchemaObject): MutableSchema {
+function strictMap(map: Record<string, JSONSchemaObject>, path: string, root: JSONSchemaObject): MutableSchema {
   const result: MutableSchema = {}
   for (const [name, member] of Object.entries(map)) result[name] = strict(member, `${path}/${name}`, root)
   return result
 }
 
 /** An object: all properties required, nothing else allowed. An open-ended mapping has no strict form. */
-function strictObject(source: JsonSchemaObject, result: MutableSchema, path: string): MutableSchema {
+function strictObject(source: JSONSchemaObject, result: MutableSchema, path: string): MutableSchema {
   const properties = (result.properties ?? {}) as MutableSchema
   const hasProperties = Object.keys(properties).length > 0
   if (!hasProperties && source.additionalProperties !== undefined && source.additionalProperties !== false) {

@@ -5,7 +5,7 @@ import { describeType } from './describe-type.js'
 import { PythonLiteralError } from './errors/python-literal-error.js'
 import { ValueParseError } from './errors/value-parse-error.js'
 import { ValueValidationError } from './errors/value-validation-error.js'
-import { loadRepairedJson } from './load-repaired-json.js'
+import { loadRepairedJSON } from './load-repaired-json.js'
 import { parsePythonLiteral } from './python-literal.js'
 import { pythonScalarRepr } from './python-repr.js'
 import { pythonStr } from './python-str.js'
@@ -47,7 +47,7 @@ function parseNodeValue(value: unknown, node: TypeNode): unknown {
   if (node.kind === 'enum') return findEnumMember(value, node)
   if (node.kind === 'literal') return matchLiteral(value, node)
   if (typeof value !== 'string' || allowsNoneAndString(node)) return validate(value, value, node)
-  let candidate = loadRepairedJson(value)
+  let candidate = loadRepairedJSON(value)
   if (candidate === '' && value !== '') {
     try {
       candidate = parsePythonLiteral(value)

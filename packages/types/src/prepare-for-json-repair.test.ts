@@ -1,23 +1,23 @@
 import { describe, expect, it } from 'vitest'
-import { findContainerEnd, findStringEnd, isExplicitTuple, prepareForJsonRepair, replaceBareWords } from './prepare-for-json-repair.js'
+import { findContainerEnd, findStringEnd, isExplicitTuple, prepareForJSONRepair, replaceBareWords } from './prepare-for-json-repair.js'
 
-describe('prepareForJsonRepair', () => {
+describe('prepareForJSONRepair', () => {
   it('keeps None and undefined as strings and lowers constants', () => {
-    expect(prepareForJsonRepair('[None, undefined, TRUE, Null, False]')).toBe('["None", "undefined", true, null, false]')
+    expect(prepareForJSONRepair('[None, undefined, TRUE, Null, False]')).toBe('["None", "undefined", true, null, false]')
   })
   it('turns tuples into arrays and drops the parentheses of grouped values', () => {
-    expect(prepareForJsonRepair('{"a": (1, 2), "b": (3), "c": ()}')).toBe('{"a": [1, 2], "b":  3 , "c": []}')
+    expect(prepareForJSONRepair('{"a": (1, 2), "b": (3), "c": ()}')).toBe('{"a": [1, 2], "b":  3 , "c": []}')
   })
   it('leaves calls and words with parentheses alone', () => {
-    expect(prepareForJsonRepair('{"a": foo(1)}')).toBe('{"a": foo(1)}')
+    expect(prepareForJSONRepair('{"a": foo(1)}')).toBe('{"a": foo(1)}')
   })
   it('reads numbers as json_repair does', () => {
-    expect(prepareForJsonRepair('[1_000, 007, -0, .5, 5., 1.5.5, 2024-01-01, 1e-5, 12abc]')).toBe(
+    expect(prepareForJSONRepair('[1_000, 007, -0, .5, 5., 1.5.5, 2024-01-01, 1e-5, 12abc]')).toBe(
       '[1000, 7, 0, 0.5, 5.0, "1.5.5", "2024-01-01", 1e-5, 12abc]',
     )
   })
   it('fixes escapes inside strings and leaves their words alone', () => {
-    expect(prepareForJsonRepair(String.raw`["\d+", "\x41", "\n", 'None (1)', "\/"]`)).toBe(String.raw`["\\d+", "\u0041", "\n", 'None (1)', "\\/"]`)
+    expect(prepareForJSONRepair(String.raw`["\d+", "\x41", "\n", 'None (1)', "\/"]`)).toBe(String.raw`["\\d+", "\u0041", "\n", 'None (1)', "\\/"]`)
   })
 })
 

@@ -128,7 +128,7 @@ const validEscapes = new Set(['"', '\\', 'b', 'f', 'n', 'r', 't', 'u', "'"])
  * `1_000` and `007` are numbers, `1.5.5` is a string, and inside strings `\xHH` is a character
  * while unknown escapes such as `\d` keep their backslash.
  */
-export function prepareForJsonRepair(span: string): string {
+export function prepareForJSONRepair(span: string): string {
   let out = ''
   let index = 0
   const closings = new Map<number, string>()

@@ -2,12 +2,12 @@ import type { TSchema } from 'typebox'
 import { compareCodePoints } from './compare-code-points.js'
 import { describeType } from './describe-type.js'
 import { jsonSchemaFloatDefaults } from './json-schema-float-defaults.js'
-import { deepFreezeJson, type JsonSchemaObject } from './json-schema-object.js'
-import { typeNodePydanticJsonSchema } from './pydantic-json-schema.js'
-import { pythonJsonDumps } from './python-json-dumps.js'
+import { deepFreezeJSON, type JSONSchemaObject } from './json-schema-object.js'
+import { typeNodePydanticJSONSchema } from './pydantic-json-schema.js'
+import { pythonJSONDumps } from './python-json-dumps.js'
 import type { TypeNode } from './type-node.js'
 
-const schemas = new WeakMap<TypeNode, JsonSchemaObject>()
+const schemas = new WeakMap<TypeNode, JSONSchemaObject>()
 const texts = new WeakMap<TypeNode, string>()
 
 /**
@@ -15,43 +15,43 @@ const texts = new WeakMap<TypeNode, string>()
  * sorted alphabetically except `type`, which comes first, at every depth (inside `properties`,
  * `$defs` and default values too); lists keep their order. Frozen and cached per type.
  *
- * @throws {TypeDefinitionError} as {@link pydanticJsonSchema} does.
+ * @throws {TypeDefinitionError} as {@link pydanticJSONSchema} does.
  * @see dspy.adapters.utils._get_json_schema
  */
-export function promptJsonSchema(schema: TSchema): JsonSchemaObject {
-  return typeNodePromptJsonSchema(describeType(schema))
+export function promptJSONSchema(schema: TSchema): JSONSchemaObject {
+  return typeNodePromptJSONSchema(describeType(schema))
 }
 
-/** {@link promptJsonSchema} for an already described type. */
-export function typeNodePromptJsonSchema(node: TypeNode): JsonSchemaObject {
+/** {@link promptJSONSchema} for an already described type. */
+export function typeNodePromptJSONSchema(node: TypeNode): JSONSchemaObject {
   const cached = schemas.get(node)
   if (cached !== undefined) return cached
-  const result = deepFreezeJson(moveTypeToFront(typeNodePydanticJsonSchema(node)) as JsonSchemaObject)
+  const result = deepFreezeJSON(moveTypeToFront(typeNodePydanticJSONSchema(node)) as JSONSchemaObject)
   schemas.set(node, result)
   return result
 }
 
 /**
  * The text DSPy puts after `# note: the value you produce must adhere to the JSON schema: `:
- * {@link promptJsonSchema} written by Python's `json.dumps(schema, ensure_ascii=False)`. Cached per type.
+ * {@link promptJSONSchema} written by Python's `json.dumps(schema, ensure_ascii=False)`. Cached per type.
  *
- * @throws {TypeDefinitionError} as {@link pydanticJsonSchema} does.
+ * @throws {TypeDefinitionError} as {@link pydanticJSONSchema} does.
  * @example
  * ```ts
- * promptJsonSchemaText(t.dict(t.integer())) // '{"type": "object", "additionalProperties": {"type": "integer"}}'
+ * promptJSONSchemaText(t.dict(t.integer())) // '{"type": "object", "additionalProperties": {"type": "integer"}}'
  * ```
  * @see dspy.adapters.utils.translate_field_type
  */
-export function promptJsonSchemaText(schema: TSchema): string {
-  return typeNodePromptJsonSchemaText(describeType(schema))
+export function promptJSONSchemaText(schema: TSchema): string {
+  return typeNodePromptJSONSchemaText(describeType(schema))
 }
 
-/** {@link promptJsonSchemaText} for an already described type. */
-export function typeNodePromptJsonSchemaText(node: TypeNode): string {
+/** {@link promptJSONSchemaText} for an already described type. */
+export function typeNodePromptJSONSchemaText(node: TypeNode): string {
   const cached = texts.get(node)
   if (cached !== undefined) return cached
-  const schema = typeNodePromptJsonSchema(node)
-  const text = pythonJsonDumps(schema, { floatPaths: jsonSchemaFloatDefaults(schema) })
+  const schema = typeNodePromptJSONSchema(node)
+  const text = pythonJSONDumps(schema, { floatPaths: jsonSchemaFloatDefaults(schema) })
   texts.set(node, text)
   return text
 }

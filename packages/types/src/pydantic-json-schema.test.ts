@@ -3,17 +3,17 @@ import { describe, expect, it } from 'vitest'
 import { goldenFieldTypes, schemaFromDescriptor } from './__fixtures__/golden-json-schemas.js'
 import { Item, Level, Order, orderPydanticText, Status } from './__fixtures__/order-model.js'
 import { TypeDefinitionError } from './errors/type-definition-error.js'
-import { pydanticJsonSchema } from './pydantic-json-schema.js'
+import { pydanticJSONSchema } from './pydantic-json-schema.js'
 import { t } from './type-builder.js'
 import { typeMetadataKey } from './type-metadata.js'
 
 /** Compares key order too, which `toEqual` ignores. */
-function expectSameJson(actual: unknown, expected: unknown): void {
+function expectSameJSON(actual: unknown, expected: unknown): void {
   expect(actual).toEqual(expected)
   expect(JSON.stringify(actual)).toBe(JSON.stringify(expected))
 }
 
-describe('pydanticJsonSchema on the golden field types', () => {
+describe('pydanticJSONSchema on the golden field types', () => {
   const cases = goldenFieldTypes()
 
   it('finds the field types of the golden file', () => {
@@ -22,15 +22,15 @@ describe('pydanticJsonSchema on the golden field types', () => {
 
   for (const goldenCase of cases) {
     it(`${goldenCase.typeName} (${goldenCase.caseId})`, () => {
-      expectSameJson(pydanticJsonSchema(schemaFromDescriptor(goldenCase.descriptor)), goldenCase.jsonSchema)
+      expectSameJSON(pydanticJSONSchema(schemaFromDescriptor(goldenCase.descriptor)), goldenCase.jsonSchema)
     })
   }
 })
 
 // Expected values below are what pydantic 2.13's TypeAdapter(T).json_schema() returned.
-describe('pydanticJsonSchema', () => {
+describe('pydanticJSONSchema', () => {
   it('writes every construct of a model as pydantic does, key order included', () => {
-    expect(JSON.stringify(pydanticJsonSchema(Order))).toBe(JSON.stringify(JSON.parse(orderPydanticText)))
+    expect(JSON.stringify(pydanticJSONSchema(Order))).toBe(JSON.stringify(JSON.parse(orderPydanticText)))
   })
 
   it.each([
@@ -67,12 +67,12 @@ describe('pydanticJsonSchema', () => {
       },
     ],
   ])('%s', (_name, schema, expected) => {
-    expectSameJson(pydanticJsonSchema(schema), expected)
+    expectSameJSON(pydanticJSONSchema(schema), expected)
   })
 
   it('puts models nested in a dict in $defs', () => {
-    expectSameJson(pydanticJsonSchema(t.dict(t.list(Item))), {
-      $defs: { Item: pydanticJsonSchema(Item) },
+    expectSameJSON(pydanticJSONSchema(t.dict(t.list(Item))), {
+      $defs: { Item: pydanticJSONSchema(Item) },
       additionalProperties: { items: { $ref: '#/$defs/Item' }, type: 'array' },
       type: 'object',
     })
@@ -80,7 +80,7 @@ describe('pydanticJsonSchema', () => {
 
   it('writes a model without a name inline, without a title', () => {
     const schema = t.list(Type.Object({ x: t.integer() }))
-    expectSameJson(pydanticJsonSchema(schema), {
+    expectSameJSON(pydanticJSONSchema(schema), {
       items: { properties: { x: { title: 'X', type: 'integer' } }, required: ['x'], type: 'object' },
       type: 'array',
     })
@@ -88,31 +88,31 @@ describe('pydanticJsonSchema', () => {
 
   it('accepts two equal models under one name', () => {
     const copy = t.model('Item', Item.properties, { description: 'One line of an order.' })
-    const schema = pydanticJsonSchema(t.tuple([Item, copy])) as { $defs: Record<string, unknown> }
+    const schema = pydanticJSONSchema(t.tuple([Item, copy])) as { $defs: Record<string, unknown> }
     expect(Object.keys(schema.$defs)).toEqual(['Item'])
   })
 
   it('rejects two different models under one name', () => {
     const other = t.model('Item', { code: t.string() })
-    const build = (): unknown => pydanticJsonSchema(t.tuple([Item, other]))
+    const build = (): unknown => pydanticJSONSchema(t.tuple([Item, other]))
     expect(build).toThrow(TypeDefinitionError)
     expect(build).toThrow(/Two different types are named "Item"/)
   })
 
   it('rejects a default that JSON cannot hold', () => {
     const schema = t.model('Bad', { f: Type.Unsafe<unknown>({ type: 'string', default: Symbol('x') }) })
-    expect(() => pydanticJsonSchema(schema)).toThrow(TypeDefinitionError)
+    expect(() => pydanticJSONSchema(schema)).toThrow(TypeDefinitionError)
   })
 
   it('never writes DSPex metadata or TypeBox keys', () => {
-    const text = JSON.stringify(pydanticJsonSchema(Order))
+    const text = JSON.stringify(pydanticJSONSchema(Order))
     expect(text).not.toContain(typeMetadataKey)
     expect(text).not.toContain('~')
   })
 
   it('caches per schema and returns a frozen schema', () => {
-    const schema = pydanticJsonSchema(Order)
-    expect(pydanticJsonSchema(Order)).toBe(schema)
+    const schema = pydanticJSONSchema(Order)
+    expect(pydanticJSONSchema(Order)).toBe(schema)
     expect(Object.isFrozen(schema)).toBe(true)
     expect(Object.isFrozen(schema.properties)).toBe(true)
   })

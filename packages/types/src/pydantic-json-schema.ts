@@ -1,10 +1,10 @@
 import type { TSchema } from 'typebox'
 import { describeType } from './describe-type.js'
 import { TypeDefinitionError } from './errors/type-definition-error.js'
-import { deepFreezeJson, type JsonSchemaObject } from './json-schema-object.js'
+import { deepFreezeJSON, type JSONSchemaObject } from './json-schema-object.js'
 import { pydanticFieldTitle } from './pydantic-field-title.js'
 import { sortPydanticKeys } from './pydantic-sort-keys.js'
-import { specialTypeJsonSchema } from './special-types/special-type-json-schema.js'
+import { specialTypeJSONSchema } from './special-types/special-type-json-schema.js'
 import type { EnumNode, LiteralValue, ModelField, ModelNode, SpecialNode, TypeNode } from './type-node.js'
 
 type MutableSchema = Record<string, unknown>
@@ -18,7 +18,7 @@ interface Definition {
 /** The `$defs` collected while one schema is generated. */
 type Definitions = Map<string, Definition>
 
-const cache = new WeakMap<TypeNode, JsonSchemaObject>()
+const cache = new WeakMap<TypeNode, JSONSchemaObject>()
 
 /**
  * The JSON Schema pydantic 2 (`TypeAdapter(T).json_schema()`) produces for the DSPy type a TypeBox
@@ -35,16 +35,16 @@ const cache = new WeakMap<TypeNode, JsonSchemaObject>()
  * @throws {SpecialTypeError} for `dspy.Tool`, which has no JSON Schema.
  * @example
  * ```ts
- * pydanticJsonSchema(t.list(t.string())) // { items: { type: 'string' }, type: 'array' }
+ * pydanticJSONSchema(t.list(t.string())) // { items: { type: 'string' }, type: 'array' }
  * ```
  * @see pydantic.TypeAdapter.json_schema
  */
-export function pydanticJsonSchema(schema: TSchema): JsonSchemaObject {
-  return typeNodePydanticJsonSchema(describeType(schema))
+export function pydanticJSONSchema(schema: TSchema): JSONSchemaObject {
+  return typeNodePydanticJSONSchema(describeType(schema))
 }
 
-/** {@link pydanticJsonSchema} for an already described type. Cached per node. */
-export function typeNodePydanticJsonSchema(node: TypeNode): JsonSchemaObject {
+/** {@link pydanticJSONSchema} for an already described type. Cached per node. */
+export function typeNodePydanticJSONSchema(node: TypeNode): JSONSchemaObject {
   const cached = cache.get(node)
   if (cached !== undefined) return cached
   const definitions: Definitions = new Map()
@@ -52,7 +52,7 @@ export function typeNodePydanticJsonSchema(node: TypeNode): JsonSchemaObject {
   if (definitions.size > 0) {
     root.$defs = Object.fromEntries([...definitions].map(([name, definition]) => [name, definition.schema]))
   }
-  const result = deepFreezeJson(sortPydanticKeys(root) as JsonSchemaObject)
+  const result = deepFreezeJSON(sortPydanticKeys(root) as JSONSchemaObject)
   cache.set(node, result)
   return result
 }
@@ -111,7 +111,7 @@ function generate(node: TypeNode, definitions: Definitions): MutableSchema {
 }
 
 /** The Python type of a literal value, as pydantic names it in `type`. */
-function literalJsonType(value: LiteralValue): string {
+function literalJSONType(value: LiteralValue): string {
   if (value === null) return 'null'
   if (typeof value === 'boolean') return 'boolean'
   if (typeof value === 'string') return 'string'
@@ -122,7 +122,7 @@ function literalJsonType(value: LiteralValue): string {
 function literalSchema(values: readonly LiteralValue[]): MutableSchema {
   const distinct = values.filter((value, index) => values.indexOf(value) === index)
   const schema: MutableSchema = distinct.length === 1 ? { const: distinct[0] } : { enum: distinct }
-  const types = new Set(distinct.map(literalJsonType))
+  const types = new Set(distinct.map(literalJSONType))
   if (types.size === 1) schema.type = [...types][0]
   return schema
 }
@@ -132,7 +132,7 @@ function enumSchema(node: EnumNode): MutableSchema {
   if (node.description !== undefined && node.description !== '') schema.description = node.description
   const values = node.members.map((member) => member.value)
   schema.enum = values
-  const types = new Set(values.map(literalJsonType))
+  const types = new Set(values.map(literalJSONType))
   if (types.size === 1) schema.type = [...types][0]
   return schema
 }
@@ -217,8 +217,8 @@ function jsonDefault(value: unknown, where: string): unknown {
   if (Array.isArray(value)) return value.map((item: unknown) => jsonDefault(item, where))
   if (value instanceof Set) return [...value].map((item: unknown) => jsonDefault(item, where))
   if (typeof value === 'object') {
-    const withJson = value as { toJSON?: () => unknown }
-    if (typeof withJson.toJSON === 'function') return jsonDefault(withJson.toJSON(), where)
+    const withJSON = value as { toJSON?: () => unknown }
+    if (typeof withJSON.toJSON === 'function') return jsonDefault(withJSON.toJSON(), where)
     const result: MutableSchema = {}
     for (const [key, item] of Object.entries(value)) {
       if (item !== undefined) result[key] = jsonDefault(item, where)
@@ -256,7 +256,7 @@ function canonical(schema: MutableSchema): string {
 
 /** DSPy's schema of a special type, split into its own `$defs` and the rest. */
 function specialParts(node: SpecialNode): { schema: MutableSchema; definitions: Record<string, MutableSchema> } {
-  const raw: unknown = specialTypeJsonSchema(node)
+  const raw: unknown = specialTypeJSONSchema(node)
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new TypeDefinitionError({ message: `DSPy type ${node.name} has no JSON Schema.`, path: node.name })
   }

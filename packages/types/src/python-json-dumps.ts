@@ -1,7 +1,7 @@
 import { pythonFloatRepr } from './python-repr.js'
 
-/** Options of {@link pythonJsonDumps}, mirroring Python's `json.dumps`. */
-export interface PythonJsonDumpsOptions {
+/** Options of {@link pythonJSONDumps}, mirroring Python's `json.dumps`. */
+export interface PythonJSONDumpsOptions {
   /** `indent=N`: one item per line, nested `N` spaces deeper per level. */
   readonly indent?: number
   /** Numbers that are integral but must print as Python floats (`1.0`), by identity of their parent and key. */
@@ -16,19 +16,19 @@ export interface PythonJsonDumpsOptions {
  *
  * @throws {TypeError} when the value holds something JSON cannot express (a function, a symbol, a bigint).
  */
-export function pythonJsonDumps(value: unknown, options: PythonJsonDumpsOptions = {}): string {
+export function pythonJSONDumps(value: unknown, options: PythonJSONDumpsOptions = {}): string {
   return dump(value, options, '', 0)
 }
 
-function dump(value: unknown, options: PythonJsonDumpsOptions, pointer: string, depth: number): string {
+function dump(value: unknown, options: PythonJSONDumpsOptions, pointer: string, depth: number): string {
   if (value === null || value === undefined) return 'null'
   if (typeof value === 'boolean') return value ? 'true' : 'false'
   if (typeof value === 'string') return JSON.stringify(value)
   if (typeof value === 'number') return dumpNumber(value, options.floatPaths?.has(pointer) === true)
   if (typeof value === 'object') {
-    const withJson = value as { toJSON?: () => unknown }
-    if (typeof withJson.toJSON === 'function' && !Array.isArray(value)) {
-      return dump(withJson.toJSON(), options, pointer, depth)
+    const withJSON = value as { toJSON?: () => unknown }
+    if (typeof withJSON.toJSON === 'function' && !Array.isArray(value)) {
+      return dump(withJSON.toJSON(), options, pointer, depth)
     }
     const entries: [string | undefined, unknown][] = Array.isArray(value)
       ? value.map((item) => [undefined, item])

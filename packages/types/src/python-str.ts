@@ -10,7 +10,7 @@ import type { TypeNode } from './type-node.js'
  * integral number prints as `1.0` where the type is `float` (also inside an `Optional[float]` or
  * a `list[float]`). Lists and objects print as Python's `repr` of a list or dict
  * (`['a', 1.0, None]`, `{'k': True}`); DSPy's prompts print those with `json.dumps` instead
- * (see `pythonJsonDumps`).
+ * (see `pythonJSONDumps`).
  *
  * @example
  * ```ts

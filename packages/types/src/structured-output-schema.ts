@@ -1,7 +1,7 @@
 import type { TSchema } from 'typebox'
 import { describeType } from './describe-type.js'
-import type { JsonSchemaObject } from './json-schema-object.js'
-import { typeNodePydanticJsonSchema } from './pydantic-json-schema.js'
+import type { JSONSchemaObject } from './json-schema-object.js'
+import { typeNodePydanticJSONSchema } from './pydantic-json-schema.js'
 import { sortPydanticKeys } from './pydantic-sort-keys.js'
 import type { ModelNode } from './type-node.js'
 
@@ -23,10 +23,10 @@ export const defaultStructuredOutputName = 'DSPyProgramOutputs'
  * every field required, titles from field names, `additionalProperties: false` at the top.
  * Not cached: the dialect builders cache their results.
  *
- * @throws {TypeDefinitionError} as {@link pydanticJsonSchema} does.
+ * @throws {TypeDefinitionError} as {@link pydanticJSONSchema} does.
  * @see dspy.adapters.json_adapter._get_structured_outputs_response_format
  */
-export function structuredOutputPydanticSchema(fields: StructuredOutputFields, name: string): JsonSchemaObject {
+export function structuredOutputPydanticSchema(fields: StructuredOutputFields, name: string): JSONSchemaObject {
   const node: ModelNode = {
     kind: 'model',
     name,
@@ -38,7 +38,7 @@ export function structuredOutputPydanticSchema(fields: StructuredOutputFields, n
       hasDefault: false,
     })),
   }
-  return sortPydanticKeys({ ...typeNodePydanticJsonSchema(node), additionalProperties: false })
+  return sortPydanticKeys({ ...typeNodePydanticJSONSchema(node), additionalProperties: false })
 }
 
 /**

@@ -21,7 +21,7 @@ const anyFaults: readonly (FakeFault | undefined)[] = [
   { status: 500 },
   { reset: true },
   { truncateStream: true },
-  { malformedJson: true },
+  { malformedJSON: true },
 ]
 const retryableFaults: readonly (FakeFault | undefined)[] = [
   undefined,

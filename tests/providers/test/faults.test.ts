@@ -71,7 +71,7 @@ describe.concurrent.each(providerCases)('$name with injected faults', ({ protoco
   })
 
   it('reports malformed JSON as an InvalidResponseDataError', async () => {
-    const server = await startFakeProviderServer({ protocol, faults: [{ malformedJson: true }] })
+    const server = await startFakeProviderServer({ protocol, faults: [{ malformedJSON: true }] })
     try {
       await expect(model(server.url, 0).generate(question)).rejects.toBeInstanceOf(InvalidResponseDataError)
     } finally {
@@ -80,7 +80,7 @@ describe.concurrent.each(providerCases)('$name with injected faults', ({ protoco
   })
 
   it('reports a malformed stream event as an InvalidResponseDataError', async () => {
-    const server = await startFakeProviderServer({ protocol, faults: [{ malformedJson: true }] })
+    const server = await startFakeProviderServer({ protocol, faults: [{ malformedJSON: true }] })
     try {
       await expect(readStream(model(server.url, 0))).rejects.toBeInstanceOf(InvalidResponseDataError)
     } finally {

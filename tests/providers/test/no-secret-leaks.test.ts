@@ -61,7 +61,7 @@ const echoStatus =
   }
 
 /** A 200 whose body is cut-off JSON holding the key. */
-const echoInvalidJson: TestHandler = (request, response) => {
+const echoInvalidJSON: TestHandler = (request, response) => {
   response.writeHead(200, { 'content-type': 'application/json', ...echoHeaders(request) })
   response.end(`{"id": "${receivedKey(request)}", "choices": [{"message": {"content": "${receivedKey(request)}`)
 }
@@ -116,7 +116,7 @@ const scenarios: readonly Scenario[] = [
   { name: '401 echoing the key', start: (provider) => createTestServer(echoStatus(provider, 401)), callers: ['generate', 'stream'] },
   { name: '429 echoing the key', start: (provider) => createTestServer(echoStatus(provider, 429)), callers: ['generate', 'stream'] },
   { name: '500 echoing the key', start: (provider) => createTestServer(echoStatus(provider, 500)), callers: ['generate', 'stream'] },
-  { name: 'invalid JSON echoing the key', start: () => createTestServer(echoInvalidJson), callers: ['generate'] },
+  { name: 'invalid JSON echoing the key', start: () => createTestServer(echoInvalidJSON), callers: ['generate'] },
   { name: 'JSON of the wrong shape echoing the key', start: () => createTestServer(echoWrongShape), callers: ['generate'] },
   { name: 'an invalid stream event echoing the key', start: (provider) => createTestServer(echoInvalidStream(provider)), callers: ['stream'] },
   {

@@ -106,7 +106,7 @@ const expectsFor = (provider: ProviderCase) => {
 
 describe.concurrent.each(providerCases)('Predict with the JSONAdapter through $name', (provider) => {
   const { protocol, model } = provider
-  const { expectStructured, isStructured, reply, jsonMode: expectJsonMode } = expectsFor(provider)
+  const { expectStructured, isStructured, reply, jsonMode: expectJSONMode } = expectsFor(provider)
 
   it('sends the outputs as a structured-output schema and parses the typed outputs', async () => {
     const server = await startFakeProviderServer({ protocol, reply: () => reply(answer) })
@@ -154,7 +154,7 @@ describe.concurrent.each(providerCases)('Predict with the JSONAdapter through $n
       expect(prediction.toDict()).toEqual(answer)
       expect(server.requests).toHaveLength(2)
       expectStructured(body(server.requests[0]))
-      expectJsonMode(body(server.requests[1]))
+      expectJSONMode(body(server.requests[1]))
       const providerWarnings = warnings.filter((warning) => warning.code === 'provider-warning').map((warning) => warning.message)
       if (provider.name === 'anthropic') expect(providerWarnings).toEqual([expect.stringContaining('JSON mode without a schema')])
       else expect(providerWarnings).toEqual([])

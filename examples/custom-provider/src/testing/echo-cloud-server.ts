@@ -24,7 +24,7 @@ export interface EchoCloudServer {
 }
 
 /** Sends a JSON body with a status and extra headers. */
-export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJSON(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   response.writeHead(status, { 'content-type': 'application/json', ...headers })
   response.end(JSON.stringify(body))
 }
@@ -33,7 +33,7 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
 export const reply =
   (output: string, stop: 'done' | 'limit' = 'done'): EchoCloudHandler =>
   (request, response, index) =>
-    sendJson(response, 200, {
+    sendJSON(response, 200, {
       id: `cmpl-${index}`,
       output,
       usage: { input: request.json.prompt.split(/\s+/).length, output: output.split(/\s+/).length },
@@ -53,7 +53,7 @@ export async function createEchoCloudServer(apiKey: string, handlers: readonly E
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
     incoming.on('end', () => {
       if (incoming.method !== 'POST' || incoming.url !== '/v1/complete') {
-        sendJson(response, 404, { error: { code: 'not_found', message: `No route ${incoming.method} ${incoming.url}` } })
+        sendJSON(response, 404, { error: { code: 'not_found', message: `No route ${incoming.method} ${incoming.url}` } })
         return
       }
       const request: EchoCloudRequest = {
@@ -66,7 +66,7 @@ export async function createEchoCloudServer(apiKey: string, handlers: readonly E
       requests.push(request)
       const token = incoming.headers.authorization?.replace(/^Bearer /, '')
       if (token !== apiKey) {
-        sendJson(response, 401, { error: { code: 'unauthorized', message: `Invalid API key: ${token}` } })
+        sendJSON(response, 401, { error: { code: 'unauthorized', message: `Invalid API key: ${token}` } })
         return
       }
       handlers[Math.min(index, handlers.length - 1)]?.(request, response, index)

@@ -5,15 +5,15 @@ import { jsonErrorPosition } from './json-error-position.js'
 import { type DatasetPath, datasetPathText } from './open-dataset-file.js'
 import { type DatasetOptions, rowToExample } from './row-to-example.js'
 
-/** Options of {@link loadJson}. */
-export interface LoadJsonOptions extends DatasetOptions {
+/** Options of {@link loadJSON}. */
+export interface LoadJSONOptions extends DatasetOptions {
   /** When the file holds an object, the key of the array of rows in it (`{ "data": [...] }`). */
   readonly key?: string
 }
 
 /**
  * Loads a JSON file holding an array of row objects, or an object holding such an array under
- * `key`. A JSON document is parsed whole; use JSON Lines ({@link streamJsonl}) for large data.
+ * `key`. A JSON document is parsed whole; use JSON Lines ({@link streamJSONL}) for large data.
  *
  * @throws {DatasetError} naming the file: `dataset-invalid-json` (with the 1-based line when the
  *   parser reports a position), `dataset-invalid-shape`, and per row (by item index)
@@ -21,11 +21,11 @@ export interface LoadJsonOptions extends DatasetOptions {
  *   `dataset-read-failed` when the file cannot be read.
  * @example
  * ```ts
- * const devset = await loadJson('dev.json', { key: 'data', inputKeys: ['question'] })
+ * const devset = await loadJSON('dev.json', { key: 'data', inputKeys: ['question'] })
  * ```
  * @see dspy.datasets.DataLoader.from_json
  */
-export async function loadJson(path: DatasetPath, options: LoadJsonOptions): Promise<Example<Record<string, unknown>>[]> {
+export async function loadJSON(path: DatasetPath, options: LoadJSONOptions): Promise<Example<Record<string, unknown>>[]> {
   const file = datasetPathText(path)
   let text: string
   try {

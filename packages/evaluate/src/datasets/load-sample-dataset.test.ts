@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { exactMatch } from '../metrics/exact-match.js'
-import { loadSampleDataset, sampleDatasetUrl } from './load-sample-dataset.js'
+import { loadSampleDataset, sampleDatasetURL } from './load-sample-dataset.js'
 
 describe('loadSampleDataset', () => {
   it('loads the 60 bundled questions with question as input', async () => {
@@ -20,6 +20,6 @@ describe('loadSampleDataset', () => {
   })
 
   it('finds the data folder at the package root', () => {
-    expect(fileURLToPath(sampleDatasetUrl())).toBe(fileURLToPath(new URL('../../data/sample-qa.jsonl', import.meta.url)))
+    expect(fileURLToPath(sampleDatasetURL())).toBe(fileURLToPath(new URL('../../data/sample-qa.jsonl', import.meta.url)))
   })
 })

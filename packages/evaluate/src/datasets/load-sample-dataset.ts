@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import type { Example } from '@dspex/primitives'
 import { DatasetError } from './dataset-error.js'
-import { loadJsonl } from './stream-jsonl.js'
+import { loadJSONL } from './stream-jsonl.js'
 
 /** The fields of an example of the bundled sample dataset. */
 export interface SampleQaRecord {
@@ -20,7 +20,7 @@ export interface SampleQaRecord {
  *
  * @throws {DatasetError} (`dataset-sample-missing`) when the file is in neither place.
  */
-export function sampleDatasetUrl(): URL {
+export function sampleDatasetURL(): URL {
   const candidates = [new URL('../data/sample-qa.jsonl', import.meta.url), new URL('../../data/sample-qa.jsonl', import.meta.url)]
   const found = candidates.find((candidate) => existsSync(candidate))
   if (found !== undefined) return found
@@ -43,6 +43,6 @@ export function sampleDatasetUrl(): URL {
  * ```
  */
 export async function loadSampleDataset(): Promise<Example<SampleQaRecord, 'question'>[]> {
-  const examples = await loadJsonl(sampleDatasetUrl(), { inputKeys: ['question'] })
+  const examples = await loadJSONL(sampleDatasetURL(), { inputKeys: ['question'] })
   return examples as unknown as Example<SampleQaRecord, 'question'>[]
 }

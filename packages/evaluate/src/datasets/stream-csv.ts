@@ -4,14 +4,14 @@ import { DatasetError } from './dataset-error.js'
 import { type DatasetPath, datasetPathText, openDatasetFile, readFailure } from './open-dataset-file.js'
 import { type DatasetOptions, rowToExample } from './row-to-example.js'
 
-/** Options of {@link streamCsv} and {@link loadCsv}. */
-export interface CsvOptions extends DatasetOptions {
+/** Options of {@link streamCSV} and {@link loadCSV}. */
+export interface CSVOptions extends DatasetOptions {
   /** The field separator; `,` by default. */
   readonly delimiter?: string
 }
 
 /** A parsed CSV record with where it ended. */
-interface CsvRecord {
+interface CSVRecord {
   readonly record: Record<string, string>
   readonly info: { readonly lines: number }
 }
@@ -25,19 +25,19 @@ interface CsvRecord {
  *   `dataset-missing-input-key`, `dataset-missing-field`, `dataset-read-failed`.
  * @example
  * ```ts
- * for await (const example of streamCsv('qa.csv', { inputKeys: ['question'], fields: { Question: 'question', Answer: 'answer' } })) {
+ * for await (const example of streamCSV('qa.csv', { inputKeys: ['question'], fields: { Question: 'question', Answer: 'answer' } })) {
  *   // ...
  * }
  * ```
  * @see dspy.datasets.DataLoader.from_csv
  */
-export async function* streamCsv(path: DatasetPath, options: CsvOptions): AsyncGenerator<Example<Record<string, unknown>>> {
+export async function* streamCSV(path: DatasetPath, options: CSVOptions): AsyncGenerator<Example<Record<string, unknown>>> {
   const file = datasetPathText(path)
   const input = await openDatasetFile(path)
   const parser = input.pipe(parse({ bom: true, columns: true, skip_empty_lines: true, info: true, delimiter: options.delimiter ?? ',' }))
   let index = 0
   try {
-    for await (const item of parser as AsyncIterable<CsvRecord>) {
+    for await (const item of parser as AsyncIterable<CSVRecord>) {
       yield rowToExample(item.record, options, { file, line: item.info.lines, index })
       index += 1
     }
@@ -51,13 +51,13 @@ export async function* streamCsv(path: DatasetPath, options: CsvOptions): AsyncG
 }
 
 /**
- * Reads a whole CSV file into examples (see {@link streamCsv}, which it uses).
+ * Reads a whole CSV file into examples (see {@link streamCSV}, which it uses).
  *
- * @throws {DatasetError} as {@link streamCsv}.
+ * @throws {DatasetError} as {@link streamCSV}.
  */
-export async function loadCsv(path: DatasetPath, options: CsvOptions): Promise<Example<Record<string, unknown>>[]> {
+export async function loadCSV(path: DatasetPath, options: CSVOptions): Promise<Example<Record<string, unknown>>[]> {
   const examples: Example<Record<string, unknown>>[] = []
-  for await (const example of streamCsv(path, options)) examples.push(example)
+  for await (const example of streamCSV(path, options)) examples.push(example)
   return examples
 }
 

@@ -13,13 +13,13 @@ import { type DatasetOptions, rowToExample } from './row-to-example.js'
  *   `dataset-read-failed` when the file cannot be read.
  * @example
  * ```ts
- * for await (const example of streamJsonl('data/train.jsonl', { inputKeys: ['question'] })) {
+ * for await (const example of streamJSONL('data/train.jsonl', { inputKeys: ['question'] })) {
  *   console.log(example.question)
  * }
  * ```
  * @see dspy.datasets.DataLoader.from_json
  */
-export async function* streamJsonl(path: DatasetPath, options: DatasetOptions): AsyncGenerator<Example<Record<string, unknown>>> {
+export async function* streamJSONL(path: DatasetPath, options: DatasetOptions): AsyncGenerator<Example<Record<string, unknown>>> {
   const file = datasetPathText(path)
   const input = await openDatasetFile(path)
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })
@@ -55,16 +55,16 @@ export async function* streamJsonl(path: DatasetPath, options: DatasetOptions): 
 }
 
 /**
- * Reads a whole JSON Lines file into examples (see {@link streamJsonl}, which it uses).
+ * Reads a whole JSON Lines file into examples (see {@link streamJSONL}, which it uses).
  *
- * @throws {DatasetError} as {@link streamJsonl}.
+ * @throws {DatasetError} as {@link streamJSONL}.
  * @example
  * ```ts
- * const trainset = await loadJsonl('data/train.jsonl', { inputKeys: ['question'], fields: ['question', 'answer'] })
+ * const trainset = await loadJSONL('data/train.jsonl', { inputKeys: ['question'], fields: ['question', 'answer'] })
  * ```
  */
-export async function loadJsonl(path: DatasetPath, options: DatasetOptions): Promise<Example<Record<string, unknown>>[]> {
+export async function loadJSONL(path: DatasetPath, options: DatasetOptions): Promise<Example<Record<string, unknown>>[]> {
   const examples: Example<Record<string, unknown>>[] = []
-  for await (const example of streamJsonl(path, options)) examples.push(example)
+  for await (const example of streamJSONL(path, options)) examples.push(example)
   return examples
 }

@@ -7,7 +7,7 @@ export type EvaluateErrorCode =
   | 'evaluate-max-errors'
   /** An option is missing or bad: no metric, an empty devset, a `concurrency` or `maxErrors` that is not a positive integer. */
   | 'evaluate-invalid-options'
-  /** Writing `saveAsCsv` or `saveAsJson` failed; `result` holds the full evaluation. */
+  /** Writing `saveAsCSV` or `saveAsJSON` failed; `result` holds the full evaluation. */
   | 'evaluate-save-failed'
 
 /**

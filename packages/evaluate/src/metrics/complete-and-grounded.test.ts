@@ -21,7 +21,7 @@ const groundedness = (value: number) => ({
 function judge(answers: Record<string, unknown>[], threshold?: number) {
   const model = new ScriptedLM(answers)
   const metric = new CompleteAndGrounded(threshold === undefined ? {} : { threshold })
-  metric.setLm(new LM(model, { cache: false }))
+  metric.setLM(new LM(model, { cache: false }))
   return { model, metric }
 }
 

@@ -8,7 +8,7 @@ import { SemanticF1 } from './semantic-f1.js'
 function judge(answers: Record<string, unknown>[], options: ConstructorParameters<typeof SemanticF1>[0] = {}) {
   const model = new ScriptedLM(answers)
   const metric = new SemanticF1(options)
-  metric.setLm(new LM(model, { cache: false }))
+  metric.setLM(new LM(model, { cache: false }))
   return { model, metric }
 }
 

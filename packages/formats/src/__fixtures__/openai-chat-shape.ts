@@ -1,8 +1,8 @@
 import type { ContentPart, Message } from '@dspex/provider'
 
 /** A message in the OpenAI chat shape DSPy's recorded transcripts use, to compare with them. */
-export function openAiChatShape(message: Message): Record<string, unknown> {
-  if (message.role === 'user' && typeof message.content !== 'string') return { role: 'user', content: message.content.map(openAiBlock) }
+export function openaiChatShape(message: Message): Record<string, unknown> {
+  if (message.role === 'user' && typeof message.content !== 'string') return { role: 'user', content: message.content.map(openaiBlock) }
   if (message.role === 'tool') return { role: 'tool', tool_call_id: message.toolCallId, name: message.name, content: message.content }
   if (message.role === 'assistant' && message.toolCalls !== undefined) {
     return {
@@ -11,14 +11,14 @@ export function openAiChatShape(message: Message): Record<string, unknown> {
       tool_calls: message.toolCalls.map((call) => ({
         id: call.id,
         type: 'function',
-        function: { name: call.name, arguments: pythonCompactJson(call.args) },
+        function: { name: call.name, arguments: pythonCompactJSON(call.args) },
       })),
     }
   }
   return { role: message.role, content: message.content }
 }
 
-function openAiBlock(part: ContentPart): Record<string, unknown> {
+function openaiBlock(part: ContentPart): Record<string, unknown> {
   switch (part.type) {
     case 'text':
       return { type: 'text', text: part.text }
@@ -30,6 +30,6 @@ function openAiBlock(part: ContentPart): Record<string, unknown> {
 }
 
 /** `json.dumps(value)` for the flat argument objects of the fixtures. */
-function pythonCompactJson(value: unknown): string {
+function pythonCompactJSON(value: unknown): string {
   return JSON.stringify(value).replaceAll('":', '": ').replaceAll(',"', ', "')
 }

@@ -45,7 +45,7 @@ export function scriptedModel(replies: readonly ScriptedReply[], capabilities: M
 }
 
 /** An error marked the way `@dspex/provider` marks API errors. */
-export class FakeApiError extends Error {
+export class FakeAPIError extends Error {
   constructor(message: string) {
     super(message)
     Object.defineProperty(this, Symbol.for('dspex.provider.error'), { value: true })

@@ -3,7 +3,7 @@ import { DSPexError } from '@dspex/types'
 import { describe, expect, it } from 'vitest'
 import { AdapterConfigurationError } from './adapter-configuration-error.js'
 import { AdapterParseError } from './adapter-parse-error.js'
-import { XmlSyntaxError } from './xml-syntax-error.js'
+import { XMLSyntaxError } from './xml-syntax-error.js'
 
 const signature = Signature.parse('question -> answer, n: int')
 
@@ -41,7 +41,7 @@ describe('AdapterParseError', () => {
 
   it('has siblings with their own codes', () => {
     expect(new AdapterConfigurationError({ message: 'm' }).code).toBe('adapter-configuration')
-    expect(new XmlSyntaxError({ reason: 'mismatched tag', line: 1, column: 2 })).toMatchObject({
+    expect(new XMLSyntaxError({ reason: 'mismatched tag', line: 1, column: 2 })).toMatchObject({
       message: 'mismatched tag: line 1, column 2',
       code: 'xml-syntax',
     })

@@ -5,7 +5,7 @@ import { DSPexError } from '@dspex/types'
  * column 26`). The XMLAdapter turns it into an `AdapterParseError` (`Failed to parse XML: ...`),
  * keeping it as the cause.
  */
-export class XmlSyntaxError extends DSPexError {
+export class XMLSyntaxError extends DSPexError {
   static override readonly marker: symbol = Symbol.for('dspex.error.xml-syntax')
   /** Expat's reason alone (`not well-formed (invalid token)`, `mismatched tag` ...). */
   readonly reason: string

@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest'
-import { XmlSyntaxError } from '../errors/xml-syntax-error.js'
-import { readXml } from './read-xml.js'
-import { type XmlElement, xmlElementToString } from './xml-element.js'
+import { XMLSyntaxError } from '../errors/xml-syntax-error.js'
+import { readXML } from './read-xml.js'
+import { type XMLElement, xmlElementToString } from './xml-element.js'
 
-const wrap = (text: string): XmlElement => readXml(`<dspy_root>${text}</dspy_root>`)
+const wrap = (text: string): XMLElement => readXML(`<dspy_root>${text}</dspy_root>`)
 
 function syntaxError(text: string): string {
   try {
     wrap(text)
   } catch (error) {
-    if (XmlSyntaxError.isInstance(error)) return error.message
+    if (XMLSyntaxError.isInstance(error)) return error.message
     throw error
   }
-  throw new Error('expected an XmlSyntaxError')
+  throw new Error('expected an XMLSyntaxError')
 }
 
-describe('readXml', () => {
+describe('readXML', () => {
   // Each message below is what Python's ElementTree (expat) reports for `<dspy_root>{text}</dspy_root>`.
   it.each([
     ['<answer>A & B</answer>', 'not well-formed (invalid token): line 1, column 22'],
@@ -52,7 +52,7 @@ describe('readXml', () => {
 
   it('keeps text and tails as ElementTree does, dropping comments and processing instructions', () => {
     const root = wrap('<a>x<!--c-->y<b/>z<?p?>w</a>')
-    const a = root.children[0] as XmlElement
+    const a = root.children[0] as XMLElement
     expect(a.text).toBe('xy')
     expect(a.children[0]).toMatchObject({ tag: 'b', text: null, tail: 'zw' })
     expect(root.text).toBeNull()
@@ -60,7 +60,7 @@ describe('readXml', () => {
 
   it('decodes entities, CDATA and line breaks, and normalises attribute whitespace', () => {
     const root = wrap('<a b="l1\nl2\tx" c=\'&amp;&lt;\'>&lt;b&gt;&#60;&#x41;<![CDATA[<raw> & ]]>a\r\nb\rc</a>')
-    const a = root.children[0] as XmlElement
+    const a = root.children[0] as XMLElement
     expect(Object.fromEntries(a.attributes)).toEqual({ b: 'l1 l2 x', c: '&<' })
     expect(a.text).toBe('<b><A<raw> & a\nb\nc')
   })
@@ -75,13 +75,13 @@ describe('readXml', () => {
 
 describe('xmlElementToString', () => {
   it('writes an element back as ElementTree.tostring does, tail included', () => {
-    const note = wrap('<note a="1&quot;">x<br/>y<i k="v">it &amp; &gt;</i>!</note>tail').children[0] as XmlElement
+    const note = wrap('<note a="1&quot;">x<br/>y<i k="v">it &amp; &gt;</i>!</note>tail').children[0] as XMLElement
     expect(note.children.map(xmlElementToString).join('')).toBe('<br />y<i k="v">it &amp; &gt;</i>!')
     expect(xmlElementToString(note)).toBe('<note a="1&quot;">x<br />y<i k="v">it &amp; &gt;</i>!</note>tail')
   })
 
   it('declares namespaces with ns prefixes', () => {
-    const element = wrap('<a xmlns="urn:d"><b/></a>').children[0] as XmlElement
+    const element = wrap('<a xmlns="urn:d"><b/></a>').children[0] as XMLElement
     expect(xmlElementToString(element)).toBe('<ns0:a xmlns:ns0="urn:d"><ns0:b /></ns0:a>')
   })
 })

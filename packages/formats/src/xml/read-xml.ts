@@ -1,5 +1,5 @@
-import { XmlSyntaxError } from '../errors/xml-syntax-error.js'
-import type { XmlElement } from './xml-element.js'
+import { XMLSyntaxError } from '../errors/xml-syntax-error.js'
+import type { XMLElement } from './xml-element.js'
 
 const xmlNamespace = 'http://www.w3.org/XML/1998/namespace'
 const predefinedEntities: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
@@ -47,7 +47,7 @@ function isNameChar(text: string, index: number): boolean {
   return isNameStartCode(code) || code === 0x2d || code === 0x2e || inRanges(code, nameCharRanges)
 }
 
-function isXmlChar(code: number): boolean {
+function isXMLChar(code: number): boolean {
   return (
     code === 0x9 ||
     code === 0xa ||
@@ -59,7 +59,7 @@ function isXmlChar(code: number): boolean {
 }
 
 interface OpenElement {
-  readonly element: XmlElement
+  readonly element: XMLElement
   readonly qname: string
   readonly namespaces: ReadonlyMap<string, string>
 }
@@ -71,24 +71,24 @@ interface OpenElement {
  * attribute values have their whitespace normalised, and namespaced names become `{uri}local`.
  * Document type declarations are not supported (expat reports them as invalid here, inside an element).
  *
- * @throws {XmlSyntaxError} with expat's reason and position for text that is not well-formed.
+ * @throws {XMLSyntaxError} with expat's reason and position for text that is not well-formed.
  * @see xml.etree.ElementTree.fromstring
  */
-export function readXml(source: string): XmlElement {
-  return new XmlReader(source).document()
+export function readXML(source: string): XMLElement {
+  return new XMLReader(source).document()
 }
 
-class XmlReader {
+class XMLReader {
   private index = 0
   private readonly stack: OpenElement[] = []
   private data: string[] = []
-  private last: XmlElement | undefined
+  private last: XMLElement | undefined
   private lastWasEnd = false
-  private root: XmlElement | undefined
+  private root: XMLElement | undefined
 
   constructor(private readonly source: string) {}
 
-  document(): XmlElement {
+  document(): XMLElement {
     const text = this.source
     this.skipProlog()
     if (this.index >= text.length) throw this.error('no element found', text.length)
@@ -115,7 +115,7 @@ class XmlReader {
     }
   }
 
-  private epilog(): XmlElement {
+  private epilog(): XMLElement {
     const text = this.source
     while (this.index < text.length) {
       const char = text[this.index] as string
@@ -128,7 +128,7 @@ class XmlReader {
         throw this.error('not well-formed (invalid token)', this.index)
       }
     }
-    return this.root as XmlElement
+    return this.root as XMLElement
   }
 
   private characterData(): void {
@@ -139,7 +139,7 @@ class XmlReader {
       const char = text[this.index] as string
       if (char === '<' || char === '&') break
       const code = text.codePointAt(this.index) ?? 0
-      if (!isXmlChar(code)) throw this.error('not well-formed (invalid token)', this.index)
+      if (!isXMLChar(code)) throw this.error('not well-formed (invalid token)', this.index)
       if (char === ']' && text.startsWith(']]>', this.index)) throw this.error('not well-formed (invalid token)', this.index + 2)
       if (char === '\r') {
         chunk += `${text.slice(start, this.index)}\n`
@@ -259,7 +259,7 @@ class XmlReader {
         continue
       }
       const code = this.source.codePointAt(this.index) ?? 0
-      if (!isXmlChar(code)) throw this.error('not well-formed (invalid token)', this.index)
+      if (!isXMLChar(code)) throw this.error('not well-formed (invalid token)', this.index)
       if (char === '\r' && this.source[this.index + 1] === '\n') this.index += 1
       value += char === '\t' || char === '\n' || char === '\r' ? ' ' : String.fromCodePoint(code)
       this.index += code > 0xffff ? 2 : 1
@@ -279,7 +279,7 @@ class XmlReader {
       if (this.index === first || this.source[this.index] !== ';') throw this.error('not well-formed (invalid token)', this.index)
       const code = Number.parseInt(this.source.slice(first, this.index), hex ? 16 : 10)
       this.index += 1
-      if (!isXmlChar(code)) throw this.error('reference to invalid character number', start)
+      if (!isXMLChar(code)) throw this.error('reference to invalid character number', start)
       return String.fromCodePoint(code)
     }
     if (!isNameStart(this.source, this.index)) throw this.error('not well-formed (invalid token)', this.index)
@@ -312,7 +312,7 @@ class XmlReader {
     for (const [name, value] of raw) {
       if (name !== 'xmlns' && !name.startsWith('xmlns:')) attributes.set(resolve(name, false), value)
     }
-    const element: XmlElement = { tag: resolve(qname, true), attributes, text: null, tail: null, children: [] }
+    const element: XMLElement = { tag: resolve(qname, true), attributes, text: null, tail: null, children: [] }
     this.flush()
     if (parent === undefined) this.root = element
     else parent.element.children.push(element)
@@ -352,7 +352,7 @@ class XmlReader {
     else this.last.text = text
   }
 
-  private error(reason: string, at: number): XmlSyntaxError {
+  private error(reason: string, at: number): XMLSyntaxError {
     let line = 1
     let lineStart = 0
     for (let position = 0; position < at && position < this.source.length; position += 1) {
@@ -363,6 +363,6 @@ class XmlReader {
       }
     }
     const column = [...this.source.slice(lineStart, at)].length
-    return new XmlSyntaxError({ reason, line, column })
+    return new XMLSyntaxError({ reason, line, column })
   }
 }

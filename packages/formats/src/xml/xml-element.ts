@@ -3,12 +3,12 @@
  * attributes in document order, `text` (the character data before its first child, `null` when
  * none) and `tail` (the character data after its end tag, `null` when none).
  */
-export interface XmlElement {
+export interface XMLElement {
   readonly tag: string
   readonly attributes: ReadonlyMap<string, string>
   text: string | null
   tail: string | null
-  readonly children: XmlElement[]
+  readonly children: XMLElement[]
 }
 
 /** The prefixes ElementTree gives well-known namespaces when it writes XML. */
@@ -30,7 +30,7 @@ const wellKnownPrefixes: ReadonlyMap<string, string> = new Map([
  *
  * @see xml.etree.ElementTree.tostring
  */
-export function xmlElementToString(element: XmlElement): string {
+export function xmlElementToString(element: XMLElement): string {
   const namespaces = new Map<string, string>()
   const qualify = (name: string): string => {
     if (!name.startsWith('{')) return name
@@ -51,13 +51,13 @@ export function xmlElementToString(element: XmlElement): string {
   return write(element, qualify, declarations) + (element.tail ? escapeText(element.tail) : '')
 }
 
-function collectNames(element: XmlElement, qualify: (name: string) => string): void {
+function collectNames(element: XMLElement, qualify: (name: string) => string): void {
   qualify(element.tag)
   for (const name of element.attributes.keys()) qualify(name)
   for (const child of element.children) collectNames(child, qualify)
 }
 
-function write(element: XmlElement, qualify: (name: string) => string, declarations: string): string {
+function write(element: XMLElement, qualify: (name: string) => string, declarations: string): string {
   const tag = qualify(element.tag)
   let out = `<${tag}${declarations}`
   for (const [name, value] of element.attributes) out += ` ${qualify(name)}="${escapeAttribute(value)}"`
@@ -85,8 +85,8 @@ function escapeAttribute(text: string): string {
  *
  * @see dspy.adapters.xml_adapter.XMLAdapter._group_children
  */
-export function groupXmlChildren(element: XmlElement): Map<string, XmlElement[]> {
-  const groups = new Map<string, XmlElement[]>()
+export function groupXMLChildren(element: XMLElement): Map<string, XMLElement[]> {
+  const groups = new Map<string, XMLElement[]>()
   for (const child of element.children) {
     const name = child.tag === 'entry' ? (child.attributes.get('key') ?? child.tag) : child.tag
     const group = groups.get(name)

@@ -1,5 +1,5 @@
 import { pythonStrip } from '../python-strip.js'
-import { groupXmlChildren, type XmlElement, xmlElementToString } from './xml-element.js'
+import { groupXMLChildren, type XMLElement, xmlElementToString } from './xml-element.js'
 
 type SchemaRecord = Readonly<Record<string, unknown>>
 
@@ -15,13 +15,13 @@ const nullSchema = (schema: SchemaRecord): boolean => Object.keys(schema).length
  * @see dspy.adapters.xml_adapter.XMLAdapter._elements_to_value
  */
 export function xmlElementsToValue(
-  elements: readonly XmlElement[],
+  elements: readonly XMLElement[],
   schema: SchemaRecord,
   definitions: Readonly<Record<string, SchemaRecord>>,
 ): unknown {
   const reference = typeof schema.$ref === 'string' ? (schema.$ref.split('/').at(-1) ?? '') : ''
   let current = definitions[reference] ?? schema
-  const first = elements[0] as XmlElement
+  const first = elements[0] as XMLElement
   const choices = current.anyOf
   if (Array.isArray(choices) && choices.length > 0) {
     const options = choices as SchemaRecord[]
@@ -39,7 +39,7 @@ export function xmlElementsToValue(
       if (text.startsWith('[')) return text
     }
     if (elements.length === 1) {
-      const itemElements = groupXmlChildren(first).get('item')
+      const itemElements = groupXMLChildren(first).get('item')
       if (itemElements !== undefined) items = itemElements
     }
     const itemSchema = typeof current.items === 'object' && current.items !== null ? (current.items as SchemaRecord) : {}
@@ -48,7 +48,7 @@ export function xmlElementsToValue(
   if (current.type === 'string' && first.children.length > 0) {
     return (first.text ?? '') + first.children.map(xmlElementToString).join('')
   }
-  const children = groupXmlChildren(first)
+  const children = groupXMLChildren(first)
   if (children.size === 0) {
     if (current.type === 'object' && pythonStrip(first.text ?? '') === '') return {}
     const values = elements.map((element) => pythonStrip(element.text ?? ''))

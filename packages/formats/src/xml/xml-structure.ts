@@ -1,4 +1,4 @@
-import { pythonStr, type TypeNode, typeNodePydanticJsonSchema } from '@dspex/types'
+import { pythonStr, type TypeNode, typeNodePydanticJSONSchema } from '@dspex/types'
 
 type SchemaRecord = Readonly<Record<string, unknown>>
 
@@ -11,7 +11,7 @@ const floatNode: TypeNode = { kind: 'float' }
  *
  * @see dspy.adapters.xml_adapter.XMLAdapter._uses_nested_xml
  */
-export function usesNestedXml(node: TypeNode): boolean {
+export function usesNestedXML(node: TypeNode): boolean {
   let type = node
   if (type.kind === 'union') {
     const options = type.options.filter((option) => option.kind !== 'none')
@@ -28,8 +28,8 @@ export function usesNestedXml(node: TypeNode): boolean {
  * @see dspy.adapters.xml_adapter.XMLAdapter._xml_schema
  */
 export function xmlSchemaText(tag: string, node: TypeNode): string {
-  const schema = typeNodePydanticJsonSchema(node) as SchemaRecord
-  return schemaToXml(tag, schema, definitionsOf(schema), new Set())
+  const schema = typeNodePydanticJSONSchema(node) as SchemaRecord
+  return schemaToXML(tag, schema, definitionsOf(schema), new Set())
 }
 
 /** The `$defs` of a pydantic schema (empty when none). */
@@ -38,25 +38,25 @@ export function definitionsOf(schema: SchemaRecord): Readonly<Record<string, Sch
   return typeof definitions === 'object' && definitions !== null ? (definitions as Record<string, SchemaRecord>) : {}
 }
 
-function schemaToXml(tag: string, schema: SchemaRecord, definitions: Readonly<Record<string, SchemaRecord>>, seen: ReadonlySet<string>): string {
+function schemaToXML(tag: string, schema: SchemaRecord, definitions: Readonly<Record<string, SchemaRecord>>, seen: ReadonlySet<string>): string {
   if (typeof schema.$ref === 'string' && schema.$ref !== '') {
     const name = schema.$ref.split('/').at(-1) ?? ''
     if (seen.has(name)) return `<${tag}>...</${tag}>`
-    return schemaToXml(tag, definitions[name] ?? {}, definitions, new Set([...seen, name]))
+    return schemaToXML(tag, definitions[name] ?? {}, definitions, new Set([...seen, name]))
   }
   const choices = schema.anyOf
   if (Array.isArray(choices) && choices.length > 0) {
     const options = choices as SchemaRecord[]
     const chosen = options.find((option) => option.type !== 'null') ?? (options[0] as SchemaRecord)
-    return schemaToXml(tag, chosen, definitions, seen)
+    return schemaToXML(tag, chosen, definitions, seen)
   }
   if (schema.type === 'array') {
     const items = typeof schema.items === 'object' && schema.items !== null ? (schema.items as SchemaRecord) : {}
-    return `<${tag}>${schemaToXml('item', items, definitions, seen)}</${tag}>`
+    return `<${tag}>${schemaToXML('item', items, definitions, seen)}</${tag}>`
   }
   const properties = typeof schema.properties === 'object' && schema.properties !== null ? schema.properties : {}
   const children = Object.entries(properties as Record<string, SchemaRecord>)
-    .map(([name, child]) => schemaToXml(name, child, definitions, seen))
+    .map(([name, child]) => schemaToXML(name, child, definitions, seen))
     .join('')
   return children === '' ? `<${tag}>...</${tag}>` : `<${tag}>${children}</${tag}>`
 }
@@ -64,18 +64,18 @@ function schemaToXml(tag: string, schema: SchemaRecord, definitions: Readonly<Re
 /**
  * A JSON-able value written as nested XML: list items as `<item>`, object keys as child tags (an
  * `<entry key="...">` when the key is not an identifier), text escaped (`&`, `<`), and `<tag />`
- * for `null` or an empty list. `floatPaths` (from `serializeForJson`) marks numbers Python holds as floats.
+ * for `null` or an empty list. `floatPaths` (from `serializeForJSON`) marks numbers Python holds as floats.
  *
  * @example
  * ```ts
- * valueToXml({ name: 'Ada', tags: [] }, 'person') // '<person><name>Ada</name><tags /></person>'
+ * valueToXML({ name: 'Ada', tags: [] }, 'person') // '<person><name>Ada</name><tags /></person>'
  * ```
  * @see dspy.adapters.xml_adapter.XMLAdapter._value_to_xml
  */
-export function valueToXml(value: unknown, tag: string, floatPaths: ReadonlySet<string> = new Set(), pointer = '', key?: string): string {
+export function valueToXML(value: unknown, tag: string, floatPaths: ReadonlySet<string> = new Set(), pointer = '', key?: string): string {
   const attributes = key === undefined ? '' : ` key=${quoteAttribute(key)}`
   if (Array.isArray(value)) {
-    const children = value.map((item, index) => valueToXml(item, 'item', floatPaths, `${pointer}/${index}`)).join('')
+    const children = value.map((item, index) => valueToXML(item, 'item', floatPaths, `${pointer}/${index}`)).join('')
     return children === '' ? `<${tag}${attributes} />` : `<${tag}${attributes}>${children}</${tag}>`
   }
   if (typeof value === 'object' && value !== null) {
@@ -83,19 +83,19 @@ export function valueToXml(value: unknown, tag: string, floatPaths: ReadonlySet<
       .map(([name, child]) => {
         const childPointer = `${pointer}/${name}`
         return isIdentifier(name.slice(0, 1) + name.slice(1).replaceAll('-', '_').replaceAll('.', '_'))
-          ? valueToXml(child, name, floatPaths, childPointer)
-          : valueToXml(child, 'entry', floatPaths, childPointer, name)
+          ? valueToXML(child, name, floatPaths, childPointer)
+          : valueToXML(child, 'entry', floatPaths, childPointer, name)
       })
       .join('')
     return `<${tag}${attributes}>${children}</${tag}>`
   }
   if (value === null || value === undefined) return `<${tag}${attributes} />`
   const text = pythonStr(value, floatPaths.has(pointer) ? floatNode : undefined)
-  return `<${tag}${attributes}>${escapeXmlText(text)}</${tag}>`
+  return `<${tag}${attributes}>${escapeXMLText(text)}</${tag}>`
 }
 
 /** DSPy's escaping of text written inside a tag: `&` and `<` only. */
-export function escapeXmlText(text: string): string {
+export function escapeXMLText(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;')
 }
 

@@ -2,7 +2,7 @@ import { DSPexError } from '@dspex/types'
 
 /** What kind of mistake a {@link ModuleError} reports. */
 export type ModuleErrorCode =
-  /** `getLm()` found no LM or more than one distinct LM among the parameters. */
+  /** `getLM()` found no LM or more than one distinct LM among the parameters. */
   | 'module-lm-not-unique'
   /** An attribute name such as `cot.predict` or `lst[0]` that does not lead anywhere in the module. */
   | 'module-attribute-path'

@@ -1,18 +1,18 @@
 import {
   ContextWindowExceededError,
   combineHeaders,
-  createApiCallError,
+  createAPICallError,
   type FinishReason,
   type GenerateRequest,
   type LanguageModel,
-  loadApiKey,
+  loadAPIKey,
   type MapErrorFunction,
   type Message,
-  type PostToApiOptions,
-  parseJson,
-  parseSseStream,
-  postJsonToApi,
-  postToApiStream,
+  type PostToAPIOptions,
+  parseJSON,
+  parseSSEStream,
+  postJSONToAPI,
+  postToAPIStream,
 } from '../index.js'
 
 /** Settings of the Acme provider (any OpenAI-compatible chat API). */
@@ -63,7 +63,7 @@ const mapAcmeError: MapErrorFunction = (statusCode, responseBody, responseHeader
     const message = 'Acme: the prompt does not fit the model context window.'
     return new ContextWindowExceededError({ ...context, message, statusCode, responseBody, responseHeaders })
   }
-  return createApiCallError({ ...context, statusCode, responseBody, responseHeaders })
+  return createAPICallError({ ...context, statusCode, responseBody, responseHeaders })
 }
 
 /**
@@ -77,8 +77,8 @@ const mapAcmeError: MapErrorFunction = (statusCode, responseBody, responseHeader
  */
 export function createAcme(settings: AcmeSettings = {}): (modelId: string) => LanguageModel {
   const baseURL = settings.baseURL ?? 'https://api.acme.dev/v1'
-  const options = (modelId: string, request: GenerateRequest, stream: boolean): PostToApiOptions => {
-    const apiKey = loadApiKey({ apiKey: settings.apiKey, environmentVariableName: 'ACME_API_KEY', description: 'Acme' })
+  const options = (modelId: string, request: GenerateRequest, stream: boolean): PostToAPIOptions => {
+    const apiKey = loadAPIKey({ apiKey: settings.apiKey, environmentVariableName: 'ACME_API_KEY', description: 'Acme' })
     return {
       url: `${baseURL}/chat/completions`,
       headers: combineHeaders({ authorization: `Bearer ${apiKey}` }, settings.headers, request.headers),
@@ -102,7 +102,7 @@ export function createAcme(settings: AcmeSettings = {}): (modelId: string) => La
     capabilities: { structuredOutputs: false, jsonMode: false, toolCalling: false, reasoning: false, images: false },
 
     async generate(request) {
-      const { value } = await postJsonToApi({ ...options(modelId, request, false), validate: isAcmeCompletion })
+      const { value } = await postJSONToAPI({ ...options(modelId, request, false), validate: isAcmeCompletion })
       return {
         choices: value.choices.map((choice) => ({
           text: choice.message.content,
@@ -121,9 +121,9 @@ export function createAcme(settings: AcmeSettings = {}): (modelId: string) => La
     },
 
     async *stream(request) {
-      const { body, parseOptions } = await postToApiStream(options(modelId, request, true))
-      for await (const event of parseSseStream(body, parseOptions)) {
-        const choice = parseJson(event.data, { ...parseOptions, validate: isAcmeChunk }).choices[0]
+      const { body, parseOptions } = await postToAPIStream(options(modelId, request, true))
+      for await (const event of parseSSEStream(body, parseOptions)) {
+        const choice = parseJSON(event.data, { ...parseOptions, validate: isAcmeChunk }).choices[0]
         if (choice?.delta.content) yield { type: 'text-delta', delta: choice.delta.content }
         if (choice?.finish_reason) yield { type: 'finish', finishReason: finishReasons[choice.finish_reason] ?? 'other' }
       }

@@ -4,7 +4,7 @@ import type { ServerResponse } from 'node:http'
 export { createTestServer, type RecordedRequest, respondWith, type TestHandler, type TestServer } from '../test-server/create-test-server.js'
 
 /** Writes a JSON response. */
-export function sendJson(response: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+export function sendJSON(response: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
   response.writeHead(status, { 'content-type': 'application/json', ...headers })
   response.end(JSON.stringify(value))
 }

@@ -1,4 +1,4 @@
-import { createApiCallError, type MapErrorFunction } from '@dspex/provider'
+import { createAPICallError, type MapErrorFunction } from '@dspex/provider'
 
 /** Anthropic's error body: `{ "type": "error", "error": { "type": "overloaded_error", "message": "Overloaded" } }`. */
 export interface AnthropicErrorPayload {
@@ -35,7 +35,7 @@ function parseBody(responseBody: string): unknown {
 export const mapAnthropicError: MapErrorFunction = (statusCode, responseBody, responseHeaders, context) => {
   const payload = readAnthropicError(parseBody(responseBody))
   const retryable = payload?.type === 'overloaded_error' || payload?.type === 'api_error' ? true : undefined
-  return createApiCallError({
+  return createAPICallError({
     ...context,
     statusCode,
     responseBody,

@@ -5,14 +5,14 @@ import {
   type GenerateResult,
   type LanguageModel,
   type ModelCapabilities,
-  type ProviderApi,
-  parseSseStream,
+  type ProviderAPI,
+  parseSSEStream,
   type ReasoningPart,
   type StreamPart,
   type ToolCallPart,
 } from '@dspex/provider'
 import { getAnthropicModelInfo } from './anthropic-model-info.js'
-import { anthropicJsonToolName, buildAnthropicRequest } from './anthropic-request-body.js'
+import { anthropicJSONToolName, buildAnthropicRequest } from './anthropic-request-body.js'
 import { type AnthropicMessage, isAnthropicMessage } from './anthropic-wire-schemas.js'
 import { mapAnthropicStopReason } from './map-anthropic-stop-reason.js'
 import { mapAnthropicUsage } from './map-anthropic-usage.js'
@@ -24,14 +24,14 @@ export const anthropicVersion = '2023-06-01'
 /** What an Anthropic language model needs from its provider. */
 export interface AnthropicLanguageModelConfig {
   /** The provider's transport: base URL, `x-api-key` and version headers, errors, retries, time limit, fetch. */
-  readonly api: ProviderApi
+  readonly api: ProviderAPI
   /** Betas the provider's headers already ask for; a call's own betas are added to them. */
   readonly betas?: readonly string[]
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
-function toChoice(message: AnthropicMessage, isJsonTool: boolean): GenerateChoice {
+function toChoice(message: AnthropicMessage, isJSONTool: boolean): GenerateChoice {
   let text = ''
   let reasoning = ''
   const reasoningParts: ReasoningPart[] = []
@@ -49,7 +49,7 @@ function toChoice(message: AnthropicMessage, isJsonTool: boolean): GenerateChoic
     } else if (block.type === 'redacted_thinking' && 'data' in block) {
       reasoningParts.push({ type: 'reasoning', provider: 'anthropic', text: '', redactedData: block.data })
     } else if (block.type === 'tool_use' && 'input' in block) {
-      if (isJsonTool && block.name === anthropicJsonToolName) text += JSON.stringify(block.input)
+      if (isJSONTool && block.name === anthropicJSONToolName) text += JSON.stringify(block.input)
       else toolCalls.push({ id: block.id, name: block.name, args: isRecord(block.input) ? block.input : {} })
     }
   }
@@ -59,13 +59,13 @@ function toChoice(message: AnthropicMessage, isJsonTool: boolean): GenerateChoic
     ...(reasoning === '' ? {} : { reasoning }),
     ...(reasoningParts.length === 0 ? {} : { reasoningParts }),
     ...(toolCalls.length === 0 ? {} : { toolCalls }),
-    finishReason: mapAnthropicStopReason(message.stop_reason, isJsonTool && toolCalls.length === 0),
+    finishReason: mapAnthropicStopReason(message.stop_reason, isJSONTool && toolCalls.length === 0),
   }
 }
 
 /**
  * Creates a `LanguageModel` for one Anthropic model over the Messages API (`POST /messages`).
- * Both post through the provider's `ProviderApi`: `generate` retries retryable failures up to
+ * Both post through the provider's `ProviderAPI`: `generate` retries retryable failures up to
  * `maxRetries` times; `stream` retries only until the response headers arrive.
  *
  * @param modelId - The Anthropic model id (`claude-sonnet-4-5`).
@@ -98,9 +98,9 @@ export function createAnthropicLanguageModel(modelId: string, config: AnthropicL
 
     async generate(request: GenerateRequest): Promise<GenerateResult> {
       const { built, call } = post(request, false)
-      const { value } = await config.api.postJson('/messages', built.body, call, isAnthropicMessage)
+      const { value } = await config.api.postJSON('/messages', built.body, call, isAnthropicMessage)
       return {
-        choices: [toChoice(value, built.isJsonTool)],
+        choices: [toChoice(value, built.isJSONTool)],
         ...(value.usage === undefined ? {} : { usage: mapAnthropicUsage(value.usage) }),
         ...(value.model === undefined ? {} : { responseModel: value.model }),
         raw: value,
@@ -111,7 +111,7 @@ export function createAnthropicLanguageModel(modelId: string, config: AnthropicL
     async *stream(request: GenerateRequest): AsyncGenerator<StreamPart, void, undefined> {
       const { built, call } = post(request, true)
       const { body, parseOptions } = await config.api.postStream('/messages', built.body, call)
-      yield* parseAnthropicStream(parseSseStream(body, parseOptions), { ...parseOptions, isJsonTool: built.isJsonTool })
+      yield* parseAnthropicStream(parseSSEStream(body, parseOptions), { ...parseOptions, isJSONTool: built.isJSONTool })
     },
   }
 }

@@ -1,4 +1,4 @@
-import { combineHeaders, createProviderApi, type LanguageModel, loadApiKey, type ProviderSettings } from '@dspex/provider'
+import { combineHeaders, createProviderAPI, type LanguageModel, loadAPIKey, type ProviderSettings } from '@dspex/provider'
 import { mapAnthropicError } from './anthropic-error.js'
 import { anthropicVersion, createAnthropicLanguageModel } from './anthropic-language-model.js'
 
@@ -29,11 +29,11 @@ export interface AnthropicProvider {
  * ```
  */
 export function createAnthropic(settings: AnthropicProviderSettings = {}): AnthropicProvider {
-  const api = createProviderApi({
+  const api = createProviderAPI({
     provider: 'anthropic',
     baseURL: settings.baseURL ?? 'https://api.anthropic.com/v1',
     headers: () => ({
-      'x-api-key': loadApiKey({ apiKey: settings.apiKey, environmentVariableName: 'ANTHROPIC_API_KEY', description: 'Anthropic' }),
+      'x-api-key': loadAPIKey({ apiKey: settings.apiKey, environmentVariableName: 'ANTHROPIC_API_KEY', description: 'Anthropic' }),
       'anthropic-version': anthropicVersion,
       ...settings.headers,
     }),

@@ -50,7 +50,7 @@ describe('buildAnthropicRequest', () => {
       { messages, responseFormat: { type: 'json_schema', name: 'answer', schema, strict: true } },
       false,
     )
-    expect(request.isJsonTool).toBe(true)
+    expect(request.isJSONTool).toBe(true)
     expect(request.body.tools).toEqual([{ name: 'json', description: 'Respond with a JSON object.', input_schema: schema }])
     expect(request.body.tool_choice).toEqual({ type: 'tool', name: 'json' })
   })
@@ -78,7 +78,7 @@ describe('buildAnthropicRequest', () => {
       },
       false,
     )
-    expect(request.isJsonTool).toBe(false)
+    expect(request.isJSONTool).toBe(false)
     expect(request.body.output_config).toEqual({ format: { type: 'json_schema', schema } })
     expect(request.body.tools).toBeUndefined()
     expect(request.betas).toEqual([])

@@ -27,11 +27,11 @@ export interface AnthropicRequest {
   /** Options that were not sent. */
   readonly warnings: readonly string[]
   /** True when the answer comes back as the input of the forced `json` tool. */
-  readonly isJsonTool: boolean
+  readonly isJSONTool: boolean
 }
 
 /** The name of the tool a JSON schema answer is forced through. */
-export const anthropicJsonToolName = 'json'
+export const anthropicJSONToolName = 'json'
 
 function readProviderOptions(request: GenerateRequest): AnthropicProviderOptions {
   return (request.providerOptions?.anthropic ?? {}) as AnthropicProviderOptions
@@ -73,7 +73,7 @@ export function buildAnthropicRequest(modelId: string, request: GenerateRequest,
   }))
   let toolChoice = toolChoiceOf(request)
   let outputConfig: Record<string, unknown> | undefined
-  let isJsonTool = false
+  let isJSONTool = false
 
   const format = request.responseFormat
   if (format?.type === 'json') {
@@ -82,12 +82,12 @@ export function buildAnthropicRequest(modelId: string, request: GenerateRequest,
     if (options.structuredOutputMode === 'outputFormat') {
       outputConfig = { format: { type: 'json_schema', schema: format.schema } }
     } else {
-      isJsonTool = true
+      isJSONTool = true
       // With the caller's tools present, forcing the JSON tool would make them uncallable: the
       // model must call some tool, either one of the caller's or the JSON one for its answer.
       const hasCallerTools = tools.length > 0
-      tools.push({ name: anthropicJsonToolName, description: 'Respond with a JSON object.', input_schema: format.schema })
-      toolChoice = hasCallerTools ? { type: 'any' } : { type: 'tool', name: anthropicJsonToolName }
+      tools.push({ name: anthropicJSONToolName, description: 'Respond with a JSON object.', input_schema: format.schema })
+      toolChoice = hasCallerTools ? { type: 'any' } : { type: 'tool', name: anthropicJSONToolName }
     }
   }
   const forcesTool = toolChoice?.type === 'tool' || toolChoice?.type === 'any'
@@ -126,5 +126,5 @@ export function buildAnthropicRequest(modelId: string, request: GenerateRequest,
     ...(outputConfig === undefined ? {} : { output_config: outputConfig }),
     ...(stream ? { stream: true } : {}),
   }
-  return { body, betas, warnings, isJsonTool }
+  return { body, betas, warnings, isJSONTool }
 }

@@ -9,7 +9,7 @@ export { type AnthropicProvider, type AnthropicProviderSettings, anthropic, crea
 export {
   type AnthropicProviderOptions,
   type AnthropicRequest,
-  anthropicJsonToolName,
+  anthropicJSONToolName,
   buildAnthropicRequest,
 } from './anthropic-request-body.js'
 export type { AnthropicMessage, AnthropicResponseBlock, AnthropicStreamEvent, AnthropicUsage } from './anthropic-wire-schemas.js'

@@ -6,9 +6,9 @@ async function* fromPayloads(payloads: readonly unknown[]): AsyncGenerator<Serve
   for (const payload of payloads) yield { data: typeof payload === 'string' ? payload : JSON.stringify(payload) }
 }
 
-async function collect(payloads: readonly unknown[], isJsonTool = false): Promise<StreamPart[]> {
+async function collect(payloads: readonly unknown[], isJSONTool = false): Promise<StreamPart[]> {
   const parts: StreamPart[] = []
-  for await (const part of parseAnthropicStream(fromPayloads(payloads), { isJsonTool })) parts.push(part)
+  for await (const part of parseAnthropicStream(fromPayloads(payloads), { isJSONTool })) parts.push(part)
   return parts
 }
 

@@ -1,7 +1,7 @@
 import {
   APICallError,
   type ParseStreamOptions,
-  parseJson,
+  parseJSON,
   type ReasoningPart,
   type ServerSentEvent,
   StreamInterruptedError,
@@ -30,11 +30,11 @@ function mergeUsage(start: AnthropicUsage, delta: AnthropicUsage | undefined): A
  * Turns Anthropic's server-sent events into DSPex stream parts: `text_delta` gives text deltas,
  * `thinking_delta` reasoning deltas, a `thinking` block's stop one `reasoning-part` with the text and the
  * `signature_delta` signature (a `redacted_thinking` block gives one at its start), and a `tool_use` block's `input_json_delta` pieces are
- * assembled into one tool call at its `content_block_stop`. With `isJsonTool`, the forced `json`
+ * assembled into one tool call at its `content_block_stop`. With `isJSONTool`, the forced `json`
  * tool's input is streamed as text instead. `message_stop` gives the finish part with the stop
  * reason and usage.
  *
- * @param events - The parsed SSE events (from `parseSseStream`).
+ * @param events - The parsed SSE events (from `parseSSEStream`).
  * @param options - Where the stream came from, and whether the `json` tool carries the answer.
  * @throws {APICallError} For an `error` event (`overloaded_error` is retryable).
  * @throws {StreamInterruptedError} When the stream ends before `message_stop`.
@@ -42,9 +42,9 @@ function mergeUsage(start: AnthropicUsage, delta: AnthropicUsage | undefined): A
  */
 export async function* parseAnthropicStream(
   events: AsyncIterable<ServerSentEvent>,
-  options: ParseStreamOptions & { readonly isJsonTool?: boolean } = {},
+  options: ParseStreamOptions & { readonly isJSONTool?: boolean } = {},
 ): AsyncGenerator<StreamPart, void, undefined> {
-  const { isJsonTool = false, ...parseOptions } = options
+  const { isJSONTool = false, ...parseOptions } = options
   let calledCallerTool = false
   const provider = parseOptions.provider ?? 'anthropic'
   const toolCalls = new Map<number, ToolCallInProgress>()
@@ -52,7 +52,7 @@ export async function* parseAnthropicStream(
   let usage: AnthropicUsage = {}
   let stopReason: string | null | undefined
   for await (const sse of events) {
-    const event = parseJson(sse.data, { ...parseOptions, validate: isAnthropicStreamEvent })
+    const event = parseJSON(sse.data, { ...parseOptions, validate: isAnthropicStreamEvent })
     switch (event.type) {
       case 'message_start':
         usage = mergeUsage(usage, event.message?.usage)
@@ -84,7 +84,7 @@ export async function* parseAnthropicStream(
         } else if (delta?.type === 'input_json_delta' && delta.partial_json !== undefined) {
           const call = toolCalls.get(event.index ?? 0)
           if (call !== undefined) call.json += delta.partial_json
-          if (isJsonTool && call?.name === 'json' && delta.partial_json !== '') {
+          if (isJSONTool && call?.name === 'json' && delta.partial_json !== '') {
             yield { type: 'text-delta', delta: delta.partial_json }
           }
         }
@@ -106,8 +106,8 @@ export async function* parseAnthropicStream(
         const call = toolCalls.get(event.index ?? 0)
         if (call === undefined) break
         toolCalls.delete(event.index ?? 0)
-        if (isJsonTool && call.name === 'json') break
-        const input: unknown = call.json.trim() === '' ? {} : parseJson(call.json, parseOptions)
+        if (isJSONTool && call.name === 'json') break
+        const input: unknown = call.json.trim() === '' ? {} : parseJSON(call.json, parseOptions)
         const args = isRecord(input) ? input : {}
         calledCallerTool = true
         yield { type: 'tool-call', toolCall: { id: call.id, name: call.name, args } }
@@ -118,7 +118,7 @@ export async function* parseAnthropicStream(
         if (event.delta?.stop_reason !== undefined) stopReason = event.delta.stop_reason
         break
       case 'message_stop':
-        yield { type: 'finish', finishReason: mapAnthropicStopReason(stopReason, isJsonTool && !calledCallerTool), usage: mapAnthropicUsage(usage) }
+        yield { type: 'finish', finishReason: mapAnthropicStopReason(stopReason, isJSONTool && !calledCallerTool), usage: mapAnthropicUsage(usage) }
         return
       case 'error': {
         const type = event.error?.type ?? 'error'

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { convertJsonSchemaToGoogleSchema } from './convert-json-schema-to-google-schema.js'
+import { convertJSONSchemaToGoogleSchema } from './convert-json-schema-to-google-schema.js'
 
-describe('convertJsonSchemaToGoogleSchema', () => {
+describe('convertJSONSchemaToGoogleSchema', () => {
   it('turns type lists with null into nullable and drops unsupported keywords', () => {
     expect(
-      convertJsonSchemaToGoogleSchema({
+      convertJSONSchemaToGoogleSchema({
         $schema: 'http://json-schema.org/draft-07/schema#',
         type: 'object',
         properties: {
@@ -26,7 +26,7 @@ describe('convertJsonSchemaToGoogleSchema', () => {
 
   it('inlines $refs from definitions and keeps unions as anyOf', () => {
     expect(
-      convertJsonSchemaToGoogleSchema({
+      convertJSONSchemaToGoogleSchema({
         type: 'object',
         properties: { item: { $ref: '#/definitions/Item' }, value: { anyOf: [{ type: 'string' }, { type: 'integer' }] } },
         definitions: { Item: { type: 'object', properties: { id: { type: 'integer' } }, required: ['id'] } },
@@ -41,9 +41,9 @@ describe('convertJsonSchemaToGoogleSchema', () => {
   })
 
   it('returns undefined for an object without properties, and rejects recursive $refs', () => {
-    expect(convertJsonSchemaToGoogleSchema({ type: 'object', properties: {} })).toBeUndefined()
+    expect(convertJSONSchemaToGoogleSchema({ type: 'object', properties: {} })).toBeUndefined()
     expect(() =>
-      convertJsonSchemaToGoogleSchema({
+      convertJSONSchemaToGoogleSchema({
         type: 'object',
         properties: { node: { $ref: '#/$defs/Node' } },
         $defs: { Node: { type: 'object', properties: { next: { $ref: '#/$defs/Node' } } } },

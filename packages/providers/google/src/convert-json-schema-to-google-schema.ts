@@ -1,6 +1,6 @@
-type JsonObject = Readonly<Record<string, unknown>>
+type JSONObject = Readonly<Record<string, unknown>>
 
-const isRecord = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value)
+const isRecord = (value: unknown): value is JSONObject => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** Keywords of Gemini's OpenAPI 3.0 schema subset that are copied as they are. */
 const copiedKeywords = [
@@ -20,7 +20,7 @@ const copiedKeywords = [
   'default',
 ] as const
 
-function resolveReference(reference: string, root: JsonObject): JsonObject | undefined {
+function resolveReference(reference: string, root: JSONObject): JSONObject | undefined {
   const match = /^#\/(\$defs|definitions)\/(.+)$/.exec(reference)
   if (match?.[1] === undefined || match[2] === undefined) return undefined
   const definitions = root[match[1]]
@@ -29,7 +29,7 @@ function resolveReference(reference: string, root: JsonObject): JsonObject | und
   return isRecord(target) ? target : undefined
 }
 
-function convert(schema: unknown, root: JsonObject, seen: readonly string[]): Record<string, unknown> {
+function convert(schema: unknown, root: JSONObject, seen: readonly string[]): Record<string, unknown> {
   if (!isRecord(schema)) return {}
   if (typeof schema.$ref === 'string') {
     if (seen.includes(schema.$ref)) throw new Error(`JSON schema reference ${schema.$ref} is recursive; Gemini schemas cannot express recursion.`)
@@ -86,11 +86,11 @@ function convert(schema: unknown, root: JsonObject, seen: readonly string[]): Re
  * @throws {Error} When a `$ref` is recursive or cannot be resolved.
  * @example
  * ```ts
- * convertJsonSchemaToGoogleSchema({ type: 'object', properties: { a: { type: ['string', 'null'] } }, additionalProperties: false })
+ * convertJSONSchemaToGoogleSchema({ type: 'object', properties: { a: { type: ['string', 'null'] } }, additionalProperties: false })
  * // { type: 'object', properties: { a: { type: 'string', nullable: true } } }
  * ```
  */
-export function convertJsonSchemaToGoogleSchema(schema: JsonObject): Record<string, unknown> | undefined {
+export function convertJSONSchemaToGoogleSchema(schema: JSONObject): Record<string, unknown> | undefined {
   const converted = convert(schema, schema, [])
   if (converted.type === 'object' && (!isRecord(converted.properties) || Object.keys(converted.properties).length === 0)) {
     return undefined

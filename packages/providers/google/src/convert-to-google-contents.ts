@@ -42,7 +42,7 @@ function guessMediaType(url: string, fallback: string): string {
   return (extension === undefined ? undefined : known[extension]) ?? fallback
 }
 
-function fromDataOrUrl(value: string, mediaType: string | undefined, fallback: string): GooglePart {
+function fromDataOrURL(value: string, mediaType: string | undefined, fallback: string): GooglePart {
   const match = dataUriPattern.exec(value)
   if (match !== null) return { inlineData: { mimeType: mediaType ?? match[1] ?? fallback, data: match[2] ?? '' } }
   if (/^[a-z][a-z0-9+.-]*:/i.test(value)) {
@@ -56,14 +56,14 @@ function convertPart(part: ContentPart): GooglePart {
     case 'text':
       return { text: part.text }
     case 'image':
-      return fromDataOrUrl(part.url, part.mediaType, 'image/jpeg')
+      return fromDataOrURL(part.url, part.mediaType, 'image/jpeg')
     case 'audio':
       return { inlineData: { mimeType: `audio/${part.format === 'mp3' ? 'mpeg' : part.format}`, data: part.data } }
     case 'file':
-      if (part.data !== undefined) return fromDataOrUrl(part.data, part.mediaType, 'application/octet-stream')
+      if (part.data !== undefined) return fromDataOrURL(part.data, part.mediaType, 'application/octet-stream')
       return { fileData: { mimeType: part.mediaType ?? 'application/octet-stream', fileUri: part.fileId ?? '' } }
     case 'document':
-      return fromDataOrUrl(part.data, part.mediaType, part.mediaType)
+      return fromDataOrURL(part.data, part.mediaType, part.mediaType)
   }
 }
 

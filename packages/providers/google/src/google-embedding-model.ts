@@ -1,4 +1,4 @@
-import { type EmbeddingModel, type EmbedRequest, type EmbedResult, InvalidResponseDataError, type ProviderApi } from '@dspex/provider'
+import { type EmbeddingModel, type EmbedRequest, type EmbedResult, InvalidResponseDataError, type ProviderAPI } from '@dspex/provider'
 import { isGoogleBatchEmbedContentsResponse, isGoogleEmbedContentResponse } from './google-wire-schemas.js'
 
 /** Gemini's text embedding models; any other id is passed on as it is. */
@@ -26,7 +26,7 @@ export interface GoogleEmbeddingSettings {
 /** What a Gemini embedding model needs from its provider. */
 export interface GoogleEmbeddingModelConfig {
   /** The provider's transport: base URL, `x-goog-api-key` header, errors, retries, time limit, fetch. */
-  readonly api: ProviderApi
+  readonly api: ProviderAPI
 }
 
 /** The most texts one `batchEmbedContents` call accepts. */
@@ -76,12 +76,12 @@ export function createGoogleEmbeddingModel(
       const content = (text: string) => ({ content: { parts: [{ text }] }, ...options })
       if (request.values.length === 1) {
         const body = content(request.values[0] ?? '')
-        const { value } = await config.api.postJson(`/${modelPath}:embedContent`, body, call, isGoogleEmbedContentResponse)
+        const { value } = await config.api.postJSON(`/${modelPath}:embedContent`, body, call, isGoogleEmbedContentResponse)
         return { embeddings: [[...value.embedding.values]], raw: value }
       }
       const body = { requests: request.values.map((text) => ({ model: modelPath, ...content(text) })) }
       const path = `/${modelPath}:batchEmbedContents`
-      const { value } = await config.api.postJson(path, body, call, isGoogleBatchEmbedContentsResponse)
+      const { value } = await config.api.postJSON(path, body, call, isGoogleBatchEmbedContentsResponse)
       if (value.embeddings.length !== request.values.length) {
         throw new InvalidResponseDataError({
           message: `google returned ${value.embeddings.length} embeddings for ${request.values.length} values.`,

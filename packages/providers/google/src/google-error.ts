@@ -1,4 +1,4 @@
-import { createApiCallError, type MapErrorFunction, RateLimitError } from '@dspex/provider'
+import { createAPICallError, type MapErrorFunction, RateLimitError } from '@dspex/provider'
 
 /** Gemini's error body: `{ "error": { "code": 429, "message": "...", "status": "RESOURCE_EXHAUSTED", "details": [...] } }`. */
 export interface GoogleErrorPayload {
@@ -70,7 +70,7 @@ export const mapGoogleError: MapErrorFunction = (statusCode, responseBody, respo
       ...(payload?.retryDelayMs === undefined ? {} : { retryAfterMs: payload.retryDelayMs }),
     })
   }
-  return createApiCallError({
+  return createAPICallError({
     ...context,
     statusCode,
     responseBody,

@@ -4,8 +4,8 @@ import {
   type GenerateResult,
   type LanguageModel,
   type ModelCapabilities,
-  type ProviderApi,
-  parseSseStream,
+  type ProviderAPI,
+  parseSSEStream,
   type ReasoningPart,
   type StreamPart,
   type ToolCallPart,
@@ -20,7 +20,7 @@ import { parseGoogleStream } from './parse-google-stream.js'
 /** What a Gemini language model needs from its provider. */
 export interface GoogleLanguageModelConfig {
   /** The provider's transport: base URL, `x-goog-api-key` header, errors, retries, time limit, fetch. */
-  readonly api: ProviderApi
+  readonly api: ProviderAPI
 }
 
 function toChoice(candidate: GoogleCandidate): GenerateChoice {
@@ -60,7 +60,7 @@ function toChoice(candidate: GoogleCandidate): GenerateChoice {
 /**
  * Creates a `LanguageModel` for one Gemini model over `models/{id}:generateContent` and
  * `:streamGenerateContent?alt=sse`. The API key goes in the `x-goog-api-key` header, never the URL.
- * Both post through the provider's `ProviderApi`: `generate` retries retryable failures up to
+ * Both post through the provider's `ProviderAPI`: `generate` retries retryable failures up to
  * `maxRetries` times; `stream` retries only until the response headers arrive.
  *
  * @param modelId - The Gemini model id (`gemini-2.5-flash`), with or without the `models/` prefix.
@@ -86,7 +86,7 @@ export function createGoogleLanguageModel(modelId: string, config: GoogleLanguag
 
     async generate(request: GenerateRequest): Promise<GenerateResult> {
       const built = buildGoogleRequest(request)
-      const { value } = await config.api.postJson(path(false), built.body, call(request), isGoogleGenerateContentResponse)
+      const { value } = await config.api.postJSON(path(false), built.body, call(request), isGoogleGenerateContentResponse)
       const candidates = value.candidates ?? []
       const blockReason = value.promptFeedback?.blockReason
       const choices: GenerateChoice[] =
@@ -106,7 +106,7 @@ export function createGoogleLanguageModel(modelId: string, config: GoogleLanguag
     async *stream(request: GenerateRequest): AsyncGenerator<StreamPart, void, undefined> {
       const built = buildGoogleRequest(request)
       const { body, parseOptions } = await config.api.postStream(path(true), built.body, call(request))
-      yield* parseGoogleStream(parseSseStream(body, parseOptions), parseOptions)
+      yield* parseGoogleStream(parseSSEStream(body, parseOptions), parseOptions)
     },
   }
 }

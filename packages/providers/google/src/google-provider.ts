@@ -1,4 +1,4 @@
-import { createProviderApi, type EmbeddingModel, type LanguageModel, loadApiKey, type ProviderSettings } from '@dspex/provider'
+import { createProviderAPI, type EmbeddingModel, type LanguageModel, loadAPIKey, type ProviderSettings } from '@dspex/provider'
 import { createGoogleEmbeddingModel, type GoogleEmbeddingModelId, type GoogleEmbeddingSettings } from './google-embedding-model.js'
 import { mapGoogleError } from './google-error.js'
 import { createGoogleLanguageModel } from './google-language-model.js'
@@ -19,11 +19,11 @@ export interface GoogleProvider {
   embedding(modelId: GoogleEmbeddingModelId, settings?: GoogleEmbeddingSettings): EmbeddingModel
 }
 
-function readApiKey(apiKey: string | undefined): string {
+function readAPIKey(apiKey: string | undefined): string {
   const fallback = typeof process === 'undefined' ? undefined : process.env.GEMINI_API_KEY
   const primary = typeof process === 'undefined' ? undefined : process.env.GOOGLE_GENERATIVE_AI_API_KEY
   const useFallback = apiKey === undefined && (primary === undefined || primary.trim() === '') && fallback?.trim()
-  return loadApiKey({
+  return loadAPIKey({
     apiKey,
     environmentVariableName: useFallback ? 'GEMINI_API_KEY' : 'GOOGLE_GENERATIVE_AI_API_KEY',
     description: 'Google Generative AI',
@@ -44,10 +44,10 @@ function readApiKey(apiKey: string | undefined): string {
  * ```
  */
 export function createGoogle(settings: GoogleProviderSettings = {}): GoogleProvider {
-  const api = createProviderApi({
+  const api = createProviderAPI({
     provider: 'google',
     baseURL: settings.baseURL ?? 'https://generativelanguage.googleapis.com/v1beta',
-    headers: () => ({ 'x-goog-api-key': readApiKey(settings.apiKey), ...settings.headers }),
+    headers: () => ({ 'x-goog-api-key': readAPIKey(settings.apiKey), ...settings.headers }),
     mapError: mapGoogleError,
     ...(settings.fetch === undefined ? {} : { fetch: settings.fetch }),
     ...(settings.maxRetries === undefined ? {} : { maxRetries: settings.maxRetries }),

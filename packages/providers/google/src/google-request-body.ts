@@ -1,5 +1,5 @@
 import type { GenerateRequest } from '@dspex/provider'
-import { convertJsonSchemaToGoogleSchema } from './convert-json-schema-to-google-schema.js'
+import { convertJSONSchemaToGoogleSchema } from './convert-json-schema-to-google-schema.js'
 import { convertToGoogleContents } from './convert-to-google-contents.js'
 
 /** Options only Gemini understands, passed as `providerOptions.google`. */
@@ -60,7 +60,7 @@ export function buildGoogleRequest(request: GenerateRequest): GoogleRequest {
   if (format?.type === 'json' || format?.type === 'json_schema') {
     generationConfig.responseMimeType = 'application/json'
     if (format.type === 'json_schema' && options.structuredOutputs !== false) {
-      const schema = convertJsonSchemaToGoogleSchema(format.schema)
+      const schema = convertJSONSchemaToGoogleSchema(format.schema)
       if (schema !== undefined) generationConfig.responseSchema = schema
     }
   }
@@ -83,7 +83,7 @@ export function buildGoogleRequest(request: GenerateRequest): GoogleRequest {
             tools: [
               {
                 functionDeclarations: tools.map((tool) => {
-                  const parameters = convertJsonSchemaToGoogleSchema(tool.parameters)
+                  const parameters = convertJSONSchemaToGoogleSchema(tool.parameters)
                   return {
                     name: tool.name,
                     description: tool.description,

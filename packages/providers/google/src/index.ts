@@ -1,4 +1,4 @@
-export { convertJsonSchemaToGoogleSchema } from './convert-json-schema-to-google-schema.js'
+export { convertJSONSchemaToGoogleSchema } from './convert-json-schema-to-google-schema.js'
 export {
   convertToGoogleContents,
   type GoogleContent,

@@ -1,4 +1,4 @@
-import { APICallError, type ParseStreamOptions, parseJson, type ServerSentEvent, StreamInterruptedError, type StreamPart } from '@dspex/provider'
+import { APICallError, type ParseStreamOptions, parseJSON, type ServerSentEvent, StreamInterruptedError, type StreamPart } from '@dspex/provider'
 import { readGoogleError } from './google-error.js'
 import { createGoogleReasoningCollector } from './google-reasoning-parts.js'
 import { type GoogleUsageMetadata, isGoogleGenerateContentResponse } from './google-wire-schemas.js'
@@ -14,7 +14,7 @@ import { mapGoogleUsage } from './map-google-usage.js'
  * gives one before the finish part. The chunk with a `finishReason`, or a `promptFeedback.blockReason`, ends
  * the stream with the finish part and the last usage.
  *
- * @param events - The parsed SSE events (from `parseSseStream`).
+ * @param events - The parsed SSE events (from `parseSSEStream`).
  * @param options - Where the stream came from.
  * @throws {APICallError} For an `error` event (`UNAVAILABLE`, `INTERNAL` and `RESOURCE_EXHAUSTED` are retryable).
  * @throws {StreamInterruptedError} When the stream ends before a finish reason.
@@ -31,7 +31,7 @@ export async function* parseGoogleStream(
   const collector = createGoogleReasoningCollector()
   for await (const sse of events) {
     if (sse.data.trim() === '') continue
-    const chunk = parseJson(sse.data, { ...options, validate: isGoogleGenerateContentResponse })
+    const chunk = parseJSON(sse.data, { ...options, validate: isGoogleGenerateContentResponse })
     const failure = readGoogleError(chunk)
     if (failure !== undefined) {
       throw new APICallError({

@@ -47,7 +47,7 @@ export class OllamaChatLanguageModel implements LanguageModel {
    */
   async generate(request: GenerateRequest): Promise<GenerateResult> {
     const { body, warnings } = createOllamaChatRequestBody(this.modelId, request, false)
-    const { value } = await this.#config.api.postJson('/api/chat', body, this.#call(request), isOllamaWireChatResponse)
+    const { value } = await this.#config.api.postJSON('/api/chat', body, this.#call(request), isOllamaWireChatResponse)
     const message = value.message ?? {}
     const toolCalls = convertOllamaToolCalls(message.tool_calls ?? [])
     return {

@@ -62,7 +62,7 @@ export class OllamaEmbeddingModel implements EmbeddingModel {
       ...(keepAlive === undefined ? {} : { keep_alive: keepAlive }),
     }
     const call = { signal: request.signal, headers: request.headers }
-    const { value } = await this.#config.api.postJson('/api/embed', body, call, isOllamaWireEmbedResponse)
+    const { value } = await this.#config.api.postJSON('/api/embed', body, call, isOllamaWireEmbedResponse)
     if (value.embeddings.length !== request.values.length) {
       throw new InvalidResponseDataError({
         message: `ollama returned ${value.embeddings.length} embeddings for ${request.values.length} values.`,

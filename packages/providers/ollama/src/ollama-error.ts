@@ -1,4 +1,4 @@
-import { createApiCallError, type MapErrorFunction } from '@dspex/provider'
+import { createAPICallError, type MapErrorFunction } from '@dspex/provider'
 
 /** Reads Ollama's error body, `{ "error": "..." }`. */
 export function readOllamaErrorMessage(responseBody: string): string | undefined {
@@ -20,7 +20,7 @@ export function readOllamaErrorMessage(responseBody: string): string | undefined
  */
 export const mapOllamaError: MapErrorFunction = (statusCode, responseBody, responseHeaders, context) => {
   const message = readOllamaErrorMessage(responseBody)
-  return createApiCallError({
+  return createAPICallError({
     ...context,
     statusCode,
     responseBody,

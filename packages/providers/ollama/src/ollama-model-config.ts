@@ -1,6 +1,6 @@
-import type { ProviderApi } from '@dspex/provider'
+import type { ProviderAPI } from '@dspex/provider'
 
 /** What an Ollama model needs from its provider: the transport (base URL read at call time, headers, errors, retries, time limit, fetch). */
 export interface OllamaModelConfig {
-  readonly api: ProviderApi
+  readonly api: ProviderAPI
 }

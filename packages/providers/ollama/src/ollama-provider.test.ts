@@ -3,7 +3,7 @@ import { APICallError, InvalidResponseDataError, NetworkError, RateLimitError, S
 import { createTestServer, respondWith, type TestServer } from '@dspex/testing'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createOllama, ollama } from './ollama-provider.js'
-import { sendFixtureJson, sendFixtureNdjson, sendRawNdjson } from './testing/ollama-test-server.js'
+import { sendFixtureJSON, sendFixtureNDJSON, sendRawNDJSON } from './testing/ollama-test-server.js'
 
 const messages = [{ role: 'user', content: 'Why is the sky blue?' }] as const
 
@@ -53,7 +53,7 @@ describe('createOllama', () => {
   })
 
   it('posts to {baseURL}/api/chat with stream false and the headers', async () => {
-    server = await createTestServer(sendFixtureJson('ollama-chat'))
+    server = await createTestServer(sendFixtureJSON('ollama-chat'))
     const provider = createOllama({ baseURL: `${server.url}/`, headers: { 'x-extra': 'a' } })
     await provider('llama3.2').generate({ messages, headers: { 'x-request': 'b' } })
     const request = server.requests[0]
@@ -65,7 +65,7 @@ describe('createOllama', () => {
   })
 
   it('sends no authorization to a local Ollama, and a bearer token from apiKey or OLLAMA_API_KEY (read at call time)', async () => {
-    server = await createTestServer(sendFixtureJson('ollama-chat'))
+    server = await createTestServer(sendFixtureJSON('ollama-chat'))
     vi.stubEnv('OLLAMA_API_KEY', '')
     await createOllama({ baseURL: server.url })('llama3.2').generate({ messages })
     await createOllama({ baseURL: server.url, apiKey: 'from-options' })('llama3.2').generate({ messages })
@@ -76,7 +76,7 @@ describe('createOllama', () => {
   })
 
   it('reads OLLAMA_HOST at call time, adding http:// when it has no scheme', async () => {
-    server = await createTestServer(sendFixtureJson('ollama-chat'))
+    server = await createTestServer(sendFixtureJSON('ollama-chat'))
     vi.stubEnv('OLLAMA_HOST', server.url.replace('http://', ''))
     const result = await ollama('llama3.2').generate({ messages })
     expect(result.choices[0]?.text).toBe('Hello! How are you today?')
@@ -85,7 +85,7 @@ describe('createOllama', () => {
 
 describe('generate', () => {
   it('returns the text, stop reason, usage and model', async () => {
-    server = await createTestServer(sendFixtureJson('ollama-chat'))
+    server = await createTestServer(sendFixtureJSON('ollama-chat'))
     const result = await createOllama({ baseURL: server.url })('llama3.2').generate({ messages })
     expect(result.choices).toEqual([{ text: 'Hello! How are you today?', finishReason: 'stop' }])
     expect(result.usage).toEqual({ promptTokens: 26, completionTokens: 298, totalTokens: 324 })
@@ -93,7 +93,7 @@ describe('generate', () => {
   })
 
   it('sends tools and returns tool calls with object arguments as the tool-calls reason', async () => {
-    server = await createTestServer(sendFixtureJson('ollama-tool-call'))
+    server = await createTestServer(sendFixtureJSON('ollama-tool-call'))
     const parameters = {
       type: 'object',
       properties: { location: { type: 'string' }, format: { type: 'string', enum: ['celsius', 'fahrenheit'] } },
@@ -114,7 +114,7 @@ describe('generate', () => {
   })
 
   it('sends a JSON schema as format, options, and think from providerOptions', async () => {
-    server = await createTestServer(sendFixtureJson('ollama-chat'))
+    server = await createTestServer(sendFixtureJSON('ollama-chat'))
     const schema = { type: 'object', properties: { age: { type: 'integer' } }, required: ['age'] }
     await createOllama({ baseURL: server.url })('llama3.2').generate({
       messages,
@@ -135,7 +135,7 @@ describe('generate', () => {
   })
 
   it("sends format 'json' for JSON mode", async () => {
-    server = await createTestServer(sendFixtureJson('ollama-chat'))
+    server = await createTestServer(sendFixtureJSON('ollama-chat'))
     await createOllama({ baseURL: server.url })('llama3.2').generate({ messages, responseFormat: { type: 'json' } })
     expect(requestBody().format).toBe('json')
   })
@@ -174,7 +174,7 @@ describe('generate', () => {
   })
 
   it('retries a 500 and then succeeds', async () => {
-    server = await createTestServer([respondWith(500, { error: 'llama runner process has terminated' }), sendFixtureJson('ollama-chat')])
+    server = await createTestServer([respondWith(500, { error: 'llama runner process has terminated' }), sendFixtureJSON('ollama-chat')])
     const result = await createOllama({ baseURL: server.url })('llama3.2').generate({ messages })
     expect(result.choices[0]?.text).toBe('Hello! How are you today?')
     expect(server.requests).toHaveLength(2)
@@ -219,7 +219,7 @@ describe('generate', () => {
 
 describe('stream', () => {
   it('yields text deltas then finish with usage from the done line', async () => {
-    server = await createTestServer(sendFixtureNdjson('ollama-chat'))
+    server = await createTestServer(sendFixtureNDJSON('ollama-chat'))
     const parts = await collect(createOllama({ baseURL: server.url })('llama3.2').stream({ messages }))
     expect(requestBody().stream).toBe(true)
     expect(parts).toEqual([
@@ -231,7 +231,7 @@ describe('stream', () => {
   })
 
   it('accepts the documented older shape: images null, a final line without message or done_reason', async () => {
-    server = await createTestServer(sendFixtureNdjson('ollama-chat-docs'))
+    server = await createTestServer(sendFixtureNDJSON('ollama-chat-docs'))
     const parts = await collect(createOllama({ baseURL: server.url })('llama3.2').stream({ messages }))
     expect(parts).toEqual([
       { type: 'text-delta', delta: 'The' },
@@ -240,7 +240,7 @@ describe('stream', () => {
   })
 
   it('yields thinking as reasoning deltas, then as one reasoning part, and maps done_reason length', async () => {
-    server = await createTestServer(sendFixtureNdjson('ollama-thinking'))
+    server = await createTestServer(sendFixtureNDJSON('ollama-thinking'))
     const parts = await collect(createOllama({ baseURL: server.url })('qwen3:8b').stream({ messages, providerOptions: { ollama: { think: true } } }))
     expect(parts).toEqual([
       { type: 'reasoning-delta', delta: 'The user asks' },
@@ -252,7 +252,7 @@ describe('stream', () => {
   })
 
   it('yields tool calls and finishes with tool-calls', async () => {
-    server = await createTestServer(sendFixtureNdjson('ollama-tool-call'))
+    server = await createTestServer(sendFixtureNDJSON('ollama-tool-call'))
     const parts = await collect(createOllama({ baseURL: server.url })('llama3.2').stream({ messages }))
     expect(parts).toEqual([
       {
@@ -264,7 +264,7 @@ describe('stream', () => {
   })
 
   it('throws StreamInterruptedError when the stream ends before the done line', async () => {
-    server = await createTestServer(sendRawNdjson('{"model":"llama3.2","message":{"role":"assistant","content":"The"},"done":false}\n'))
+    server = await createTestServer(sendRawNDJSON('{"model":"llama3.2","message":{"role":"assistant","content":"The"},"done":false}\n'))
     const parts: unknown[] = []
     const error = await catchError(
       (async () => {
@@ -276,19 +276,19 @@ describe('stream', () => {
   })
 
   it('throws StreamInterruptedError when the stream is cut in the middle of a line', async () => {
-    server = await createTestServer(sendRawNdjson('{"model":"llama3.2","message":{"role":"assistant","content":"The"},"done":false}\n{"model":"lla'))
+    server = await createTestServer(sendRawNDJSON('{"model":"llama3.2","message":{"role":"assistant","content":"The"},"done":false}\n{"model":"lla'))
     const error = await catchError(collect(createOllama({ baseURL: server.url })('llama3.2').stream({ messages })))
     expect(error).toBeInstanceOf(StreamInterruptedError)
   })
 
   it('throws StreamInterruptedError when the connection breaks mid-stream', async () => {
-    server = await createTestServer(sendRawNdjson('{"model":"llama3.2","message":{"role":"assistant","content":"The"},"done":false}\n', true))
+    server = await createTestServer(sendRawNDJSON('{"model":"llama3.2","message":{"role":"assistant","content":"The"},"done":false}\n', true))
     const error = await catchError(collect(createOllama({ baseURL: server.url })('llama3.2').stream({ messages })))
     expect(error).toBeInstanceOf(StreamInterruptedError)
   })
 
   it('throws APICallError when a line carries an error', async () => {
-    server = await createTestServer(sendRawNdjson('{"error":"an error was encountered while running the model"}\n'))
+    server = await createTestServer(sendRawNDJSON('{"error":"an error was encountered while running the model"}\n'))
     const error = await catchError(collect(createOllama({ baseURL: server.url })('llama3.2').stream({ messages })))
     expect(error).toBeInstanceOf(APICallError)
     expect(error).toMatchObject({ message: 'ollama stream failed: an error was encountered while running the model' })
@@ -333,7 +333,7 @@ describe('embedding', () => {
   })
 
   it('posts the values to /api/embed and returns one vector per value, with prompt_eval_count as usage', async () => {
-    server = await createTestServer(sendFixtureJson('ollama-embed'))
+    server = await createTestServer(sendFixtureJSON('ollama-embed'))
     const result = await createOllama({ baseURL: server.url, headers: { 'x-proxy': 'a' } })
       .embedding('all-minilm')
       .embed({ values: ['Why is the sky blue?', 'Why is the grass green?'], headers: { 'x-call': 'b' } })
@@ -347,7 +347,7 @@ describe('embedding', () => {
   })
 
   it('sends truncate, dimensions and keep_alive from the settings, overridden by providerOptions.ollama', async () => {
-    server = await createTestServer(sendFixtureJson('ollama-embed'))
+    server = await createTestServer(sendFixtureJSON('ollama-embed'))
     const model = createOllama({ baseURL: server.url }).embedding('all-minilm', { truncate: false, dimensions: 384, keepAlive: '10m' })
     await model.embed({ values: ['a', 'b'] })
     await model.embed({ values: ['a', 'b'], providerOptions: { ollama: { dimensions: 128, keep_alive: 0 } } })
@@ -360,7 +360,7 @@ describe('embedding', () => {
   })
 
   it('throws InvalidResponseDataError when the count of vectors is wrong', async () => {
-    server = await createTestServer(sendFixtureJson('ollama-embed'))
+    server = await createTestServer(sendFixtureJSON('ollama-embed'))
     const error = await catchError(
       createOllama({ baseURL: server.url })
         .embedding('all-minilm')
@@ -370,7 +370,7 @@ describe('embedding', () => {
   })
 
   it('retries a 503 and reports a missing embedding model', async () => {
-    server = await createTestServer([respondWith(503, { error: 'busy' }), sendFixtureJson('ollama-embed')])
+    server = await createTestServer([respondWith(503, { error: 'busy' }), sendFixtureJSON('ollama-embed')])
     const result = await createOllama({ baseURL: server.url })
       .embedding('all-minilm')
       .embed({ values: ['a', 'b'] })

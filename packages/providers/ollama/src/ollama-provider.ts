@@ -1,4 +1,4 @@
-import { createProviderApi, type LanguageModel, type ProviderSettings } from '@dspex/provider'
+import { createProviderAPI, type LanguageModel, type ProviderSettings } from '@dspex/provider'
 import { resolveOllamaBaseURL } from './ollama-base-url.js'
 import { OllamaChatLanguageModel } from './ollama-chat-language-model.js'
 import { OllamaEmbeddingModel, type OllamaEmbeddingSettings } from './ollama-embedding-model.js'
@@ -34,7 +34,7 @@ export interface OllamaProvider {
  * @see DSPy's `dspy.LM('ollama_chat/...')`
  */
 export function createOllama(settings: OllamaProviderSettings = {}): OllamaProvider {
-  const api = createProviderApi({
+  const api = createProviderAPI({
     provider: 'ollama',
     baseURL: () => resolveOllamaBaseURL(settings.baseURL),
     headers: () => {

@@ -2,7 +2,7 @@ import {
   APICallError,
   type FinishReason,
   type ParseStreamOptions,
-  parseNdjsonStream,
+  parseNDJSONStream,
   StreamInterruptedError,
   type StreamPart,
   type Usage,
@@ -25,7 +25,7 @@ export async function* parseOllamaStream(body: ReadableStream<Uint8Array>, optio
   let toolCallCount = 0
   let finish: { finishReason: FinishReason; usage: Usage } | undefined
   let thinking = ''
-  for await (const chunk of parseNdjsonStream(body, { ...options, validate: isOllamaWireChatResponse })) {
+  for await (const chunk of parseNDJSONStream(body, { ...options, validate: isOllamaWireChatResponse })) {
     // Lines already buffered are not yielded once the caller has aborted.
     options.signal?.throwIfAborted()
     if (chunk.error !== undefined) {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { createTestServer, startFakeOllamaServer, type TestServer } from '@dspex/testing'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as ollamaPackage from './index.js'
-import { sendFixtureJson, sendFixtureNdjson } from './testing/ollama-test-server.js'
+import { sendFixtureJSON, sendFixtureNDJSON } from './testing/ollama-test-server.js'
 
 let server: TestServer | undefined
 afterEach(async () => {
@@ -23,7 +23,7 @@ describe('the README example', () => {
   })
 
   it('runs its calls through the default instance against a local server at OLLAMA_HOST', async () => {
-    server = await createTestServer([sendFixtureJson('ollama-chat'), sendFixtureNdjson('ollama-chat')])
+    server = await createTestServer([sendFixtureJSON('ollama-chat'), sendFixtureNDJSON('ollama-chat')])
     vi.stubEnv('OLLAMA_HOST', server.url)
     const model = ollamaPackage.ollama('llama3.2')
     const result = await model.generate({

@@ -37,7 +37,7 @@ export {
   isOpenAICompatibleServerName,
   type OpenAICompatibleServer,
   type OpenAICompatibleServerName,
-  openAICompatibleServers,
+  openaiCompatibleServers,
 } from './openai-compatible-servers.js'
 export { type ParseOpenAICompatibleStreamOptions, parseOpenAICompatibleStream } from './parse-openai-compatible-stream.js'
 export { type ParseOpenAICompatibleToolCallContext, parseOpenAICompatibleToolCall } from './parse-openai-compatible-tool-call.js'

@@ -1,4 +1,4 @@
-import type { GenerateChoice, GenerateRequest, GenerateResult, LanguageModel, ModelCapabilities, ProviderApi, StreamPart } from '@dspex/provider'
+import type { GenerateChoice, GenerateRequest, GenerateResult, LanguageModel, ModelCapabilities, ProviderAPI, StreamPart } from '@dspex/provider'
 import { convertOpenAICompatibleUsage } from './convert-openai-compatible-usage.js'
 import { mapOpenAICompatibleFinishReason } from './map-openai-compatible-finish-reason.js'
 import { createOpenAICompatibleChatRequestBody } from './openai-compatible-chat-request-body.js'
@@ -13,8 +13,8 @@ import { splitReasoningTags } from './split-reasoning-tags.js'
 export interface OpenAICompatibleChatModelConfig {
   /** The provider's name (`groq`, `vllm`, `openai`...): the model's `provider` and the `providerOptions` key. */
   readonly provider: string
-  /** The provider's transport (base URL, headers, errors, retries, time limit, fetch), from `createProviderApi`. */
-  readonly api: ProviderApi
+  /** The provider's transport (base URL, headers, errors, retries, time limit, fetch), from `createProviderAPI`. */
+  readonly api: ProviderAPI
   /** How the server departs from OpenAI's API. */
   readonly quirks?: OpenAICompatibleQuirks
   /** What the model supports; by default derived from the quirks (no images, no reasoning). */
@@ -83,7 +83,7 @@ export class OpenAICompatibleChatLanguageModel implements LanguageModel {
   async generate(request: GenerateRequest): Promise<GenerateResult> {
     const { body, warnings } = this.#body(request, false)
     const call = { signal: request.signal, headers: request.headers }
-    const { value } = await this.#config.api.postJson(this.#path, body, call, isOpenAICompatibleWireCompletion)
+    const { value } = await this.#config.api.postJSON(this.#path, body, call, isOpenAICompatibleWireCompletion)
     const context = { provider: this.provider }
     const { reasoningField, reasoningTag } = this.#config.quirks ?? {}
     const choices = value.choices.map((choice): GenerateChoice => {

@@ -1,7 +1,7 @@
 import { AuthenticationError, embedMany, InvalidResponseDataError } from '@dspex/provider'
 import { createTestServer, type FakeProviderServer, respondWith, startFakeOpenAIServer, type TestServer } from '@dspex/testing'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openAIEmbeddingsReply } from './__fixtures__/openai-embeddings.js'
+import { openaiEmbeddingsReply } from './__fixtures__/openai-embeddings.js'
 import { TooManyEmbeddingValuesError } from './errors/too-many-embedding-values-error.js'
 import { createOpenAICompatible } from './openai-compatible-provider.js'
 
@@ -22,7 +22,7 @@ async function catchError(promise: Promise<unknown>): Promise<unknown> {
 
 describe('OpenAICompatibleEmbeddingModel', () => {
   it('posts input, encoding_format and dimensions to /embeddings and returns vectors in input order', async () => {
-    server = await createTestServer(respondWith(200, openAIEmbeddingsReply))
+    server = await createTestServer(respondWith(200, openaiEmbeddingsReply))
     const provider = createOpenAICompatible({ name: 'openai', apiKey: 'sk-test', baseURL: server.url })
     const model = provider.embedding('text-embedding-3-small', { dimensions: 3 })
     expect(model).toMatchObject({
@@ -32,9 +32,9 @@ describe('OpenAICompatibleEmbeddingModel', () => {
       maxEmbeddingsPerCall: undefined,
     })
     const result = await model.embed({ values: ['sunny day', 'rainy day'], providerOptions: { openai: { user: 'u-1' } } })
-    expect(result.embeddings).toEqual([openAIEmbeddingsReply.data[1]?.embedding, openAIEmbeddingsReply.data[0]?.embedding])
+    expect(result.embeddings).toEqual([openaiEmbeddingsReply.data[1]?.embedding, openaiEmbeddingsReply.data[0]?.embedding])
     expect(result.usage).toEqual({ promptTokens: 8, completionTokens: 0, totalTokens: 8 })
-    expect(result.raw).toEqual(openAIEmbeddingsReply)
+    expect(result.raw).toEqual(openaiEmbeddingsReply)
     expect(server.requests[0]?.path).toBe('/embeddings')
     expect(JSON.parse(server.requests[0]?.body ?? '')).toEqual({
       model: 'text-embedding-3-small',
@@ -68,7 +68,7 @@ describe('OpenAICompatibleEmbeddingModel', () => {
   it('maps errors and rejects a reply with the wrong number of vectors', async () => {
     server = await createTestServer([
       respondWith(401, { error: { message: 'Incorrect API key provided: sk-secret-123.' } }),
-      respondWith(200, { ...openAIEmbeddingsReply, data: openAIEmbeddingsReply.data.slice(0, 1) }),
+      respondWith(200, { ...openaiEmbeddingsReply, data: openaiEmbeddingsReply.data.slice(0, 1) }),
     ])
     const model = createOpenAICompatible({ name: 'openai', apiKey: 'sk-secret-123', baseURL: server.url }).embedding('text-embedding-3-small')
     const unauthorized = await catchError(model.embed({ values: ['a', 'b'] }))

@@ -1,4 +1,4 @@
-import { type EmbeddingModel, type EmbedRequest, type EmbedResult, InvalidResponseDataError, type ProviderApi } from '@dspex/provider'
+import { type EmbeddingModel, type EmbedRequest, type EmbedResult, InvalidResponseDataError, type ProviderAPI } from '@dspex/provider'
 import { TooManyEmbeddingValuesError } from './errors/too-many-embedding-values-error.js'
 import { isOpenAICompatibleWireEmbeddings } from './openai-compatible-wire-schemas.js'
 
@@ -14,8 +14,8 @@ export interface OpenAICompatibleEmbeddingSettings {
 export interface OpenAICompatibleEmbeddingModelConfig extends OpenAICompatibleEmbeddingSettings {
   /** The provider's name: the model's `provider` and the `providerOptions` key merged into the body. */
   readonly provider: string
-  /** The provider's transport, from `createProviderApi`. */
-  readonly api: ProviderApi
+  /** The provider's transport, from `createProviderAPI`. */
+  readonly api: ProviderAPI
   /** The path of the endpoint, query string included; default `/embeddings`. */
   readonly path?: string
 }
@@ -78,7 +78,7 @@ export class OpenAICompatibleEmbeddingModel implements EmbeddingModel {
       ...request.providerOptions?.[this.provider],
     }
     const call = { signal: request.signal, headers: request.headers }
-    const { value } = await this.#config.api.postJson(this.#config.path ?? '/embeddings', body, call, isOpenAICompatibleWireEmbeddings)
+    const { value } = await this.#config.api.postJSON(this.#config.path ?? '/embeddings', body, call, isOpenAICompatibleWireEmbeddings)
     const embeddings = value.data
       .map((item, position) => ({ index: item.index ?? position, embedding: item.embedding }))
       .sort((a, b) => a.index - b.index)

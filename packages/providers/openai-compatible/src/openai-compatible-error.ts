@@ -1,4 +1,4 @@
-import { ContextWindowExceededError, createApiCallError, type MapErrorFunction } from '@dspex/provider'
+import { ContextWindowExceededError, createAPICallError, type MapErrorFunction } from '@dspex/provider'
 
 /** The error body of OpenAI and the servers that copy it: `{ error: { message, type, param, code } }`. */
 interface OpenAICompatibleErrorBody {
@@ -21,7 +21,7 @@ function parseErrorBody(responseBody: string): OpenAICompatibleErrorBody | undef
 /**
  * Maps a failed Chat Completions, Responses or embeddings call to the `APICallError` family with the server's own
  * message: `context_length_exceeded` becomes a `ContextWindowExceededError`, 401/403 an `AuthenticationError`, 429 a
- * `RateLimitError` (with `retry-after`); other bodies (`{ message }`, `{ detail }`) are read by `createApiCallError`.
+ * `RateLimitError` (with `retry-after`); other bodies (`{ message }`, `{ detail }`) are read by `createAPICallError`.
  * The API key is redacted by the helpers.
  */
 export const mapOpenAICompatibleError: MapErrorFunction = (statusCode, responseBody, responseHeaders, context) => {
@@ -35,5 +35,5 @@ export const mapOpenAICompatibleError: MapErrorFunction = (statusCode, responseB
       data: parsed,
     })
   }
-  return createApiCallError({ ...fields, ...(message === undefined ? {} : { message }) })
+  return createAPICallError({ ...fields, ...(message === undefined ? {} : { message }) })
 }

@@ -2,7 +2,7 @@ import type { StreamPart, ToolCallPart } from '@dspex/provider'
 import { createTestServer, type TestServer } from '@dspex/testing'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createOpenAICompatible } from './openai-compatible-provider.js'
-import { readFixture, sendFixtureChunks, sendFixtureJson } from './testing/openai-compatible-test-server.js'
+import { readFixture, sendFixtureChunks, sendFixtureJSON } from './testing/openai-compatible-test-server.js'
 
 interface FixtureCase {
   readonly name: string
@@ -174,7 +174,7 @@ afterEach(async () => {
 describe('generate replays recorded responses', () => {
   for (const fixture of cases) {
     it(fixture.name, async () => {
-      server = await createTestServer(sendFixtureJson(fixture.name))
+      server = await createTestServer(sendFixtureJSON(fixture.name))
       const provider = createOpenAICompatible({ name: fixture.name.split('-')[0] ?? 'test', apiKey: 'sk-test', baseURL: server.url })
       const model = provider('test-model')
       const result = await model.generate({ messages: [{ role: 'user', content: 'Hi' }] })

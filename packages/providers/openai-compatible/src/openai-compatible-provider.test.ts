@@ -11,7 +11,7 @@ import {
 import { createTestServer, replayServerSentEvents, respondWith, type TestServer, toServerSentEvents } from '@dspex/testing'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createOpenAICompatible } from './openai-compatible-provider.js'
-import { readFixture, sendFixtureJson } from './testing/openai-compatible-test-server.js'
+import { readFixture, sendFixtureJSON } from './testing/openai-compatible-test-server.js'
 
 const apiKey = 'sk-proj-SECRET-test-key-1234567890'
 const messages = [{ role: 'user', content: 'Hi' }] as const
@@ -57,7 +57,7 @@ describe('createOpenAICompatible', () => {
   })
 
   it('sends the key, headers, query parameters and the quirked body to {baseURL}/chat/completions', async () => {
-    server = await createTestServer(sendFixtureJson('deepseek-text'))
+    server = await createTestServer(sendFixtureJSON('deepseek-text'))
     const provider = createOpenAICompatible({
       name: 'azure',
       apiKey,
@@ -81,13 +81,13 @@ describe('createOpenAICompatible', () => {
   })
 
   it('sends no authorization header to a local server without a key', async () => {
-    server = await createTestServer(sendFixtureJson('groq-text'))
+    server = await createTestServer(sendFixtureJSON('groq-text'))
     await createOpenAICompatible({ name: 'llamacpp', baseURL: server.url })('local').generate({ messages })
     expect(server.requests[0]?.headers.authorization).toBeUndefined()
   })
 
   it('reads apiKeyEnvironmentVariable when a call is made, not before', async () => {
-    server = await createTestServer(sendFixtureJson('groq-text'))
+    server = await createTestServer(sendFixtureJSON('groq-text'))
     const model = createOpenAICompatible({ name: 'groq', baseURL: server.url, apiKeyEnvironmentVariable: 'DSPEX_TEST_GROQ_KEY' })('llama')
     try {
       expect(await catchError(model.generate({ messages }))).toBeInstanceOf(LoadAPIKeyError)
@@ -100,7 +100,7 @@ describe('createOpenAICompatible', () => {
   })
 
   it('returns the quirk warnings with the result', async () => {
-    server = await createTestServer(sendFixtureJson('deepseek-text'))
+    server = await createTestServer(sendFixtureJSON('deepseek-text'))
     const schema = { type: 'object', properties: { answer: { type: 'string' } } }
     const result = await createOpenAICompatible({ name: 'deepseek', apiKey, baseURL: server.url })('deepseek-chat').generate({
       messages,
@@ -247,7 +247,7 @@ describe('errors', () => {
   it('retries a 429 after retry-after, then succeeds', async () => {
     server = await createTestServer([
       respondWith(429, { error: { message: 'Rate limit reached', type: 'requests' } }, { 'retry-after': '0' }),
-      sendFixtureJson('openai-text'),
+      sendFixtureJSON('openai-text'),
     ])
     const result = await createOpenAICompatible({ name: 'acme', apiKey, baseURL: server.url })('gpt-4o').generate({ messages })
     expect(result.choices[0]?.finishReason).toBe('stop')
@@ -268,7 +268,7 @@ describe('errors', () => {
   it('retries a 500 and returns the next success', async () => {
     server = await createTestServer([
       respondWith(500, { error: { message: 'The server had an error' } }, { 'retry-after-ms': '1' }),
-      sendFixtureJson('mistral-tool-call'),
+      sendFixtureJSON('mistral-tool-call'),
     ])
     const result = await createOpenAICompatible({ name: 'acme', apiKey, baseURL: server.url })('gpt-4o').generate({ messages })
     expect(result.choices[0]?.toolCalls?.[0]?.name).toBe('weather')
@@ -375,7 +375,7 @@ describe('timeouts, aborts and refusals', () => {
   })
 
   it('sends a structured-output request in the documented shape', async () => {
-    server = await createTestServer(sendFixtureJson('openai-text'))
+    server = await createTestServer(sendFixtureJSON('openai-text'))
     const schema = { type: 'object', properties: { answer: { type: 'string' } }, required: ['answer'], additionalProperties: false }
     await createOpenAICompatible({ name: 'acme', apiKey, baseURL: server.url, quirks: { structuredOutputs: true } })('gpt-4o-mini').generate({
       messages: [

@@ -1,8 +1,8 @@
 import {
-  createProviderApi,
+  createProviderAPI,
   type EmbeddingModel,
   type LanguageModel,
-  loadApiKey,
+  loadAPIKey,
   type ModelCapabilities,
   type ProviderSettings,
 } from '@dspex/provider'
@@ -11,13 +11,13 @@ import { defaultOpenAICompatibleCapabilities, OpenAICompatibleChatLanguageModel 
 import { OpenAICompatibleEmbeddingModel, type OpenAICompatibleEmbeddingSettings } from './openai-compatible-embedding-model.js'
 import { mapOpenAICompatibleError } from './openai-compatible-error.js'
 import type { OpenAICompatibleQuirks } from './openai-compatible-quirks.js'
-import { isOpenAICompatibleServerName, type OpenAICompatibleServer, openAICompatibleServers } from './openai-compatible-servers.js'
+import { isOpenAICompatibleServerName, type OpenAICompatibleServer, openaiCompatibleServers } from './openai-compatible-servers.js'
 
 /** Settings of {@link createOpenAICompatible}: the common provider settings plus the server's name, key source and quirks. */
 export interface OpenAICompatibleProviderSettings extends ProviderSettings {
   /**
    * The provider's name (`vllm`, `groq`, `deepseek`...): each model's `provider`, error messages and the `providerOptions` key.
-   * A name from {@link openAICompatibleServers} supplies that service's base URL, key variable and quirks as defaults.
+   * A name from {@link openaiCompatibleServers} supplies that service's base URL, key variable and quirks as defaults.
    */
   readonly name: string
   /** The server's base URL, up to and including `/v1` (`http://localhost:8000/v1`); optional for a known service's name. */
@@ -56,7 +56,7 @@ export interface OpenAICompatibleProvider {
  * ```ts
  * const vllm = createOpenAICompatible({ name: 'vllm', baseURL: 'http://localhost:8000/v1', quirks: { structuredOutputs: true } })
  * const result = await vllm('Qwen/Qwen3-8B').generate({ messages: [{ role: 'user', content: 'Hi!' }] })
- * const groq = createOpenAICompatible({ name: 'groq' }) // base URL, GROQ_API_KEY and quirks from openAICompatibleServers
+ * const groq = createOpenAICompatible({ name: 'groq' }) // base URL, GROQ_API_KEY and quirks from openaiCompatibleServers
  * ```
  * @see DSPy's `dspy.LM('openai/...', api_base=...)`
  */
@@ -64,7 +64,7 @@ export function createOpenAICompatible(given: OpenAICompatibleProviderSettings):
   const settings = withServerDefaults(given)
   const query = new URLSearchParams(settings.queryParams ?? {}).toString()
   const withQuery = (path: string): string => (query === '' ? path : `${path}?${query}`)
-  const api = createProviderApi({
+  const api = createProviderAPI({
     provider: settings.name,
     baseURL: settings.baseURL,
     headers: () => {
@@ -72,7 +72,7 @@ export function createOpenAICompatible(given: OpenAICompatibleProviderSettings):
         settings.apiKey ??
         (settings.apiKeyEnvironmentVariable === undefined
           ? undefined
-          : loadApiKey({ environmentVariableName: settings.apiKeyEnvironmentVariable, description: settings.name }))
+          : loadAPIKey({ environmentVariableName: settings.apiKeyEnvironmentVariable, description: settings.name }))
       return { ...(apiKey === undefined ? {} : { authorization: `Bearer ${apiKey}` }), ...settings.headers }
     },
     mapError: mapOpenAICompatibleError,
@@ -106,7 +106,7 @@ export function createOpenAICompatible(given: OpenAICompatibleProviderSettings):
 
 /** The settings with a known service's base URL, key variable and quirks filled in where not given. */
 function withServerDefaults(settings: OpenAICompatibleProviderSettings): OpenAICompatibleProviderSettings & { readonly baseURL: string } {
-  const server: OpenAICompatibleServer | undefined = isOpenAICompatibleServerName(settings.name) ? openAICompatibleServers[settings.name] : undefined
+  const server: OpenAICompatibleServer | undefined = isOpenAICompatibleServerName(settings.name) ? openaiCompatibleServers[settings.name] : undefined
   const baseURL = settings.baseURL ?? server?.baseURL
   if (baseURL === undefined) throw new MissingBaseURLError({ provider: settings.name })
   const apiKeyEnvironmentVariable = settings.apiKeyEnvironmentVariable ?? server?.apiKeyEnvironmentVariable

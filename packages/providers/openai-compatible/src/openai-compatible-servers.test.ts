@@ -2,7 +2,7 @@ import { createTestServer, type TestServer } from '@dspex/testing'
 import { afterEach, describe, expect, it } from 'vitest'
 import { MissingBaseURLError } from './errors/missing-base-url-error.js'
 import { createOpenAICompatible } from './openai-compatible-provider.js'
-import { isOpenAICompatibleServerName, openAICompatibleServers } from './openai-compatible-servers.js'
+import { isOpenAICompatibleServerName, openaiCompatibleServers } from './openai-compatible-servers.js'
 
 let server: TestServer | undefined
 const savedKey = process.env.GROQ_API_KEY
@@ -21,9 +21,9 @@ const completion = JSON.stringify({
   choices: [{ index: 0, message: { role: 'assistant', content: 'hi' }, finish_reason: 'stop' }],
 })
 
-describe('openAICompatibleServers', () => {
+describe('openaiCompatibleServers', () => {
   it('lists https base URLs and a key variable for every hosted service', () => {
-    for (const [name, entry] of Object.entries(openAICompatibleServers)) {
+    for (const [name, entry] of Object.entries(openaiCompatibleServers)) {
       expect(isOpenAICompatibleServerName(name)).toBe(true)
       if (name === 'lm_studio') continue
       expect(entry.baseURL, name).toMatch(/^https:\/\//)

@@ -15,7 +15,7 @@ export interface OpenAICompatibleServer {
  * (`groq/llama-3.3-70b-versatile`, `deepseek/deepseek-chat`...), so those model strings work here
  * with `@dspex/openai-compatible` installed. Quirks are the services' documented behaviour.
  */
-export const openAICompatibleServers = {
+export const openaiCompatibleServers = {
   groq: {
     baseURL: 'https://api.groq.com/openai/v1',
     apiKeyEnvironmentVariable: 'GROQ_API_KEY',
@@ -67,10 +67,10 @@ export const openAICompatibleServers = {
   },
 } as const satisfies Readonly<Record<string, OpenAICompatibleServer>>
 
-/** The name of a service in {@link openAICompatibleServers}. */
-export type OpenAICompatibleServerName = keyof typeof openAICompatibleServers
+/** The name of a service in {@link openaiCompatibleServers}. */
+export type OpenAICompatibleServerName = keyof typeof openaiCompatibleServers
 
-/** Whether `name` is a service in {@link openAICompatibleServers}. */
+/** Whether `name` is a service in {@link openaiCompatibleServers}. */
 export function isOpenAICompatibleServerName(name: string): name is OpenAICompatibleServerName {
-  return Object.hasOwn(openAICompatibleServers, name)
+  return Object.hasOwn(openaiCompatibleServers, name)
 }

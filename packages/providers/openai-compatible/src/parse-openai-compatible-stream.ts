@@ -2,8 +2,8 @@ import {
   APICallError,
   type FinishReason,
   type ParseStreamOptions,
-  parseJson,
-  parseSseStream,
+  parseJSON,
+  parseSSEStream,
   StreamInterruptedError,
   type StreamPart,
   type Usage,
@@ -59,10 +59,10 @@ export async function* parseOpenAICompatibleStream(
     })
   }
 
-  for await (const event of parseSseStream(body, options)) {
+  for await (const event of parseSSEStream(body, options)) {
     // Events already buffered are not yielded once the caller has aborted.
     options.signal?.throwIfAborted()
-    const chunk = parseJson(event.data, { ...options, validate: isOpenAICompatibleWireChunk })
+    const chunk = parseJSON(event.data, { ...options, validate: isOpenAICompatibleWireChunk })
     if (chunk.error) {
       throw new APICallError({
         ...context,

@@ -14,7 +14,7 @@ export interface OpenAIResponsesReasoningInputItem {
 }
 
 /** The `include` value that asks the Responses API for the encrypted content of each reasoning item. */
-export const openAIEncryptedReasoningInclude = 'reasoning.encrypted_content'
+export const openaiEncryptedReasoningInclude = 'reasoning.encrypted_content'
 
 /**
  * Turns a `reasoning` output item into a {@link ReasoningPart} with `provider: 'openai'`: `text` is its summary

@@ -11,7 +11,7 @@ export {
   convertOpenAIResponsesReasoningItem,
   convertOpenAIResponsesReasoningPart,
   type OpenAIResponsesReasoningInputItem,
-  openAIEncryptedReasoningInclude,
+  openaiEncryptedReasoningInclude,
 } from './convert-openai-responses-reasoning.js'
 export { convertOpenAIResponsesUsage } from './convert-openai-responses-usage.js'
 export {
@@ -21,7 +21,7 @@ export {
   type OpenAIResponsesInputItem,
 } from './convert-to-openai-responses-input.js'
 export { mapOpenAIResponsesFinishReason } from './map-openai-responses-finish-reason.js'
-export { createOpenAIApi, OpenAIChatLanguageModel, type OpenAIChatModelConfig } from './openai-chat-language-model.js'
+export { createOpenAIAPI, OpenAIChatLanguageModel, type OpenAIChatModelConfig } from './openai-chat-language-model.js'
 export { createOpenAIChatRequestBody, type OpenAIChatRequestBody } from './openai-chat-request-body.js'
 export {
   getOpenAIChatQuirks,

@@ -1,5 +1,5 @@
 import { mapOpenAICompatibleError, OpenAICompatibleChatLanguageModel } from '@dspex/openai-compatible'
-import { createProviderApi, type FetchFunction, type ProviderApi } from '@dspex/provider'
+import { createProviderAPI, type FetchFunction, type ProviderAPI } from '@dspex/provider'
 import { getOpenAIChatQuirks, getOpenAIModelCapabilities } from './openai-model-info.js'
 
 /**
@@ -8,7 +8,7 @@ import { getOpenAIChatQuirks, getOpenAIModelCapabilities } from './openai-model-
  */
 export interface OpenAIChatModelConfig {
   /** The transport the provider's models share; when given, the fields below are ignored. */
-  readonly api?: ProviderApi
+  readonly api?: ProviderAPI
   /** The API's base URL; defaults to `https://api.openai.com/v1`. */
   readonly baseURL?: string
   /** Called on every request, so the API key is read at call time. */
@@ -22,8 +22,8 @@ export interface OpenAIChatModelConfig {
 }
 
 /** Builds the transport of a model configured on its own (without a provider's `api`). */
-export function createOpenAIApi(config: Omit<OpenAIChatModelConfig, 'api'>): ProviderApi {
-  return createProviderApi({
+export function createOpenAIAPI(config: Omit<OpenAIChatModelConfig, 'api'>): ProviderAPI {
+  return createProviderAPI({
     provider: 'openai',
     baseURL: config.baseURL ?? 'https://api.openai.com/v1',
     headers: config.headers ?? (() => ({})),
@@ -50,7 +50,7 @@ export class OpenAIChatLanguageModel extends OpenAICompatibleChatLanguageModel {
   constructor(modelId: string, config: OpenAIChatModelConfig = {}) {
     super(modelId, {
       provider: 'openai',
-      api: config.api ?? createOpenAIApi(config),
+      api: config.api ?? createOpenAIAPI(config),
       quirks: getOpenAIChatQuirks(modelId),
       capabilities: getOpenAIModelCapabilities(modelId),
     })

@@ -1,5 +1,5 @@
 import { mapOpenAICompatibleError, OpenAICompatibleEmbeddingModel } from '@dspex/openai-compatible'
-import { createProviderApi, type EmbeddingModel, type LanguageModel, loadApiKey, type ProviderSettings } from '@dspex/provider'
+import { createProviderAPI, type EmbeddingModel, type LanguageModel, loadAPIKey, type ProviderSettings } from '@dspex/provider'
 import { OpenAIChatLanguageModel } from './openai-chat-language-model.js'
 import type { OpenAIChatModelId } from './openai-model-info.js'
 import { OpenAIResponsesLanguageModel } from './openai-responses-language-model.js'
@@ -37,7 +37,7 @@ export interface OpenAIProvider {
 }
 
 /** The most inputs OpenAI's `/embeddings` takes in one call. */
-const openAIMaxEmbeddingsPerCall = 2048
+const openaiMaxEmbeddingsPerCall = 2048
 
 /**
  * Creates an OpenAI provider over Chat Completions (the protocol of `@dspex/openai-compatible`, with OpenAI's
@@ -54,11 +54,11 @@ const openAIMaxEmbeddingsPerCall = 2048
  * @see DSPy's `dspy.LM('openai/...')`
  */
 export function createOpenAI(settings: OpenAIProviderSettings = {}): OpenAIProvider {
-  const api = createProviderApi({
+  const api = createProviderAPI({
     provider: 'openai',
     baseURL: settings.baseURL ?? 'https://api.openai.com/v1',
     headers: () => ({
-      authorization: `Bearer ${loadApiKey({ apiKey: settings.apiKey, environmentVariableName: 'OPENAI_API_KEY', description: 'OpenAI' })}`,
+      authorization: `Bearer ${loadAPIKey({ apiKey: settings.apiKey, environmentVariableName: 'OPENAI_API_KEY', description: 'OpenAI' })}`,
       'openai-organization': settings.organization,
       'openai-project': settings.project,
       ...settings.headers,
@@ -79,7 +79,7 @@ export function createOpenAI(settings: OpenAIProviderSettings = {}): OpenAIProvi
     new OpenAICompatibleEmbeddingModel(modelId, {
       provider: 'openai',
       api,
-      maxEmbeddingsPerCall: openAIMaxEmbeddingsPerCall,
+      maxEmbeddingsPerCall: openaiMaxEmbeddingsPerCall,
       ...(embeddingSettings.dimensions === undefined ? {} : { dimensions: embeddingSettings.dimensions }),
     })
   return provider

@@ -6,7 +6,7 @@ import {
   type GenerateResult,
   type LanguageModel,
   type ModelCapabilities,
-  type ProviderApi,
+  type ProviderAPI,
   type ReasoningPart,
   type StreamPart,
   type ToolCallPart,
@@ -21,8 +21,8 @@ import { parseOpenAIResponsesStream } from './parse-openai-responses-stream.js'
 
 /** What a Responses API model needs from its provider. */
 export interface OpenAIResponsesModelConfig {
-  /** The provider's transport, from `createProviderApi`. */
-  readonly api: ProviderApi
+  /** The provider's transport, from `createProviderAPI`. */
+  readonly api: ProviderAPI
   /** The path of the endpoint; default `/responses`. */
   readonly path?: string
 }
@@ -104,7 +104,7 @@ export class OpenAIResponsesLanguageModel implements LanguageModel {
   async generate(request: GenerateRequest): Promise<GenerateResult> {
     const { body, warnings } = createOpenAIResponsesRequestBody(this.modelId, request, false)
     const call = { signal: request.signal, headers: request.headers }
-    const { value } = await this.#config.api.postJson(this.#config.path ?? '/responses', body, call, isOpenAIResponsesWireResponse)
+    const { value } = await this.#config.api.postJSON(this.#config.path ?? '/responses', body, call, isOpenAIResponsesWireResponse)
     if (value.status === 'failed') {
       throw new APICallError({
         provider: 'openai',

@@ -1,5 +1,5 @@
 import type { GenerateRequest } from '@dspex/provider'
-import { openAIEncryptedReasoningInclude } from './convert-openai-responses-reasoning.js'
+import { openaiEncryptedReasoningInclude } from './convert-openai-responses-reasoning.js'
 import { convertToOpenAIResponsesInput } from './convert-to-openai-responses-input.js'
 import { isOpenAIReasoningModel } from './openai-model-info.js'
 
@@ -77,7 +77,7 @@ export function createOpenAIResponsesRequestBody(modelId: string, request: Gener
   const options = request.providerOptions?.openai
   const carriesReasoning = input.some((item) => 'type' in item && item.type === 'reasoning')
   const requested: readonly unknown[] = Array.isArray(options?.include) ? options.include : []
-  const include = reasoning || carriesReasoning ? [...new Set([...requested, openAIEncryptedReasoningInclude])] : undefined
+  const include = reasoning || carriesReasoning ? [...new Set([...requested, openaiEncryptedReasoningInclude])] : undefined
 
   const entries: Record<string, unknown> = {
     model: modelId,

@@ -1,5 +1,5 @@
 import { parseOpenAICompatibleToolCall } from '@dspex/openai-compatible'
-import { APICallError, type ParseStreamOptions, parseJson, parseSseStream, StreamInterruptedError, type StreamPart } from '@dspex/provider'
+import { APICallError, type ParseStreamOptions, parseJSON, parseSSEStream, StreamInterruptedError, type StreamPart } from '@dspex/provider'
 import { convertOpenAIResponsesReasoningItem } from './convert-openai-responses-reasoning.js'
 import { convertOpenAIResponsesUsage } from './convert-openai-responses-usage.js'
 import { mapOpenAIResponsesFinishReason } from './map-openai-responses-finish-reason.js'
@@ -29,9 +29,9 @@ export async function* parseOpenAIResponsesStream(
   let toolCallCount = 0
   let refused = false
 
-  for await (const event of parseSseStream(body, options)) {
+  for await (const event of parseSSEStream(body, options)) {
     options.signal?.throwIfAborted()
-    const data = parseJson(event.data, { ...options, validate: isOpenAIResponsesWireEvent })
+    const data = parseJSON(event.data, { ...options, validate: isOpenAIResponsesWireEvent })
     const index = data.output_index ?? 0
     switch (data.type) {
       case 'response.output_text.delta':

@@ -27,11 +27,11 @@ export interface GoldenFormatCase {
   expected: { ok: boolean; messages?: { role: string; content: string }[] }
 }
 
-const goldenUrl = new URL('../../../../fixtures/dspy/golden.jsonl', import.meta.url)
+const goldenURL = new URL('../../../../fixtures/dspy/golden.jsonl', import.meta.url)
 
 /** Every `format` record of the golden file, optionally for one adapter. */
 export function loadGoldenFormatCases(adapter?: GoldenFormatCase['adapter']): GoldenFormatCase[] {
-  return readFileSync(goldenUrl, 'utf8')
+  return readFileSync(goldenURL, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as GoldenFormatCase & { kind: string })

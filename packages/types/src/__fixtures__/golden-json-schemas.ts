@@ -41,10 +41,10 @@ export interface GoldenSchemaNote {
   text: string
 }
 
-const goldenUrl = new URL('../../../../fixtures/dspy/golden.jsonl', import.meta.url)
+const goldenURL = new URL('../../../../fixtures/dspy/golden.jsonl', import.meta.url)
 
 function readRecords(): GoldenRecord[] {
-  return readFileSync(goldenUrl, 'utf8')
+  return readFileSync(goldenURL, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as GoldenRecord)

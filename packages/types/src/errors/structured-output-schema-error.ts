@@ -22,7 +22,7 @@ export interface StructuredOutputSchemaErrorOptions {
  *
  * @example
  * ```ts
- * try { openaiStrictJsonSchema(fields) } catch (error) {
+ * try { openaiStrictJSONSchema(fields) } catch (error) {
  *   if (StructuredOutputSchemaError.isInstance(error)) responseFormat = { type: 'json_object' }
  * }
  * ```

@@ -53,7 +53,7 @@ describe('Audio construction', () => {
     const error = thrown(() => new Audio('speech.wav'))
     expect(error.typeName).toBe('Audio')
     expect(error.message).toBe(
-      'String audio inputs must be data URIs. Load local files with Audio.fromPath() and remote resources with Audio.fromUrl().',
+      'String audio inputs must be data URIs. Load local files with Audio.fromPath() and remote resources with Audio.fromURL().',
     )
     expect(thrown(() => new Audio('data:image/png;base64,AA==')).message).toContain('must be data URIs')
   })
@@ -93,7 +93,7 @@ describe('Audio serialisation matches DSPy', () => {
   })
 })
 
-describe('Audio.fromPath and fromUrl', () => {
+describe('Audio.fromPath and fromURL', () => {
   let directory = ''
   let server: Server
   let base = ''
@@ -129,9 +129,9 @@ describe('Audio.fromPath and fromUrl', () => {
   })
 
   it('downloads audio typed by Content-Type (default audio/wav)', async () => {
-    expect(await Audio.fromUrl(`${base}/clip`)).toEqual(expect.objectContaining({ data: 'YWJj', audio_format: 'flac' }))
-    expect((await Audio.fromUrl(`${base}/untyped`)).audio_format).toBe('wav')
-    await expect(Audio.fromUrl(`${base}/page`)).rejects.toThrow('Unsupported MIME type for audio: text/html')
-    await expect(Audio.fromUrl('file:///etc/passwd')).rejects.toThrow('Audio.fromUrl requires an HTTP(S) URL')
+    expect(await Audio.fromURL(`${base}/clip`)).toEqual(expect.objectContaining({ data: 'YWJj', audio_format: 'flac' }))
+    expect((await Audio.fromURL(`${base}/untyped`)).audio_format).toBe('wav')
+    await expect(Audio.fromURL(`${base}/page`)).rejects.toThrow('Unsupported MIME type for audio: text/html')
+    await expect(Audio.fromURL('file:///etc/passwd')).rejects.toThrow('Audio.fromURL requires an HTTP(S) URL')
   })
 })

@@ -78,7 +78,7 @@ function normalizeAudioSource(source: unknown, format: string): AudioFields {
   if (isPlainRecord(source)) return fromRecord(source)
   if (typeof source === 'string') {
     if (source.startsWith('data:audio/')) return fromDataUri(source)
-    throw invalid('String audio inputs must be data URIs. Load local files with Audio.fromPath() and remote resources with Audio.fromUrl().')
+    throw invalid('String audio inputs must be data URIs. Load local files with Audio.fromPath() and remote resources with Audio.fromURL().')
   }
   if (source instanceof Uint8Array) return { data: encodeBase64(source), audio_format: format }
   if (source instanceof ArrayBuffer) return { data: encodeBase64(new Uint8Array(source)), audio_format: format }
@@ -88,7 +88,7 @@ function normalizeAudioSource(source: unknown, format: string): AudioFields {
 /**
  * An audio input (`dspy.Audio`): base64 data and its format, sent to the LM as an
  * `input_audio` content part. Construction never reads a file or downloads anything; use
- * {@link Audio.fromPath} or {@link Audio.fromUrl} for that.
+ * {@link Audio.fromPath} or {@link Audio.fromURL} for that.
  *
  * @example
  * ```ts
@@ -144,7 +144,7 @@ export class Audio implements AudioFields {
    *
    * @throws {SpecialTypeError} when the URL is not HTTP(S), the download fails, or the content is not `audio/*`.
    */
-  static async fromUrl(url: string, options: FetchRemoteResourceOptions = {}): Promise<Audio> {
+  static async fromURL(url: string, options: FetchRemoteResourceOptions = {}): Promise<Audio> {
     const { bytes, contentType } = await fetchRemoteResource(url, 'Audio', options)
     const mimeType = contentType === '' ? 'audio/wav' : contentType
     if (!mimeType.startsWith('audio/')) throw invalid(`Unsupported MIME type for audio: ${mimeType}`)

@@ -43,8 +43,8 @@ describe('Citations', () => {
   })
 
   it('reads native citations from a response', () => {
-    expect(Citations.parseLmResponse({ citations: [cited] })?.length).toBe(1)
-    expect(Citations.parseLmResponse({ text: 'x' })).toBeUndefined()
+    expect(Citations.parseLMResponse({ citations: [cited] })?.length).toBe(1)
+    expect(Citations.parseLMResponse({ text: 'x' })).toBeUndefined()
   })
 
   it('has DSPy’s description', () => {

@@ -193,7 +193,7 @@ export class Citations implements Iterable<Citation> {
    *
    * @see DSPy `Citations.parse_lm_response`
    */
-  static parseLmResponse(response: unknown): Citations | undefined {
+  static parseLMResponse(response: unknown): Citations | undefined {
     if (!isPlainRecord(response) || !Array.isArray(response.citations)) return undefined
     return Citations.fromDictList(response.citations as CitationFields[])
   }

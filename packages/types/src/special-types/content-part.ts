@@ -1,5 +1,5 @@
 /** An image content part, as DSPy sends `dspy.Image` to the LM (OpenAI chat format). */
-export interface ImageUrlContentPart {
+export interface ImageURLContentPart {
   readonly type: 'image_url'
   readonly image_url: { readonly url: string }
 }
@@ -33,4 +33,4 @@ export interface DocumentContentPart {
 }
 
 /** A content part a special type's `format()` can produce. */
-export type SpecialTypeContentPart = ImageUrlContentPart | InputAudioContentPart | FileContentPart | DocumentContentPart
+export type SpecialTypeContentPart = ImageURLContentPart | InputAudioContentPart | FileContentPart | DocumentContentPart

@@ -1,4 +1,4 @@
-import { pythonJsonDumps } from '../python-json-dumps.js'
+import { pythonJSONDumps } from '../python-json-dumps.js'
 
 /** Marks where a special type's content parts start inside a formatted prompt (DSPy's `CUSTOM_TYPE_START_IDENTIFIER`). */
 export const customTypeStartIdentifier = '<<CUSTOM-TYPE-START-IDENTIFIER>>'
@@ -19,5 +19,5 @@ export const customTypeEndIdentifier = '<<CUSTOM-TYPE-END-IDENTIFIER>>'
  * @see DSPy `dspy/adapters/types/base_type.py` `Type.serialize_model`
  */
 export function serializeCustomTypeParts(parts: readonly object[]): string {
-  return `${customTypeStartIdentifier}${pythonJsonDumps(parts)}${customTypeEndIdentifier}`
+  return `${customTypeStartIdentifier}${pythonJSONDumps(parts)}${customTypeEndIdentifier}`
 }

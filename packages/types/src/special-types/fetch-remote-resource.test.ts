@@ -2,9 +2,9 @@ import { createServer, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SpecialTypeError } from '../errors/special-type-error.js'
-import { fetchRemoteResource, isHttpUrl } from './fetch-remote-resource.js'
+import { fetchRemoteResource, isHTTPURL } from './fetch-remote-resource.js'
 
-describe('isHttpUrl', () => {
+describe('isHTTPURL', () => {
   it.each([
     ['http://a', true],
     ['HTTPS://a/b', true],
@@ -13,7 +13,7 @@ describe('isHttpUrl', () => {
     ['file:///etc/hosts', false],
     ['a.png', false],
   ])('%s → %s', (url, expected) => {
-    expect(isHttpUrl(url)).toBe(expected)
+    expect(isHTTPURL(url)).toBe(expected)
   })
 })
 

@@ -1,7 +1,7 @@
 import { SpecialTypeError } from '../errors/special-type-error.js'
 import type { SpecialTypeName } from '../type-node.js'
 
-/** Options of the explicit downloads `Image.fromUrl` and `Audio.fromUrl`. */
+/** Options of the explicit downloads `Image.fromURL` and `Audio.fromURL`. */
 export interface FetchRemoteResourceOptions {
   /** The fetch to use (default: the global `fetch`). */
   readonly fetch?: typeof globalThis.fetch
@@ -18,19 +18,19 @@ export interface RemoteResource {
 }
 
 /** True for an `http:` or `https:` URL with a host (the only URLs DSPy downloads). */
-export function isHttpUrl(value: string): boolean {
+export function isHTTPURL(value: string): boolean {
   return /^https?:\/\/[^/?#]/i.test(value)
 }
 
 /**
- * Downloads an HTTP(S) resource for an explicit `fromUrl` call. Like DSPy, it applies no
+ * Downloads an HTTP(S) resource for an explicit `fromURL` call. Like DSPy, it applies no
  * protection beyond the scheme check: a caller passing untrusted URLs must vet the host first.
  *
  * @throws {SpecialTypeError} when the URL is not HTTP(S), the request fails, or the status is not 2xx.
  */
 export async function fetchRemoteResource(url: string, typeName: SpecialTypeName, options: FetchRemoteResourceOptions = {}): Promise<RemoteResource> {
-  if (!isHttpUrl(url)) {
-    throw new SpecialTypeError({ message: `${typeName}.fromUrl requires an HTTP(S) URL, received: ${url}`, typeName })
+  if (!isHTTPURL(url)) {
+    throw new SpecialTypeError({ message: `${typeName}.fromURL requires an HTTP(S) URL, received: ${url}`, typeName })
   }
   const timeoutMs = options.timeoutMs === undefined ? 30_000 : options.timeoutMs
   const signals = [options.signal, timeoutMs === null ? undefined : AbortSignal.timeout(timeoutMs)].filter(

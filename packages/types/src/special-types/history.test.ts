@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { SpecialTypeError } from '../errors/special-type-error.js'
-import { pythonJsonDumps } from '../python-json-dumps.js'
+import { pythonJSONDumps } from '../python-json-dumps.js'
 import { recordedValues } from './__fixtures__/dspy-special-types.js'
 import { History } from './history.js'
-import { specialTypeJsonSchema } from './special-type-json-schema.js'
+import { specialTypeJSONSchema } from './special-type-json-schema.js'
 import { ToolCalls } from './tool-calls.js'
 
 interface GoldenField {
@@ -43,7 +43,7 @@ describe('History JSON Schema equals the golden cases', () => {
 
   for (const { caseId, field } of cases) {
     it(`${caseId} field ${field.name}`, () => {
-      const schema = specialTypeJsonSchema({ kind: 'special', name: 'History' })
+      const schema = specialTypeJSONSchema({ kind: 'special', name: 'History' })
       expect(schema).toEqual(field.json_schema)
       expect(JSON.stringify(schema)).toBe(JSON.stringify(field.json_schema))
     })
@@ -68,7 +68,7 @@ describe('History', () => {
     const calls = ToolCalls.from({ name: 'search', args: { q: 'x' } })
     const history = new History({ messages: [{ question: 'q', tool_calls: calls }] })
     expect(history.messages[0]?.tool_calls).toBe(calls)
-    expect(pythonJsonDumps(history)).toBe('{"messages": [{"question": "q", "tool_calls": {"tool_calls": [{"name": "search", "args": {"q": "x"}}]}}]}')
+    expect(pythonJSONDumps(history)).toBe('{"messages": [{"question": "q", "tool_calls": {"tool_calls": [{"name": "search", "args": {"q": "x"}}]}}]}')
     expect(history.repr()).toBe(
       "History(messages=[{'question': 'q', 'tool_calls': ToolCalls(tool_calls=[ToolCall(id=None, name='search', args={'q': 'x'})], tool_call_results=None)}])",
     )

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SpecialTypeError } from '../errors/special-type-error.js'
-import { pythonJsonDumps } from '../python-json-dumps.js'
+import { pythonJSONDumps } from '../python-json-dumps.js'
 import { jpegBytes, pngBytes, recordedValues } from './__fixtures__/dspy-special-types.js'
 import { encodeBase64 } from './encode-base64.js'
 import { Image } from './image.js'
@@ -101,7 +101,7 @@ describe('Image serialisation matches DSPy', () => {
 
   it('serialises inside JSON the way DSPy nests a custom type (the marker string)', () => {
     const image = new Image('https://example.com/a.png')
-    expect(pythonJsonDumps([image])).toBe(JSON.stringify([image.toJSON()]))
+    expect(pythonJSONDumps([image])).toBe(JSON.stringify([image.toJSON()]))
     expect(JSON.parse(JSON.stringify({ image }))).toEqual({ image: image.toJSON() })
   })
 
@@ -155,7 +155,7 @@ describe('Image.fromPath', () => {
   })
 })
 
-describe('Image.fromUrl', () => {
+describe('Image.fromURL', () => {
   let server: Server
   let base = ''
   beforeAll(async () => {
@@ -182,16 +182,16 @@ describe('Image.fromUrl', () => {
   })
 
   it('downloads into a data URI typed by Content-Type', async () => {
-    expect((await Image.fromUrl(`${base}/typed`)).url).toBe(`data:image/png;base64,${encodeBase64(pngBytes)}`)
+    expect((await Image.fromURL(`${base}/typed`)).url).toBe(`data:image/png;base64,${encodeBase64(pngBytes)}`)
   })
 
   it('types by the URL extension when there is no Content-Type', async () => {
-    expect((await Image.fromUrl(`${base}/untyped/cat.jpg`)).url.startsWith('data:image/jpeg;base64,')).toBe(true)
-    await expect(Image.fromUrl(`${base}/untyped/blob`)).rejects.toThrow('Could not determine MIME type for URL')
+    expect((await Image.fromURL(`${base}/untyped/cat.jpg`)).url.startsWith('data:image/jpeg;base64,')).toBe(true)
+    await expect(Image.fromURL(`${base}/untyped/blob`)).rejects.toThrow('Could not determine MIME type for URL')
   })
 
   it('fails on an HTTP error status', async () => {
-    await expect(Image.fromUrl(`${base}/missing`)).rejects.toThrow(`Could not download ${base}/missing: HTTP 404 Not Found`)
+    await expect(Image.fromURL(`${base}/missing`)).rejects.toThrow(`Could not download ${base}/missing: HTTP 404 Not Found`)
   })
 
   it('refuses non-HTTP URLs without fetching', async () => {
@@ -200,13 +200,13 @@ describe('Image.fromUrl', () => {
       called = true
       throw new Error('unreachable')
     }) as unknown as typeof globalThis.fetch
-    await expect(Image.fromUrl('gs://bucket/a.png', { fetch })).rejects.toThrow('Image.fromUrl requires an HTTP(S) URL, received: gs://bucket/a.png')
+    await expect(Image.fromURL('gs://bucket/a.png', { fetch })).rejects.toThrow('Image.fromURL requires an HTTP(S) URL, received: gs://bucket/a.png')
     expect(called).toBe(false)
   })
 
   it('wraps a network failure in a typed error', async () => {
     const fetch = (() => Promise.reject(new TypeError('fetch failed'))) as typeof globalThis.fetch
-    const error: unknown = await Image.fromUrl('https://example.invalid/a.png', { fetch }).catch((caught: unknown) => caught)
+    const error: unknown = await Image.fromURL('https://example.invalid/a.png', { fetch }).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(SpecialTypeError)
     expect((error as SpecialTypeError).cause).toBeInstanceOf(TypeError)
   })

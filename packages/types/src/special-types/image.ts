@@ -1,6 +1,6 @@
 import { type TObject, type TString, Type } from 'typebox'
 import { SpecialTypeError } from '../errors/special-type-error.js'
-import type { ImageUrlContentPart } from './content-part.js'
+import type { ImageURLContentPart } from './content-part.js'
 import { serializeCustomTypeParts } from './custom-type-markers.js'
 import { encodeBase64 } from './encode-base64.js'
 import { type FetchRemoteResourceOptions, fetchRemoteResource } from './fetch-remote-resource.js'
@@ -34,7 +34,7 @@ function invalid(message: string): SpecialTypeError {
 }
 
 /** True for an `http:`, `https:` or `gs:` URL with a host (DSPy's `is_url`). */
-function isImageUrl(value: string): boolean {
+function isImageURL(value: string): boolean {
   return /^(?:https?|gs):\/\/[^/?#]/i.test(value)
 }
 
@@ -42,7 +42,7 @@ function normalizeImageSource(source: unknown): string {
   if (source instanceof Image) return source.url
   if (typeof source === 'string') {
     const text = source.trim()
-    if (text.startsWith('data:') || isImageUrl(text)) return text
+    if (text.startsWith('data:') || isImageURL(text)) return text
     throw invalid(`Unrecognized image string: ${source}. Local files must be loaded with Image.fromPath().`)
   }
   if (source instanceof Uint8Array || source instanceof ArrayBuffer) {
@@ -65,7 +65,7 @@ function normalizeImageSource(source: unknown): string {
 /**
  * An image input (`dspy.Image`): a remote URL or a base64 data URI, sent to the LM as an
  * `image_url` content part. Construction never reads a file or downloads anything; use
- * {@link Image.fromPath} or {@link Image.fromUrl} for that.
+ * {@link Image.fromPath} or {@link Image.fromURL} for that.
  *
  * @example
  * ```ts
@@ -114,7 +114,7 @@ export class Image implements ImageFields {
    *
    * @throws {SpecialTypeError} when the URL is not HTTP(S), the download fails, or no MIME type can be found.
    */
-  static async fromUrl(url: string, options: FetchRemoteResourceOptions = {}): Promise<Image> {
+  static async fromURL(url: string, options: FetchRemoteResourceOptions = {}): Promise<Image> {
     const { bytes, contentType } = await fetchRemoteResource(url, 'Image', options)
     const mimeType = contentType === '' ? guessMimeType(url) : contentType
     if (mimeType === undefined) throw invalid(`Could not determine MIME type for URL: ${url}`)
@@ -127,7 +127,7 @@ export class Image implements ImageFields {
   }
 
   /** The OpenAI content parts DSPy sends for this image. */
-  format(): [ImageUrlContentPart] {
+  format(): [ImageURLContentPart] {
     return [{ type: 'image_url', image_url: { url: this.url } }]
   }
 

@@ -38,9 +38,9 @@ describe('Reasoning', () => {
   })
 
   it('reads native reasoning from a response', () => {
-    expect(Reasoning.parseLmResponse({ text: 'a', reasoning_content: 'because' })?.content).toBe('because')
-    expect(Reasoning.parseLmResponse({ text: 'a' })).toBeUndefined()
-    expect(Reasoning.parseLmResponse('reasoning_content')).toBeUndefined()
+    expect(Reasoning.parseLMResponse({ text: 'a', reasoning_content: 'because' })?.content).toBe('because')
+    expect(Reasoning.parseLMResponse({ text: 'a' })).toBeUndefined()
+    expect(Reasoning.parseLMResponse('reasoning_content')).toBeUndefined()
     expect(Reasoning.description()).toBe(recorded.descriptions.Reasoning)
   })
 

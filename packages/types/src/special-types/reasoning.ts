@@ -63,7 +63,7 @@ export class Reasoning {
    *
    * @see DSPy `Reasoning.parse_lm_response`
    */
-  static parseLmResponse(response: unknown): Reasoning | undefined {
+  static parseLMResponse(response: unknown): Reasoning | undefined {
     if (!isPlainRecord(response) || !('reasoning_content' in response)) return undefined
     return new Reasoning({ content: response.reasoning_content as string })
   }

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { SpecialTypeError } from '../errors/special-type-error.js'
 import type { SpecialNode, SpecialTypeName } from '../type-node.js'
 import { recorded } from './__fixtures__/dspy-special-types.js'
-import { specialTypeJsonSchema } from './special-type-json-schema.js'
+import { specialTypeJSONSchema } from './special-type-json-schema.js'
 
 /** Compares key order too, which `toEqual` ignores. */
-function expectSameJson(actual: unknown, expected: unknown): void {
+function expectSameJSON(actual: unknown, expected: unknown): void {
   expect(actual).toEqual(expected)
   expect(JSON.stringify(actual)).toBe(JSON.stringify(expected))
 }
@@ -23,26 +23,26 @@ const names: Exclude<SpecialTypeName, 'Tool'>[] = [
   'Citations',
 ]
 
-describe('specialTypeJsonSchema equals pydantic’s TypeAdapter(dspy.X).json_schema()', () => {
+describe('specialTypeJSONSchema equals pydantic’s TypeAdapter(dspy.X).json_schema()', () => {
   for (const name of names) {
     it(name, () => {
-      expectSameJson(specialTypeJsonSchema({ kind: 'special', name }), recorded.json_schemas[name])
+      expectSameJSON(specialTypeJSONSchema({ kind: 'special', name }), recorded.json_schemas[name])
     })
   }
 
   it('Code["java"] (a docstring-less subclass named Code_java)', () => {
-    expectSameJson(specialTypeJsonSchema({ kind: 'special', name: 'Code', language: 'java' }), recorded.json_schemas.Code_java)
+    expectSameJSON(specialTypeJSONSchema({ kind: 'special', name: 'Code', language: 'java' }), recorded.json_schemas.Code_java)
   })
 
   it('returns a fresh object each call', () => {
     const node: SpecialNode = { kind: 'special', name: 'Citations' }
-    const first = specialTypeJsonSchema(node)
+    const first = specialTypeJSONSchema(node)
     first.title = 'changed'
-    expect(specialTypeJsonSchema(node).title).toBe('Citations')
+    expect(specialTypeJSONSchema(node).title).toBe('Citations')
   })
 
   it('throws a typed error for Tool, which pydantic cannot describe either', () => {
-    expect(() => specialTypeJsonSchema({ kind: 'special', name: 'Tool' })).toThrow(SpecialTypeError)
-    expect(() => specialTypeJsonSchema({ kind: 'special', name: 'Tool' })).toThrow('Tool has no JSON Schema')
+    expect(() => specialTypeJSONSchema({ kind: 'special', name: 'Tool' })).toThrow(SpecialTypeError)
+    expect(() => specialTypeJSONSchema({ kind: 'special', name: 'Tool' })).toThrow('Tool has no JSON Schema')
   })
 })

@@ -11,21 +11,21 @@ import {
   reasoningDocstring,
 } from './special-type-docstrings.js'
 
-type JsonSchema = Record<string, unknown>
+type JSONSchema = Record<string, unknown>
 
-function text(title: string): JsonSchema {
+function text(title: string): JSONSchema {
   return { title, type: 'string' }
 }
 
-function nullableText(title: string): JsonSchema {
+function nullableText(title: string): JSONSchema {
   return { anyOf: [{ type: 'string' }, { type: 'null' }], default: null, title }
 }
 
-function integer(title: string): JsonSchema {
+function integer(title: string): JSONSchema {
   return { title, type: 'integer' }
 }
 
-function model(parts: { description?: string; properties: JsonSchema; required?: string[]; title: string; closed?: boolean }): JsonSchema {
+function model(parts: { description?: string; properties: JSONSchema; required?: string[]; title: string; closed?: boolean }): JSONSchema {
   return {
     ...(parts.closed === true ? { additionalProperties: false } : {}),
     ...(parts.description === undefined ? {} : { description: parts.description }),
@@ -36,11 +36,11 @@ function model(parts: { description?: string; properties: JsonSchema; required?:
   }
 }
 
-function listOf(reference: string, title: string): JsonSchema {
+function listOf(reference: string, title: string): JSONSchema {
   return { items: { $ref: `#/$defs/${reference}` }, title, type: 'array' }
 }
 
-function toolCallsSchema(): JsonSchema {
+function toolCallsSchema(): JSONSchema {
   const toolCall = model({
     properties: { name: text('Name'), args: { additionalProperties: true, title: 'Args', type: 'object' } },
     required: ['name', 'args'],
@@ -52,7 +52,7 @@ function toolCallsSchema(): JsonSchema {
   }
 }
 
-function toolCallResultsSchema(): JsonSchema {
+function toolCallResultsSchema(): JSONSchema {
   const result = model({
     properties: {
       call_id: nullableText('Call Id'),
@@ -73,7 +73,7 @@ function toolCallResultsSchema(): JsonSchema {
   }
 }
 
-function citationsSchema(): JsonSchema {
+function citationsSchema(): JSONSchema {
   const citation = model({
     description: citationDocstring,
     properties: {
@@ -99,7 +99,7 @@ function citationsSchema(): JsonSchema {
   }
 }
 
-function codeSchema(language: string | undefined): JsonSchema {
+function codeSchema(language: string | undefined): JSONSchema {
   // `Code["java"]` is a pydantic subclass named `Code_java` with no docstring of its own.
   return model({
     ...(language === undefined ? { description: codeDocstring } : {}),
@@ -120,7 +120,7 @@ function codeSchema(language: string | undefined): JsonSchema {
  * @throws {SpecialTypeError} for `Tool`: it wraps a function, and pydantic cannot make a JSON Schema for it either.
  * @see DSPy `dspy/adapters/types/*.py` and pydantic `GenerateJsonSchema`
  */
-export function specialTypeJsonSchema(node: SpecialNode): Record<string, unknown> {
+export function specialTypeJSONSchema(node: SpecialNode): Record<string, unknown> {
   switch (node.name) {
     case 'Image':
       return model({ closed: true, properties: { url: text('Url') }, required: ['url'], title: 'Image' })
@@ -171,7 +171,7 @@ export function specialTypeJsonSchema(node: SpecialNode): Record<string, unknown
       return citationsSchema()
     case 'Tool':
       throw new SpecialTypeError({
-        message: 'Tool has no JSON Schema: it wraps a function (pydantic: "Cannot generate a JsonSchema for core_schema.CallableSchema").',
+        message: 'Tool has no JSON Schema: it wraps a function (pydantic: "Cannot generate a JSONSchema for core_schema.CallableSchema").',
         typeName: 'Tool',
       })
   }

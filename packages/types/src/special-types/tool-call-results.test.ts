@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { SpecialTypeError } from '../errors/special-type-error.js'
-import { pythonJsonDumps } from '../python-json-dumps.js'
+import { pythonJSONDumps } from '../python-json-dumps.js'
 import { recorded, recordedValues } from './__fixtures__/dspy-special-types.js'
-import { specialTypeJsonSchema } from './special-type-json-schema.js'
+import { specialTypeJSONSchema } from './special-type-json-schema.js'
 import { ToolCallResult, ToolCallResults } from './tool-call-results.js'
 import { ToolCalls } from './tool-calls.js'
 
@@ -34,7 +34,7 @@ describe('ToolCallResults', () => {
       { name: 'add', args: {} },
     ])
     const results = ToolCallResults.fromToolCallsAndValues(calls, ['result x', 3], [false, true])
-    expect(pythonJsonDumps(results)).toBe(
+    expect(pythonJSONDumps(results)).toBe(
       '{"tool_call_results": [{"call_id": "call_1", "name": "search", "value": "result x", "is_error": false}, {"call_id": null, "name": "add", "value": 3, "is_error": true}]}',
     )
     expect(ToolCallResults.fromToolCallsAndValues(calls.tool_calls, [1, 2]).tool_call_results.map((r) => r.is_error)).toEqual([false, false])
@@ -66,7 +66,7 @@ describe('ToolCallResults', () => {
   }
 
   it('has pydantic’s JSON Schema and no type description', () => {
-    expect(JSON.stringify(specialTypeJsonSchema({ kind: 'special', name: 'ToolCallResults' }))).toBe(
+    expect(JSON.stringify(specialTypeJSONSchema({ kind: 'special', name: 'ToolCallResults' }))).toBe(
       JSON.stringify(recorded.json_schemas.ToolCallResults),
     )
     expect(ToolCallResults.description()).toBe('')

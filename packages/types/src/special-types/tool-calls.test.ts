@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { SpecialTypeError } from '../errors/special-type-error.js'
-import { pythonJsonDumps } from '../python-json-dumps.js'
+import { pythonJSONDumps } from '../python-json-dumps.js'
 import { recorded, recordedValues } from './__fixtures__/dspy-special-types.js'
-import { specialTypeJsonSchema } from './special-type-json-schema.js'
+import { specialTypeJSONSchema } from './special-type-json-schema.js'
 import { Tool } from './tool.js'
 import { ToolCall, ToolCalls } from './tool-calls.js'
 
@@ -106,7 +106,7 @@ describe('ToolCalls serialisation matches DSPy', () => {
 
   it('dumps like Python json.dumps, without ids', () => {
     const calls = ToolCalls.from([{ id: 'call_1', function: { name: 'search', arguments: '{"q": "x"}' } }])
-    expect(pythonJsonDumps(calls)).toBe('{"tool_calls": [{"name": "search", "args": {"q": "x"}}]}')
+    expect(pythonJSONDumps(calls)).toBe('{"tool_calls": [{"name": "search", "args": {"q": "x"}}]}')
   })
 
   it('round-trips through toJSON', () => {
@@ -119,7 +119,7 @@ describe('ToolCalls serialisation matches DSPy', () => {
   })
 
   it('has a JSON Schema hiding id and tool_call_results', () => {
-    const schema = specialTypeJsonSchema({ kind: 'special', name: 'ToolCalls' })
+    const schema = specialTypeJSONSchema({ kind: 'special', name: 'ToolCalls' })
     expect(JSON.stringify(schema)).toBe(JSON.stringify(recorded.json_schemas.ToolCalls))
     expect(JSON.stringify(schema)).not.toContain('"id"')
     expect(JSON.stringify(schema)).not.toContain('tool_call_results')

@@ -1,6 +1,6 @@
 import { type TArray, type TObject, type TOptional, type TRecord, type TString, type TUnknown, Type } from 'typebox'
 import { SpecialTypeError } from '../errors/special-type-error.js'
-import { loadRepairedJson } from '../load-repaired-json.js'
+import { loadRepairedJSON } from '../load-repaired-json.js'
 import { pythonValueRepr } from '../python-value-repr.js'
 import { isPlainRecord, receivedTypeName, receivedValueText } from './received-value.js'
 import type { Tool } from './tool.js'
@@ -63,7 +63,7 @@ function normalizeToolCall(value: Record<string, unknown>): ToolCallFields {
   }
   if (typeof name !== 'string') throw invalid(`Tool call \`name\` must be a string, received ${receivedTypeName(name)}.`)
   // json_repair semantics for a string: broken JSON is repaired, text with no JSON value in it gives ''.
-  const parsed = typeof args === 'string' ? loadRepairedJson(args) : isPlainRecord(args) ? args : {}
+  const parsed = typeof args === 'string' ? loadRepairedJSON(args) : isPlainRecord(args) ? args : {}
   if (!isPlainRecord(parsed)) {
     throw invalid(`Tool call ${name} arguments must be a JSON object, received ${receivedValueText(args)}.`)
   }

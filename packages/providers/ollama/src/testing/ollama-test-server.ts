@@ -8,12 +8,12 @@ export function readFixture(name: string): string {
 }
 
 /** Answers with a fixture's whole JSON body. */
-export function sendFixtureJson(name: string): TestHandler {
+export function sendFixtureJSON(name: string): TestHandler {
   return respondWith(200, readFixture(`${name}.json`), { 'content-type': 'application/json; charset=utf-8' })
 }
 
 /** Answers with a fixture's NDJSON lines, each written separately (split in two to test line assembly). */
-export function sendFixtureNdjson(name: string): TestHandler {
+export function sendFixtureNDJSON(name: string): TestHandler {
   const lines = readRecordedPayloads(readFixture(`${name}.ndjson`))
   return async (_request, response) => {
     response.writeHead(200, { 'content-type': 'application/x-ndjson' })
@@ -28,7 +28,7 @@ export function sendFixtureNdjson(name: string): TestHandler {
 }
 
 /** Answers with raw NDJSON text, then ends the response (or destroys the socket when `destroy`). */
-export function sendRawNdjson(text: string, destroy = false): TestHandler {
+export function sendRawNDJSON(text: string, destroy = false): TestHandler {
   return (_request, response) => {
     response.writeHead(200, { 'content-type': 'application/x-ndjson' })
     if (destroy) {

@@ -3,7 +3,7 @@
 // order to check that the index is honoured.
 
 /** An `/embeddings` reply for two inputs. */
-export const openAIEmbeddingsReply = {
+export const openaiEmbeddingsReply = {
   object: 'list',
   data: [
     { object: 'embedding', index: 1, embedding: [-0.010629829, 0.024135591, -0.0042916103] },

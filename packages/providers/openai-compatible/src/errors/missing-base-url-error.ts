@@ -1,5 +1,5 @@
 import { ProviderError } from '@dspex/provider'
-import { openAICompatibleServers } from '../openai-compatible-servers.js'
+import { openaiCompatibleServers } from '../openai-compatible-servers.js'
 
 /** Options of {@link MissingBaseURLError}. */
 export interface MissingBaseURLErrorOptions {
@@ -18,7 +18,7 @@ export class MissingBaseURLError extends ProviderError {
 
   constructor(options: MissingBaseURLErrorOptions) {
     super({
-      message: `createOpenAICompatible({ name: ${JSON.stringify(options.provider)} }) needs a baseURL: ${JSON.stringify(options.provider)} is not a known service (known: ${Object.keys(openAICompatibleServers).join(', ')}).`,
+      message: `createOpenAICompatible({ name: ${JSON.stringify(options.provider)} }) needs a baseURL: ${JSON.stringify(options.provider)} is not a known service (known: ${Object.keys(openaiCompatibleServers).join(', ')}).`,
     })
     this.provider = options.provider
   }

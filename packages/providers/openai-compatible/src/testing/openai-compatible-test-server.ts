@@ -10,7 +10,7 @@ export function readFixture(name: string): string {
 }
 
 /** Answers with a fixture's whole JSON body. */
-export function sendFixtureJson(name: string): TestHandler {
+export function sendFixtureJSON(name: string): TestHandler {
   return respondWith(200, readFixture(`${name}.json`))
 }
 
