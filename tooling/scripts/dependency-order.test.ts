@@ -8,7 +8,8 @@ import { repositoryRoot, workspacePackages } from './workspace-packages.mjs'
  * primitives <- predict <- evaluate <- teleprompt; provider alone; providers on provider only).
  */
 const allowed: Record<string, readonly string[]> = {
-  '@dspex/types': [],
+  '@dspex/core': [],
+  '@dspex/types': ['@dspex/core'],
   '@dspex/signatures': ['@dspex/types'],
   '@dspex/provider': [],
   '@dspex/lm': ['@dspex/provider', '@dspex/types'],

@@ -1,6 +1,6 @@
 import type { TSchema } from 'typebox'
 import { describe, expect, it } from 'vitest'
-import { DSPexError } from './errors/dspex-error.js'
+import { DSPexError } from '@dspex/core'
 import { parseValue } from './parse-value.js'
 import { t } from './type-builder.js'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DSPexError } from './dspex-error.js'
+import { DSPexError } from '@dspex/core'
 import { PythonLiteralError } from './python-literal-error.js'
 
 describe('PythonLiteralError', () => {

@@ -1,5 +1,5 @@
 import { pythonStringRepr } from '../python-repr.js'
-import { DSPexError } from './dspex-error.js'
+import { DSPexError } from '@dspex/core'
 
 /**
  * Text that is not a Python literal `ast.literal_eval` would accept: a syntax error, a name other

@@ -1,5 +1,5 @@
 import type { SpecialTypeName } from '../type-node.js'
-import { DSPexError } from './dspex-error.js'
+import { DSPexError } from '@dspex/core'
 
 /** Options of {@link SpecialTypeError}. */
 export interface SpecialTypeErrorOptions {

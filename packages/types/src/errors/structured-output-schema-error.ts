@@ -1,4 +1,4 @@
-import { DSPexError } from './dspex-error.js'
+import { DSPexError } from '@dspex/core'
 
 /** The structured-output dialects DSPex writes schemas for. */
 export type StructuredOutputDialect = 'openai-strict' | 'gemini' | 'anthropic'

@@ -1,4 +1,4 @@
-import { DSPexError } from './dspex-error.js'
+import { DSPexError } from '@dspex/core'
 
 /**
  * A type given to DSPex (a TypeBox schema or a Python type string) that DSPy has no meaning for,

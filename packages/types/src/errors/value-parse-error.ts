@@ -1,4 +1,4 @@
-import { DSPexError } from './dspex-error.js'
+import { DSPexError } from '@dspex/core'
 
 /**
  * An LM's text for a field that could not be turned into a value of the field's type

@@ -1,4 +1,4 @@
-import { DSPexError } from './dspex-error.js'
+import { DSPexError } from '@dspex/core'
 
 /** One reason a value does not fit a type. */
 export interface ValueValidationIssue {

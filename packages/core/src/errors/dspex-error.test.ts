@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DSPexError } from './dspex-error.js'
-import { TypeDefinitionError } from './type-definition-error.js'
+
 
 describe('DSPexError', () => {
   it('carries a code, a cause and its class name', () => {

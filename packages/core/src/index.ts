@@ -1,0 +1,1 @@
+export { DSPexError, type DSPexErrorOptions } from './errors/dspex-error.js'

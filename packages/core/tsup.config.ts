@@ -1,0 +1,3 @@
+import { baseTsupConfig } from '../../tooling/tsup.config.base.mjs'
+
+export default baseTsupConfig

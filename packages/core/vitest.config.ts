@@ -1,0 +1,3 @@
+import { baseVitestConfig } from '../../tooling/vitest.config.base.mjs'
+
+export default baseVitestConfig
