@@ -1,6 +1,6 @@
 import { combineHeaders, createProviderAPI, type LanguageModel, loadAPIKey, type ProviderSettings } from '@dspex/provider'
 import { mapAnthropicError } from './anthropic-error.js'
-import { anthropicVersion, createAnthropicLanguageModel } from './anthropic-language-model.js'
+import { AnthropicMessagesLanguageModel, anthropicVersion } from './anthropic-messages-language-model.js'
 
 /**
  * Settings of {@link createAnthropic}: the common provider settings. `apiKey` defaults to ANTHROPIC_API_KEY,
@@ -47,7 +47,7 @@ export function createAnthropic(settings: AnthropicProviderSettings = {}): Anthr
       ['anthropic-beta']?.split(',')
       .map((beta) => beta.trim())
       .filter(Boolean) ?? []
-  const languageModel = (modelId: string): LanguageModel => createAnthropicLanguageModel(modelId, { api, betas })
+  const languageModel = (modelId: string): LanguageModel => new AnthropicMessagesLanguageModel(modelId, { api, betas })
   const provider = (modelId: string): LanguageModel => languageModel(modelId)
   provider.languageModel = languageModel
   return provider

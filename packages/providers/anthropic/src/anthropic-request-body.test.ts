@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { buildAnthropicRequest } from './anthropic-request-body.js'
+import { buildAnthropicRequestBody } from './anthropic-request-body.js'
 
 const messages = [
   { role: 'system', content: 'You are terse.' },
   { role: 'user', content: 'Hello' },
 ] as const
 
-describe('buildAnthropicRequest', () => {
+describe('buildAnthropicRequestBody', () => {
   it('builds a documented Messages API body with a default max_tokens', () => {
-    const { body, warnings, betas } = buildAnthropicRequest('claude-sonnet-4-5', { messages, temperature: 0.2, topP: 0.9, stop: ['END'] }, false)
+    const { body, warnings, betas } = buildAnthropicRequestBody('claude-sonnet-4-5', { messages, temperature: 0.2, topP: 0.9, stop: ['END'] }, false)
     expect(body).toEqual({
       model: 'claude-sonnet-4-5',
       max_tokens: 8192,
@@ -23,7 +23,7 @@ describe('buildAnthropicRequest', () => {
   })
 
   it('lets the request override max_tokens and asks for a stream', () => {
-    const { body } = buildAnthropicRequest('claude-3-haiku-20240307', { messages, maxTokens: 100 }, true)
+    const { body } = buildAnthropicRequestBody('claude-3-haiku-20240307', { messages, maxTokens: 100 }, true)
     expect(body.max_tokens).toBe(100)
     expect(body.stream).toBe(true)
   })
@@ -31,21 +31,21 @@ describe('buildAnthropicRequest', () => {
   it('sends tools with input_schema and maps every tool choice', () => {
     const tools = [{ name: 'weather', description: 'Get weather', parameters: { type: 'object', properties: {} } }]
     const choice = (toolChoice: 'auto' | 'none' | 'required' | { name: string }): unknown =>
-      buildAnthropicRequest('claude-sonnet-4-5', { messages, tools, toolChoice }, false).body.tool_choice
-    const { body } = buildAnthropicRequest('claude-sonnet-4-5', { messages, tools }, false)
+      buildAnthropicRequestBody('claude-sonnet-4-5', { messages, tools, toolChoice }, false).body.tool_choice
+    const { body } = buildAnthropicRequestBody('claude-sonnet-4-5', { messages, tools }, false)
     expect(body.tools).toEqual([{ name: 'weather', description: 'Get weather', input_schema: tools[0]?.parameters }])
     expect(body.tool_choice).toBeUndefined()
     expect(choice('auto')).toEqual({ type: 'auto' })
     expect(choice('none')).toEqual({ type: 'none' })
     expect(choice('required')).toEqual({ type: 'any' })
     expect(choice({ name: 'weather' })).toEqual({ type: 'tool', name: 'weather' })
-    const serial = buildAnthropicRequest('claude-sonnet-4-5', { messages, tools, parallelToolCalls: false }, false)
+    const serial = buildAnthropicRequestBody('claude-sonnet-4-5', { messages, tools, parallelToolCalls: false }, false)
     expect(serial.body.tool_choice).toEqual({ type: 'auto', disable_parallel_tool_use: true })
   })
 
   it('forces a json tool for a JSON schema by default', () => {
     const schema = { type: 'object', properties: { answer: { type: 'string' } } }
-    const request = buildAnthropicRequest(
+    const request = buildAnthropicRequestBody(
       'claude-haiku-4-5',
       { messages, responseFormat: { type: 'json_schema', name: 'answer', schema, strict: true } },
       false,
@@ -58,7 +58,7 @@ describe('buildAnthropicRequest', () => {
   it("leaves the caller's tools callable next to the json tool: any tool, not the json one, is required", () => {
     const tools = [{ name: 'weather', description: 'Get weather', parameters: { type: 'object', properties: {} } }]
     const schema = { type: 'object', properties: { answer: { type: 'string' } } }
-    const request = buildAnthropicRequest(
+    const request = buildAnthropicRequestBody(
       'claude-haiku-4-5',
       { messages, tools, responseFormat: { type: 'json_schema', name: 'answer', schema, strict: true } },
       false,
@@ -69,7 +69,7 @@ describe('buildAnthropicRequest', () => {
 
   it('sends output_config.format when asked for JSON outputs', () => {
     const schema = { type: 'object' }
-    const request = buildAnthropicRequest(
+    const request = buildAnthropicRequestBody(
       'claude-sonnet-4-5',
       {
         messages,
@@ -85,7 +85,7 @@ describe('buildAnthropicRequest', () => {
   })
 
   it('enables thinking, adds its budget to max_tokens and drops temperature', () => {
-    const request = buildAnthropicRequest(
+    const request = buildAnthropicRequestBody(
       'claude-sonnet-4-5',
       { messages, maxTokens: 1000, temperature: 0.5, providerOptions: { anthropic: { thinking: { type: 'enabled', budgetTokens: 2048 } } } },
       false,
@@ -97,7 +97,7 @@ describe('buildAnthropicRequest', () => {
   })
 
   it('sends tool_choice auto instead of a forced tool when thinking is enabled', () => {
-    const request = buildAnthropicRequest(
+    const request = buildAnthropicRequestBody(
       'claude-sonnet-4-5',
       {
         messages,
@@ -111,7 +111,7 @@ describe('buildAnthropicRequest', () => {
   })
 
   it('warns about options Anthropic does not take', () => {
-    const { warnings, body } = buildAnthropicRequest(
+    const { warnings, body } = buildAnthropicRequestBody(
       'claude-sonnet-4-5',
       { messages, seed: 1, n: 2, reasoningEffort: 'high', responseFormat: { type: 'json' } },
       false,
@@ -121,7 +121,7 @@ describe('buildAnthropicRequest', () => {
   })
 
   it('sets cache breakpoints from providerOptions', () => {
-    const { body } = buildAnthropicRequest(
+    const { body } = buildAnthropicRequestBody(
       'claude-sonnet-4-5',
       { messages, providerOptions: { anthropic: { cacheControl: { type: 'ephemeral', ttl: '1h' } } } },
       false,

@@ -18,7 +18,7 @@ export interface AnthropicProviderOptions {
   readonly betas?: readonly string[]
 }
 
-/** What {@link buildAnthropicRequest} returns. */
+/** What {@link buildAnthropicRequestBody} returns. */
 export interface AnthropicRequest {
   /** The Messages API request body. */
   readonly body: Record<string, unknown>
@@ -56,7 +56,7 @@ function toolChoiceOf(request: GenerateRequest): Record<string, unknown> | undef
  * @param request - The DSPex request.
  * @param stream - Whether to ask for server-sent events.
  */
-export function buildAnthropicRequest(modelId: string, request: GenerateRequest, stream: boolean): AnthropicRequest {
+export function buildAnthropicRequestBody(modelId: string, request: GenerateRequest, stream: boolean): AnthropicRequest {
   const options = readProviderOptions(request)
   const cacheControl: AnthropicCacheControl | undefined = options.cacheControl === true ? { type: 'ephemeral' } : options.cacheControl || undefined
   const prompt = convertToAnthropicMessages(request.messages, cacheControl)

@@ -1,7 +1,11 @@
 import { createProviderAPI, type EmbeddingModel, type LanguageModel, loadAPIKey, type ProviderSettings } from '@dspex/provider'
-import { createGoogleEmbeddingModel, type GoogleEmbeddingModelId, type GoogleEmbeddingSettings } from './google-embedding-model.js'
 import { mapGoogleError } from './google-error.js'
-import { createGoogleLanguageModel } from './google-language-model.js'
+import {
+  type GoogleEmbeddingModelId,
+  type GoogleEmbeddingSettings,
+  GoogleGenerativeAIEmbeddingModel,
+} from './google-generative-ai-embedding-model.js'
+import { GoogleGenerativeAILanguageModel } from './google-generative-ai-language-model.js'
 
 /**
  * Settings of {@link createGoogle}: the common provider settings. `apiKey` defaults to
@@ -53,11 +57,11 @@ export function createGoogle(settings: GoogleProviderSettings = {}): GoogleProvi
     ...(settings.maxRetries === undefined ? {} : { maxRetries: settings.maxRetries }),
     ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
   })
-  const languageModel = (modelId: string): LanguageModel => createGoogleLanguageModel(modelId, { api })
+  const languageModel = (modelId: string): LanguageModel => new GoogleGenerativeAILanguageModel(modelId, { api })
   const provider = (modelId: string): LanguageModel => languageModel(modelId)
   provider.languageModel = languageModel
   provider.embedding = (modelId: GoogleEmbeddingModelId, embeddingSettings: GoogleEmbeddingSettings = {}): EmbeddingModel =>
-    createGoogleEmbeddingModel(modelId, embeddingSettings, { api })
+    new GoogleGenerativeAIEmbeddingModel(modelId, embeddingSettings, { api })
   return provider
 }
 

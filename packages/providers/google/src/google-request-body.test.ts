@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { buildGoogleRequest } from './google-request-body.js'
+import { buildGoogleRequestBody } from './google-request-body.js'
 
-describe('buildGoogleRequest', () => {
+describe('buildGoogleRequestBody', () => {
   it('sends the system instruction, merged turns, media and generation config', () => {
-    const { body, warnings } = buildGoogleRequest({
+    const { body, warnings } = buildGoogleRequestBody({
       messages: [
         { role: 'system', content: 'Be brief.' },
         { role: 'user', content: 'Look:' },
@@ -41,7 +41,7 @@ describe('buildGoogleRequest', () => {
   })
 
   it('sends tools, tool config, function calls and function responses', () => {
-    const { body } = buildGoogleRequest({
+    const { body } = buildGoogleRequestBody({
       messages: [
         { role: 'user', content: 'Weather?' },
         { role: 'assistant', content: null, toolCalls: [{ id: 'call_0', name: 'weather', args: { location: 'Paris' } }] },
@@ -87,7 +87,7 @@ describe('buildGoogleRequest', () => {
   it('maps tool choices to function calling modes', () => {
     const tools = [{ name: 'f', description: 'f', parameters: { type: 'object', properties: { a: { type: 'number' } } } }]
     const mode = (toolChoice: 'auto' | 'none' | 'required') =>
-      buildGoogleRequest({ messages: [{ role: 'user', content: 'x' }], tools, toolChoice }).body.toolConfig
+      buildGoogleRequestBody({ messages: [{ role: 'user', content: 'x' }], tools, toolChoice }).body.toolConfig
     expect(mode('auto')).toEqual({ functionCallingConfig: { mode: 'AUTO' } })
     expect(mode('none')).toEqual({ functionCallingConfig: { mode: 'NONE' } })
     expect(mode('required')).toEqual({ functionCallingConfig: { mode: 'ANY' } })
@@ -101,7 +101,7 @@ describe('buildGoogleRequest', () => {
       additionalProperties: false,
       $defs: { Answer: { anyOf: [{ type: 'string' }, { type: 'null' }] } },
     }
-    const { body } = buildGoogleRequest({
+    const { body } = buildGoogleRequestBody({
       messages: [{ role: 'user', content: 'x' }],
       responseFormat: { type: 'json_schema', name: 'out', schema, strict: true },
     })
@@ -112,7 +112,7 @@ describe('buildGoogleRequest', () => {
   })
 
   it('sends JSON mode without a schema, and thinkingConfig from providerOptions.google', () => {
-    const { body, warnings } = buildGoogleRequest({
+    const { body, warnings } = buildGoogleRequestBody({
       messages: [{ role: 'user', content: 'x' }],
       responseFormat: { type: 'json' },
       providerOptions: { google: { thinkingConfig: { thinkingBudget: 1024, includeThoughts: true } } },

@@ -18,7 +18,7 @@ export interface GoogleProviderOptions {
   readonly structuredOutputs?: boolean
 }
 
-/** What {@link buildGoogleRequest} returns. */
+/** What {@link buildGoogleRequestBody} returns. */
 export interface GoogleRequest {
   /** The `generateContent` request body. */
   readonly body: Record<string, unknown>
@@ -44,7 +44,7 @@ function toolConfigOf(request: GenerateRequest): Record<string, unknown> | undef
  * @param request - The provider-neutral request.
  * @throws {Error} When a JSON schema holds a recursive or unresolvable `$ref`.
  */
-export function buildGoogleRequest(request: GenerateRequest): GoogleRequest {
+export function buildGoogleRequestBody(request: GenerateRequest): GoogleRequest {
   const options = (request.providerOptions?.google ?? {}) as GoogleProviderOptions
   const warnings: string[] = []
   const { systemInstruction, contents } = convertToGoogleContents(request.messages)

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { DEFAULT_OLLAMA_BASE_URL, resolveOllamaBaseURL } from './ollama-base-url.js'
+import { defaultOllamaBaseURL, resolveOllamaBaseURL } from './ollama-base-url.js'
 
 afterEach(() => {
   vi.unstubAllEnvs()
@@ -8,7 +8,7 @@ afterEach(() => {
 describe('resolveOllamaBaseURL', () => {
   it('prefers the setting, then OLLAMA_HOST, then the default', () => {
     vi.stubEnv('OLLAMA_HOST', '')
-    expect(resolveOllamaBaseURL(undefined)).toBe(DEFAULT_OLLAMA_BASE_URL)
+    expect(resolveOllamaBaseURL(undefined)).toBe(defaultOllamaBaseURL)
     vi.stubEnv('OLLAMA_HOST', '0.0.0.0:11434')
     expect(resolveOllamaBaseURL(undefined)).toBe('http://0.0.0.0:11434')
     vi.stubEnv('OLLAMA_HOST', 'https://ollama.example.com/')

@@ -1,5 +1,5 @@
 /** Ollama's default address. */
-export const DEFAULT_OLLAMA_BASE_URL = 'http://127.0.0.1:11434'
+export const defaultOllamaBaseURL = 'http://127.0.0.1:11434'
 
 /**
  * Resolves Ollama's base URL: the explicit setting, else `OLLAMA_HOST` (which may omit the scheme, as in
@@ -7,7 +7,7 @@ export const DEFAULT_OLLAMA_BASE_URL = 'http://127.0.0.1:11434'
  */
 export function resolveOllamaBaseURL(baseURL: string | undefined): string {
   const host = baseURL ?? process.env.OLLAMA_HOST?.trim()
-  if (host === undefined || host === '') return DEFAULT_OLLAMA_BASE_URL
+  if (host === undefined || host === '') return defaultOllamaBaseURL
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(host) ? host : `http://${host}`
   return withScheme.replace(/\/+$/, '')
 }

@@ -2,7 +2,7 @@ import type { GenerateRequest, GenerateResult, LanguageModel, ModelCapabilities,
 import { convertOllamaToolCalls } from './convert-ollama-tool-calls.js'
 import { convertOllamaUsage } from './convert-ollama-usage.js'
 import { mapOllamaDoneReason } from './map-ollama-done-reason.js'
-import { createOllamaChatRequestBody } from './ollama-chat-request-body.js'
+import { buildOllamaChatRequestBody } from './ollama-chat-request-body.js'
 import type { OllamaModelConfig } from './ollama-model-config.js'
 import { isOllamaWireChatResponse } from './ollama-wire-schemas.js'
 import { parseOllamaStream } from './parse-ollama-stream.js'
@@ -46,7 +46,7 @@ export class OllamaChatLanguageModel implements LanguageModel {
    *   the model is not pulled, InvalidResponseDataError when the reply is not a chat response.
    */
   async generate(request: GenerateRequest): Promise<GenerateResult> {
-    const { body, warnings } = createOllamaChatRequestBody(this.modelId, request, false)
+    const { body, warnings } = buildOllamaChatRequestBody(this.modelId, request, false)
     const { value } = await this.#config.api.postJSON('/api/chat', body, this.#call(request), isOllamaWireChatResponse)
     const message = value.message ?? {}
     const toolCalls = convertOllamaToolCalls(message.tool_calls ?? [])
@@ -74,7 +74,7 @@ export class OllamaChatLanguageModel implements LanguageModel {
    * @throws APICallError (or a subclass) on any failure, StreamInterruptedError when the stream is cut.
    */
   async *stream(request: GenerateRequest): AsyncGenerator<StreamPart, void, undefined> {
-    const { body } = createOllamaChatRequestBody(this.modelId, request, true)
+    const { body } = buildOllamaChatRequestBody(this.modelId, request, true)
     const response = await this.#config.api.postStream('/api/chat', body, this.#call(request))
     yield* parseOllamaStream(response.body, response.parseOptions)
   }

@@ -50,7 +50,7 @@ function readProviderOptions(request: GenerateRequest): OllamaProviderOptions {
  * `options` (temperature, top_p, num_predict, stop, seed) and `think`. Settings Ollama cannot honour
  * (tool choice, several completions, parallel tool calls) are reported as warnings.
  */
-export function createOllamaChatRequestBody(
+export function buildOllamaChatRequestBody(
   modelId: string,
   request: GenerateRequest,
   stream: boolean,

@@ -1,4 +1,4 @@
-import { createProviderAPI, type LanguageModel, type ProviderSettings } from '@dspex/provider'
+import { createProviderAPI, type EmbeddingModel, type LanguageModel, type ProviderSettings } from '@dspex/provider'
 import { resolveOllamaBaseURL } from './ollama-base-url.js'
 import { OllamaChatLanguageModel } from './ollama-chat-language-model.js'
 import { OllamaEmbeddingModel, type OllamaEmbeddingSettings } from './ollama-embedding-model.js'
@@ -18,7 +18,7 @@ export interface OllamaProvider {
   /** The chat model `modelId` (`llama3.2`, `qwen3:8b`...), served by `/api/chat`. */
   languageModel(modelId: string): LanguageModel
   /** The embedding model `modelId` (`all-minilm`, `nomic-embed-text`...), served by `/api/embed`. */
-  embedding(modelId: string, settings?: OllamaEmbeddingSettings): OllamaEmbeddingModel
+  embedding(modelId: string, settings?: OllamaEmbeddingSettings): EmbeddingModel
 }
 
 /**
@@ -49,7 +49,7 @@ export function createOllama(settings: OllamaProviderSettings = {}): OllamaProvi
   const languageModel = (modelId: string): LanguageModel => new OllamaChatLanguageModel(modelId, { api })
   const provider = (modelId: string): LanguageModel => languageModel(modelId)
   provider.languageModel = languageModel
-  provider.embedding = (modelId: string, embeddingSettings: OllamaEmbeddingSettings = {}): OllamaEmbeddingModel =>
+  provider.embedding = (modelId: string, embeddingSettings: OllamaEmbeddingSettings = {}): EmbeddingModel =>
     new OllamaEmbeddingModel(modelId, embeddingSettings, { api })
   return provider
 }

@@ -8,6 +8,7 @@ import {
 } from '@dspex/provider'
 import { createTestServer, replayServerSentEvents, respondWith, type TestServer } from '@dspex/testing'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { GoogleGenerativeAILanguageModel } from './google-generative-ai-language-model.js'
 import { createGoogle } from './google-provider.js'
 import { readFixture, toGeminiServerSentEvents } from './testing/google-test-server.js'
 
@@ -32,6 +33,14 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
 }
 
 describe('google language model: requests', () => {
+  it('is a GoogleGenerativeAILanguageModel with Gemini capabilities', () => {
+    const model = createGoogle({ apiKey })('gemini-2.5-flash')
+    expect(model).toBeInstanceOf(GoogleGenerativeAILanguageModel)
+    expect(model).toMatchObject({ specificationVersion: 'v1', provider: 'google', modelId: 'gemini-2.5-flash' })
+    expect(model.capabilities.reasoning).toBe(true)
+    expect(createGoogle({ apiKey })('gemini-1.5-flash').capabilities.reasoning).toBe(false)
+  })
+
   it('sends the key as x-goog-api-key and never in the URL', async () => {
     server = await createTestServer([respondWith(200, readFixture('google-text.json'))])
     await createGoogle({ apiKey, baseURL: `${server.url}/`, headers: { 'x-extra': '1' } })('gemini-2.5-flash').generate(ask)

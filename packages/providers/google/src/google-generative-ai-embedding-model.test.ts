@@ -1,6 +1,7 @@
 import { AuthenticationError, embedMany, InvalidResponseDataError, LoadAPIKeyError, RateLimitError } from '@dspex/provider'
 import { createTestServer, respondWith, type TestServer } from '@dspex/testing'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { GoogleGenerativeAIEmbeddingModel } from './google-generative-ai-embedding-model.js'
 import { createGoogle } from './google-provider.js'
 import { readLocalFixture } from './testing/google-test-server.js'
 
@@ -29,6 +30,7 @@ describe('google embedding model', () => {
   it('describes itself as an EmbeddingModel of at most 100 values per call', () => {
     const model = createGoogle({ apiKey }).embedding('gemini-embedding-001')
     expect(model).toMatchObject({ specificationVersion: 'v1', provider: 'google', modelId: 'gemini-embedding-001', maxEmbeddingsPerCall: 100 })
+    expect(model).toBeInstanceOf(GoogleGenerativeAIEmbeddingModel)
   })
 
   it('posts one value to embedContent with x-goog-api-key and the model settings', async () => {

@@ -12,7 +12,7 @@ import {
   type ToolCallPart,
 } from '@dspex/provider'
 import { getAnthropicModelInfo } from './anthropic-model-info.js'
-import { anthropicJSONToolName, buildAnthropicRequest } from './anthropic-request-body.js'
+import { anthropicJSONToolName, buildAnthropicRequestBody } from './anthropic-request-body.js'
 import { type AnthropicMessage, isAnthropicMessage } from './anthropic-wire-schemas.js'
 import { mapAnthropicStopReason } from './map-anthropic-stop-reason.js'
 import { mapAnthropicUsage } from './map-anthropic-usage.js'
@@ -64,25 +64,36 @@ function toChoice(message: AnthropicMessage, isJSONTool: boolean): GenerateChoic
 }
 
 /**
- * Creates a `LanguageModel` for one Anthropic model over the Messages API (`POST /messages`).
- * Both post through the provider's `ProviderAPI`: `generate` retries retryable failures up to
- * `maxRetries` times; `stream` retries only until the response headers arrive.
- *
- * @param modelId - The Anthropic model id (`claude-sonnet-4-5`).
- * @param config - Where and how to call the API.
+ * One Anthropic model over the Messages API (`POST /messages`), as `createAnthropic` builds it. Both calls
+ * post through the provider's `ProviderAPI`: `generate` retries retryable failures up to `maxRetries` times;
+ * `stream` retries only until the response headers arrive.
  */
-export function createAnthropicLanguageModel(modelId: string, config: AnthropicLanguageModelConfig): LanguageModel {
-  const info = getAnthropicModelInfo(modelId)
-  const capabilities: ModelCapabilities = {
-    structuredOutputs: true,
-    jsonMode: false,
-    toolCalling: true,
-    reasoning: info.supportsThinking,
-    images: true,
+export class AnthropicMessagesLanguageModel implements LanguageModel {
+  readonly specificationVersion = 'v1' as const
+  readonly provider = 'anthropic'
+  readonly modelId: string
+  readonly capabilities: ModelCapabilities
+  readonly #config: AnthropicLanguageModelConfig
+
+  /**
+   * @param modelId - The Anthropic model id (`claude-sonnet-4-5`).
+   * @param config - Where and how to call the API.
+   */
+  constructor(modelId: string, config: AnthropicLanguageModelConfig) {
+    this.modelId = modelId
+    this.#config = config
+    this.capabilities = {
+      structuredOutputs: true,
+      jsonMode: false,
+      toolCalling: true,
+      reasoning: getAnthropicModelInfo(modelId).supportsThinking,
+      images: true,
+    }
   }
-  const post = (request: GenerateRequest, stream: boolean) => {
-    const built = buildAnthropicRequest(modelId, request, stream)
-    const betas = [...new Set([...(config.betas ?? []), ...built.betas])]
+
+  #post(request: GenerateRequest, stream: boolean) {
+    const built = buildAnthropicRequestBody(this.modelId, request, stream)
+    const betas = [...new Set([...(this.#config.betas ?? []), ...built.betas])]
     const call = {
       signal: request.signal,
       headers: combineHeaders(built.betas.length === 0 ? {} : { 'anthropic-beta': betas.join(',') }, request.headers),
@@ -90,28 +101,31 @@ export function createAnthropicLanguageModel(modelId: string, config: AnthropicL
     return { built, call }
   }
 
-  return {
-    specificationVersion: 'v1',
-    provider: 'anthropic',
-    modelId,
-    capabilities,
+  /**
+   * Sends the request and returns the one completion: text (or the forced `json` tool's input), thinking and tool calls.
+   *
+   * @throws APICallError (or a subclass) on any failure; InvalidResponseDataError when the reply is not a message.
+   */
+  async generate(request: GenerateRequest): Promise<GenerateResult> {
+    const { built, call } = this.#post(request, false)
+    const { value } = await this.#config.api.postJSON('/messages', built.body, call, isAnthropicMessage)
+    return {
+      choices: [toChoice(value, built.isJSONTool)],
+      ...(value.usage === undefined ? {} : { usage: mapAnthropicUsage(value.usage) }),
+      ...(value.model === undefined ? {} : { responseModel: value.model }),
+      raw: value,
+      ...(built.warnings.length === 0 ? {} : { warnings: built.warnings }),
+    }
+  }
 
-    async generate(request: GenerateRequest): Promise<GenerateResult> {
-      const { built, call } = post(request, false)
-      const { value } = await config.api.postJSON('/messages', built.body, call, isAnthropicMessage)
-      return {
-        choices: [toChoice(value, built.isJSONTool)],
-        ...(value.usage === undefined ? {} : { usage: mapAnthropicUsage(value.usage) }),
-        ...(value.model === undefined ? {} : { responseModel: value.model }),
-        raw: value,
-        ...(built.warnings.length === 0 ? {} : { warnings: built.warnings }),
-      }
-    },
-
-    async *stream(request: GenerateRequest): AsyncGenerator<StreamPart, void, undefined> {
-      const { built, call } = post(request, true)
-      const { body, parseOptions } = await config.api.postStream('/messages', built.body, call)
-      yield* parseAnthropicStream(parseSSEStream(body, parseOptions), { ...parseOptions, isJSONTool: built.isJSONTool })
-    },
+  /**
+   * Streams the completion over SSE: text, thinking and tool-input deltas, then `finish` with usage.
+   *
+   * @throws APICallError (or a subclass) on any failure, StreamInterruptedError when the stream is cut.
+   */
+  async *stream(request: GenerateRequest): AsyncGenerator<StreamPart, void, undefined> {
+    const { built, call } = this.#post(request, true)
+    const { body, parseOptions } = await this.#config.api.postStream('/messages', built.body, call)
+    yield* parseAnthropicStream(parseSSEStream(body, parseOptions), { ...parseOptions, isJSONTool: built.isJSONTool })
   }
 }

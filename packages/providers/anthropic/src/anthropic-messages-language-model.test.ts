@@ -10,7 +10,7 @@ import {
 } from '@dspex/provider'
 import { createTestServer, replayServerSentEvents, respondWith, type TestServer } from '@dspex/testing'
 import { afterEach, describe, expect, it } from 'vitest'
-import { anthropicVersion } from './anthropic-language-model.js'
+import { AnthropicMessagesLanguageModel, anthropicVersion } from './anthropic-messages-language-model.js'
 import { anthropic, createAnthropic } from './anthropic-provider.js'
 import { readFixture, toAnthropicServerSentEvents } from './testing/anthropic-test-server.js'
 
@@ -48,6 +48,7 @@ describe('createAnthropic', () => {
     expect(model.provider).toBe('anthropic')
     expect(model.modelId).toBe('claude-sonnet-4-5')
     expect(model.specificationVersion).toBe('v1')
+    expect(model).toBeInstanceOf(AnthropicMessagesLanguageModel)
     expect(model.capabilities).toEqual({
       structuredOutputs: true,
       jsonMode: false,
