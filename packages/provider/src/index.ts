@@ -14,6 +14,7 @@ export { ProviderError, type ProviderErrorOptions } from './errors/provider-erro
 export { RateLimitError } from './errors/rate-limit-error.js'
 export { StreamInterruptedError } from './errors/stream-interrupted-error.js'
 export { TimeoutError, type TimeoutErrorOptions } from './errors/timeout-error.js'
+export type { FetchFunction } from './fetch-function.js'
 export { isAbortError } from './is-abort-error.js'
 export type { EmbeddingModel, EmbedRequest, EmbedResult } from './language-model/embedding-model.js'
 export type {
@@ -56,10 +57,5 @@ export type { ProviderSettings } from './provider-settings.js'
 export type { ParseStreamOptions } from './read-text-chunks.js'
 export { REDACTED, redactCause, redactSecrets, redactValue } from './redact-secrets.js'
 export { type RetryEvent, type RetryOptions, retryWithExponentialBackoff } from './retry-with-exponential-backoff.js'
-export type {
-  ErrorResponseContext,
-  FetchFunction,
-  MapErrorFunction,
-  PostToAPIOptions,
-} from './send-post-request.js'
+export type { ErrorResponseContext, MapErrorFunction, PostToAPIOptions } from './send-post-request.js'
 export { withUserAgent } from './with-user-agent.js'

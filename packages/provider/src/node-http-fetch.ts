@@ -2,7 +2,7 @@ import { Agent as HTTPAgent, request as httpRequest, type IncomingMessage } from
 import { Agent as HTTPSAgent, request as httpsRequest } from 'node:https'
 import { rootCertificates } from 'node:tls'
 import { BufferedResponse } from './buffered-response.js'
-import type { FetchFunction } from './send-post-request.js'
+import type { FetchFunction } from './fetch-function.js'
 
 /** Options of {@link createNodeHTTPFetch}. */
 export interface NodeHTTPFetchOptions {

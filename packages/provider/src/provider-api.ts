@@ -1,8 +1,9 @@
 import { combineHeaders } from './combine-headers.js'
+import type { FetchFunction } from './fetch-function.js'
 import { type PostJSONToAPIResult, postJSONToAPI } from './post-json-to-api.js'
 import { type PostToAPIStreamResult, postToAPIStream } from './post-to-api-stream.js'
 import { retryWithExponentialBackoff } from './retry-with-exponential-backoff.js'
-import type { FetchFunction, MapErrorFunction, PostToAPIOptions } from './send-post-request.js'
+import type { MapErrorFunction, PostToAPIOptions } from './send-post-request.js'
 
 /** How a provider reaches its API: everything but the path and body of each call. */
 export interface ProviderAPIConfig {

@@ -1,4 +1,4 @@
-import type { FetchFunction } from './send-post-request.js'
+import type { FetchFunction } from './fetch-function.js'
 
 /**
  * The settings every provider factory accepts (`createOpenAI`, `createAnthropic`...); providers

@@ -7,13 +7,11 @@ import { APICallError } from './errors/api-call-error.js'
 import { NetworkError } from './errors/network-error.js'
 import { ProviderError } from './errors/provider-error.js'
 import { TimeoutError } from './errors/timeout-error.js'
+import type { FetchFunction } from './fetch-function.js'
 import { describeNetworkFailure, isCertificateFailure, isNetworkFailure } from './is-network-failure.js'
 import { createNodeHTTPFetch } from './node-http-fetch.js'
 import { redactSecrets, redactValue, usableSecrets } from './redact-secrets.js'
 import { withUserAgent } from './with-user-agent.js'
-
-/** A `fetch`-compatible function, for proxies, instrumentation or other runtimes. */
-export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>
 
 /** What a provider's `mapError` is told about the failed call besides the response. Built only when a call fails. */
 export interface ErrorResponseContext {
