@@ -1,3 +1,4 @@
+import { withCallbacksSync } from '@dspex/core'
 import type { GenerateChoice, GenerateRequest, Message, ModelCapabilities, ResponseFormat, ToolCallPart, ToolDefinition } from '@dspex/provider'
 import { Reasoning } from '@dspex/types'
 import type { AdapterCallOptions, AdapterModel, AdapterOutputs, AdapterRequest, AnySignature, FieldValues } from './adapter-model.js'
@@ -75,6 +76,7 @@ export abstract class Adapter {
     this.useNativeFunctionCalling = options.useNativeFunctionCalling ?? false
     this.parallelToolCalls = options.parallelToolCalls
     this.nativeResponseTypes = options.nativeResponseTypes ?? defaultNativeResponseTypes
+    reportFormatAndParse(this)
   }
 
   /** The first part of the system message: the inputs and outputs, listed. */
@@ -365,6 +367,37 @@ export abstract class Adapter {
   protected cached<Value>(signature: AnySignature, purpose: string, compute: () => Value): Value {
     return signature.cached(adapterCacheKey(this.constructor, purpose), compute)
   }
+}
+
+/**
+ * Makes every call of this adapter's `format` and `parse`, whichever class defines them, report to
+ * callbacks (`onAdapterFormatStart/End`, `onAdapterParseStart/End`), as DSPy wraps them in each
+ * subclass. The wrappers are own properties of the instance, so `super.parse(...)` inside an
+ * override does not report twice.
+ */
+function reportFormatAndParse(adapter: Adapter): void {
+  const format = adapter.format
+  const parse = adapter.parse
+  Object.defineProperties(adapter, {
+    format: {
+      value(signature: AnySignature, demos: readonly FieldValues[] = [], inputs: FieldValues = {}): Message[] {
+        return withCallbacksSync({ kind: 'adapterFormat', instance: adapter, inputs: { signature, demos, inputs } }, () =>
+          format.call(adapter, signature, demos, inputs),
+        )
+      },
+      writable: true,
+      configurable: true,
+    },
+    parse: {
+      value(signature: AnySignature, completion: string): AdapterOutputs {
+        return withCallbacksSync({ kind: 'adapterParse', instance: adapter, inputs: { signature, completion } }, () =>
+          parse.call(adapter, signature, completion),
+        )
+      },
+      writable: true,
+      configurable: true,
+    },
+  })
 }
 
 function withoutToolOptions(request: AdapterRequest): AdapterRequest {

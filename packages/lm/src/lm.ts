@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { withCallbacks } from '@dspex/core'
 import type { GenerateRequest, GenerateResult, LanguageModel, Message, Usage } from '@dspex/provider'
 import pLimit, { type LimitFunction } from 'p-limit'
 import { addUsage } from './add-usage.js'
@@ -134,7 +135,8 @@ export class LM {
    * Calls the model. Options merge as DSPy's kwargs do: the LM's, then the request's, then this
    * call's. With the cache on, an identical earlier request (same model, messages, options and
    * rollout id) is answered from the cache with no usage and `cacheHit: true`. Every call, hit or
-   * not, is recorded in `lm.history` and the global history.
+   * not, is recorded in `lm.history` and the global history, and reported to callbacks
+   * (`onLMStart` with `{ prompt, messages, kwargs }`, `onLMEnd` with the {@link LMCallResult}).
    *
    * @throws whatever the provider throws (an `APICallError` from `@dspex/provider`), and the errors
    *   of {@link LM.getLanguageModel}.
@@ -143,9 +145,15 @@ export class LM {
    * const { outputs } = await lm.call('Name three colours.', { n: 3, temperature: 1, cache: false })
    * ```
    */
-  async call(input: LMInput, options: LMCallOptions = {}): Promise<LMCallResult> {
+  call(input: LMInput, options: LMCallOptions = {}): Promise<LMCallResult> {
     const request: LMRequest =
       typeof input === 'string' ? { messages: [{ role: 'user', content: input }] } : isMessageList(input) ? { messages: input } : input
+    const { messages: _messages, ...requestOptions } = request
+    const inputs = { prompt: typeof input === 'string' ? input : null, messages: request.messages, kwargs: { ...requestOptions, ...options } }
+    return withCallbacks({ kind: 'lm', instance: this, inputs }, () => this.#call(request, options))
+  }
+
+  async #call(request: LMRequest, options: LMCallOptions): Promise<LMCallResult> {
     const messages = request.messages
     const merged = mergeRequestOptions(this.kwargs, request, options)
     this.#checkRollout(merged)

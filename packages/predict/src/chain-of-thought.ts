@@ -1,14 +1,18 @@
-import type { ForwardOptions, Prediction } from '@dspex/primitives'
-import { Module } from '@dspex/primitives'
-import { OutputField, Signature, type SignatureInputs, type SignatureOutputs } from '@dspex/signatures'
+import { type ForwardOptions, Module, type Prediction } from '@dspex/primitives'
+import { OutputField, type Signature } from '@dspex/signatures'
 import { t } from '@dspex/types'
-import { type PredictCallOptions, PredictModule, type PredictOptions } from './predict.js'
+import { Predict, type PredictCallOptions, type PredictOptions } from './predict.js'
+import { type AnySignatureSource, type SignatureSource, type SourceInputs, type SourceOutputs, toSignature } from './signature-source.js'
 
-type WithReasoning<Output> = { reasoning: string } & Output
+/** The outputs of a chain of thought: `reasoning`, then the signature's own. */
+export type WithReasoning<Outputs> = { reasoning: string } & Outputs
+
+type ReasoningSignature<Source extends SignatureSource> = Signature<SourceInputs<Source>, WithReasoning<SourceOutputs<Source>>>
 
 /**
  * Reasons step by step before answering: a {@link Predict} (at `predict`, as DSPy names it) whose
- * signature has a `reasoning` output first.
+ * signature has a `reasoning` output first. Per-call options (`demos`, `config`, `lm`,
+ * `signature`, `signal`) go to the inner predictor.
  *
  * @example
  * ```ts
@@ -17,51 +21,24 @@ type WithReasoning<Output> = { reasoning: string } & Output
  * ```
  * @see dspy.ChainOfThought
  */
-export class ChainOfThoughtModule<Inputs extends object = Record<string, unknown>, Output extends object = Record<string, unknown>> extends Module<
-  Inputs,
-  Prediction<WithReasoning<Output>>
+export class ChainOfThought<const Source extends SignatureSource = AnySignatureSource> extends Module<
+  SourceInputs<Source>,
+  Prediction<WithReasoning<SourceOutputs<Source>>>,
+  PredictCallOptions
 > {
   /** The inner predictor, with the extended signature. */
-  predict: PredictModule<Inputs, WithReasoning<Output>>
+  predict: Predict<ReasoningSignature<Source>>
 
-  constructor(signature: string | Signature<Inputs, Output>, options: PredictOptions = {}) {
+  constructor(signature: Source, options: PredictOptions = {}) {
     super(options.callbacks === undefined ? {} : { callbacks: options.callbacks })
-    const base = typeof signature === 'string' ? Signature.parse(signature) : signature
-    const extended = base.prepend('reasoning', OutputField(t.string(), { prefix: 'Reasoning:', desc: '${reasoning}' }))
-    this.predict = new PredictModule(extended as unknown as Signature<Inputs, WithReasoning<Output>>, options)
+    const extended = toSignature(signature).prepend('reasoning', OutputField(t.string(), { prefix: 'Reasoning:', desc: '${reasoning}' }))
+    this.predict = new Predict(extended as unknown as ReasoningSignature<Source>, options)
   }
 
-  /** Runs with per-call overrides passed to the inner predictor. */
-  override call(inputs: Inputs, options: PredictCallOptions = {}): Promise<Prediction<WithReasoning<Output>>> {
-    const { signal, ...overrides } = options
-    if (Object.keys(overrides).length === 0) return super.call(inputs, signal === undefined ? {} : { signal })
+  protected forward(
+    inputs: SourceInputs<Source>,
+    options: ForwardOptions<PredictCallOptions>,
+  ): Promise<Prediction<WithReasoning<SourceOutputs<Source>>>> {
     return this.predict.call(inputs, options)
   }
-
-  protected forward(inputs: Inputs, { signal }: ForwardOptions): Promise<Prediction<WithReasoning<Output>>> {
-    return this.predict.call(inputs, signal === undefined ? {} : { signal })
-  }
 }
-
-type Outputs<Of> = Of extends object ? Of : never
-
-/** `new ChainOfThought(...)`: typed from a signature string or a `Signature`. */
-export interface ChainOfThoughtConstructor {
-  new <const Text extends string>(
-    signature: Text,
-    options?: PredictOptions,
-  ): ChainOfThoughtModule<SignatureInputs<Text>, Outputs<SignatureOutputs<Text>>>
-  new <Inputs extends object, Output extends object>(
-    signature: Signature<Inputs, Output>,
-    options?: PredictOptions,
-  ): ChainOfThoughtModule<Inputs, Output>
-  readonly prototype: ChainOfThoughtModule
-}
-
-/** Chain of thought; see {@link ChainOfThoughtModule}. @see dspy.ChainOfThought */
-export const ChainOfThought = ChainOfThoughtModule as unknown as ChainOfThoughtConstructor
-/** A chain-of-thought module with inputs `Inputs` and outputs `Output` (plus `reasoning`). */
-export type ChainOfThought<Inputs extends object = Record<string, unknown>, Output extends object = Record<string, unknown>> = ChainOfThoughtModule<
-  Inputs,
-  Output
->

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks'
 import { type Adapter, type AdapterModel, type AdapterOutputs, ChatAdapter, type FieldValues } from '@dspex/formats'
 import { LM, type LMCallOptions, type LMRequestOptions } from '@dspex/lm'
 import {
@@ -16,11 +15,12 @@ import {
   recordUsage,
 } from '@dspex/primitives'
 import type { GenerateRequest } from '@dspex/provider'
-import { Signature, type SignatureInputs, type SignatureOutputs } from '@dspex/signatures'
+import type { Signature } from '@dspex/signatures'
 import './settings-registration.js'
 import { checkPredictInputs } from './check-predict-inputs.js'
 import { PredictError } from './errors/predict-error.js'
 import { type PredictState, readPredictState } from './predict-state.js'
+import { type AnySignatureSource, type SignatureSource, type SourceInputs, type SourceOutputs, toSignature } from './signature-source.js'
 
 /** Options of a predictor: LM request options used on every call (DSPy's `**config`) and an LM. */
 export interface PredictOptions extends LMRequestOptions {
@@ -42,15 +42,13 @@ export interface PredictCallOptions extends ModuleCallOptions {
   readonly signature?: Signature<object, object>
 }
 
-type Outputs<Of> = Of extends object ? Of : never
-
-const callOverrides = new AsyncLocalStorage<{ readonly predict: object; readonly options: PredictCallOptions }>()
 const defaultAdapter = new ChatAdapter()
 
 /**
  * The basic predictor: formats its signature, demos and the inputs into messages through the
  * adapter (the `adapter` setting, ChatAdapter by default), calls the LM and parses the reply into
- * a typed `Prediction`. Inputs and outputs are typed from the signature, even from its string form.
+ * a typed `Prediction`. Inputs and outputs are typed from the signature, even from its string
+ * form: the type parameter is the signature source itself (`Predict<'question -> answer'>`).
  *
  * @example
  * ```ts
@@ -60,14 +58,14 @@ const defaultAdapter = new ChatAdapter()
  * ```
  * @see dspy.Predict
  */
-export class PredictModule<Inputs extends object = Record<string, unknown>, Output extends object = Record<string, unknown>>
-  extends Module<Inputs, Prediction<Output>>
+export class Predict<const Source extends SignatureSource = AnySignatureSource>
+  extends Module<SourceInputs<Source>, Prediction<SourceOutputs<Source>>, PredictCallOptions>
   implements Predictor
 {
   declare readonly [parameterMarker]: true
   declare readonly [predictorMarker]: true
   /** The signature (replaced by optimizers and by loading state). */
-  signature: Signature<Inputs, Output>
+  signature: Signature<SourceInputs<Source>, SourceOutputs<Source>>
   /** Few-shot examples shown before the inputs. */
   demos: FieldValues[] = []
   /** The LM this predictor calls; `null` for the `lm` setting. */
@@ -79,27 +77,17 @@ export class PredictModule<Inputs extends object = Record<string, unknown>, Outp
   /** Kept for DSPy's saved-state layout (always empty in practice). */
   train: unknown[] = []
 
-  constructor(signature: string | Signature<Inputs, Output>, options: PredictOptions = {}) {
+  constructor(signature: Source, options: PredictOptions = {}) {
     const { lm, callbacks, ...config } = options
     super(callbacks === undefined ? {} : { callbacks })
-    this.signature = (typeof signature === 'string' ? Signature.parse(signature) : signature) as Signature<Inputs, Output>
+    this.signature = toSignature(signature)
     this.lm = lm ?? null
     this.config = config
   }
 
-  /** Runs the predictor with per-call overrides. */
-  override call(inputs: Inputs, options: PredictCallOptions = {}): Promise<Prediction<Output>> {
-    const { signal, ...overrides } = options
-    const moduleOptions = signal === undefined ? {} : { signal }
-    if (Object.keys(overrides).length === 0) return super.call(inputs, moduleOptions)
-    return callOverrides.run({ predict: this, options: overrides }, () => super.call(inputs, moduleOptions))
-  }
-
-  protected async forward(inputs: Inputs, { signal }: ForwardOptions): Promise<Prediction<Output>> {
-    const store = callOverrides.getStore()
-    const overrides: PredictCallOptions = store?.predict === this ? store.options : {}
-    const signature = (overrides.signature ?? this.signature) as Signature<object, object>
-    const lm = overrides.lm ?? this.lm ?? getSetting('lm')
+  protected async forward(inputs: SourceInputs<Source>, options: ForwardOptions<PredictCallOptions>): Promise<Prediction<SourceOutputs<Source>>> {
+    const signature = (options.signature ?? this.signature) as Signature<object, object>
+    const lm = options.lm ?? this.lm ?? getSetting('lm')
     if (!(lm instanceof LM)) {
       throw new PredictError({
         message: 'No LM is loaded. Pass one to the predictor ({ lm }) or configure one: configure({ lm: new LM(...) }).',
@@ -107,7 +95,8 @@ export class PredictModule<Inputs extends object = Record<string, unknown>, Outp
       })
     }
     const checked = checkPredictInputs(signature, inputs as Readonly<Record<string, unknown>>, getSetting('logger'), getSetting('warnOnTypeMismatch'))
-    const config: LMCallOptions = { ...this.config, ...overrides.config, ...(signal === undefined ? {} : { signal }) }
+    const { signal } = options
+    const config: LMCallOptions = { ...this.config, ...options.config, ...(signal === undefined ? {} : { signal }) }
     const temperature = config.n !== undefined && config.n > 1 && (config.temperature ?? 0) <= 0.15 ? { temperature: 0.7 } : {}
     const adapter: Adapter = getSetting('adapter') ?? defaultAdapter
     const languageModel = lm.resolvedLanguageModel ?? (await lm.getLanguageModel())
@@ -122,11 +111,11 @@ export class PredictModule<Inputs extends object = Record<string, unknown>, Outp
     }
     const completions: AdapterOutputs[] = await adapter.call(model, {
       signature,
-      demos: overrides.demos ?? this.demos,
+      demos: options.demos ?? this.demos,
       inputs: checked,
       request: { ...config, ...temperature },
     })
-    const prediction = Prediction.fromCompletions(completions, signature) as Prediction<Output>
+    const prediction = Prediction.fromCompletions(completions, signature) as Prediction<SourceOutputs<Source>>
     recordTrace(this, checked, prediction as Prediction<object>)
     return prediction
   }
@@ -175,22 +164,10 @@ export class PredictModule<Inputs extends object = Record<string, unknown>, Outp
   }
 }
 
-Object.defineProperty(PredictModule.prototype, parameterMarker, { value: true })
-Object.defineProperty(PredictModule.prototype, predictorMarker, { value: true })
+Object.defineProperty(Predict.prototype, parameterMarker, { value: true })
+Object.defineProperty(Predict.prototype, predictorMarker, { value: true })
 
 function toPlainDemo(demo: FieldValues): Record<string, unknown> {
   const withToDict = demo as { toDict?: () => Record<string, unknown> }
   return typeof withToDict.toDict === 'function' ? withToDict.toDict() : { ...demo }
 }
-
-/** `new Predict(...)`: typed from a signature string or a `Signature`. */
-export interface PredictConstructor {
-  new <const Text extends string>(signature: Text, options?: PredictOptions): PredictModule<SignatureInputs<Text>, Outputs<SignatureOutputs<Text>>>
-  new <Inputs extends object, Output extends object>(signature: Signature<Inputs, Output>, options?: PredictOptions): PredictModule<Inputs, Output>
-  readonly prototype: PredictModule
-}
-
-/** The basic predictor; see {@link PredictModule}. @see dspy.Predict */
-export const Predict = PredictModule as unknown as PredictConstructor
-/** A predictor with inputs `Inputs` and outputs `Output`. */
-export type Predict<Inputs extends object = Record<string, unknown>, Output extends object = Record<string, unknown>> = PredictModule<Inputs, Output>

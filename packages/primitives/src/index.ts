@@ -1,7 +1,6 @@
+export { type Callback, type CallbackEvent, type CallbackKind, withCallbacks, withCallbacksSync } from '@dspex/core'
 export { getAttributeByName, setAttributeByName } from './attribute-path.js'
 export { type BatchOptions, type BatchOutcome, type BatchResult, type RunBatchHooks, runBatch } from './batch.js'
-export type { Callback, CallbackKind } from './callback.js'
-export { type CompletionColumns, Completions, type CompletionsSource } from './completions.js'
 export { BatchError, type BatchErrorCode, type BatchFailure } from './errors/batch-error.js'
 export { ExampleError, type ExampleErrorCode } from './errors/example-error.js'
 export { ModuleError, type ModuleErrorCode } from './errors/module-error.js'
@@ -16,9 +15,9 @@ export {
   type ExampleFields,
   ExampleRecord,
   type ExampleSource,
-  isExample,
   type MergeData,
 } from './example.js'
+export { isExample } from './is-example.js'
 export { isModule, moduleMarker } from './is-module.js'
 export { type Logger, processWarningLogger } from './logger.js'
 export {
@@ -31,7 +30,15 @@ export {
 } from './module.js'
 export { normalizeText, splitWhitespace } from './normalize-text.js'
 export { isParameter, isPredictor, type Parameter, type Predictor, parameterMarker, predictorMarker } from './parameter.js'
-export { isPrediction, Prediction, type PredictionConstructor, PredictionRecord } from './prediction.js'
+export {
+  type CompletionColumns,
+  Completions,
+  type CompletionsSource,
+  isPrediction,
+  Prediction,
+  type PredictionConstructor,
+  PredictionRecord,
+} from './prediction.js'
 export { PythonRandom } from './python-random.js'
 export { type HistoryEntry, recordHistory } from './record-history.js'
 export { recordTrace, type TraceEntry } from './record-trace.js'
@@ -42,4 +49,3 @@ export { readStateFile, type SavedStateFile, writeStateFile } from './state-file
 export { dependencyVersions, formatStateJSON } from './state-json.js'
 export { recordUsage, type TrackedUsage, trackUsage } from './track-usage.js'
 export { mergeUsageEntries, type UsageByModel, type UsageEntry, UsageTracker, type UsageValue } from './usage-tracker.js'
-export { type CallbackEvent, withCallbacks } from './with-callbacks.js'

@@ -1,6 +1,7 @@
+import type { Callback } from '@dspex/core'
+import { withCallbacks } from '@dspex/core'
 import { setAttributeByName } from './attribute-path.js'
 import { type BatchOptions, type BatchResult, runBatch } from './batch.js'
-import type { Callback } from './callback.js'
 import { ModuleError } from './errors/module-error.js'
 import { StateLoadError } from './errors/state-load-error.js'
 import { type Example, isExample } from './example.js'
@@ -15,7 +16,6 @@ import type { RegisteredType } from './settings-registry.js'
 import { readStateFile, versionMismatchWarnings, writeStateFile } from './state-file.js'
 import { copyModuleStructure } from './structural-copy.js'
 import { UsageTracker } from './usage-tracker.js'
-import { withCallbacks } from './with-callbacks.js'
 
 /** Options of a {@link Module}'s constructor. */
 export interface ModuleOptions {
@@ -23,14 +23,22 @@ export interface ModuleOptions {
   readonly callbacks?: readonly Callback[]
 }
 
-/** Options of {@link Module.call}. */
+/**
+ * Options of {@link Module.call}: the abort signal every module takes. A module with more per-call
+ * options (a predictor's `demos`, `config`, `lm`) declares an interface extending this one and
+ * names it as the module's third type parameter.
+ */
 export interface ModuleCallOptions {
   /** Cancels the call; calls made inside inherit it. */
   readonly signal?: AbortSignal
 }
 
-/** What {@link Module.forward} receives besides the inputs. */
-export interface ForwardOptions {
+/**
+ * What {@link Module.forward} receives besides the inputs: the call's options as the caller gave
+ * them, with `signal` set to the signal in effect (the caller's, combined with the one inherited
+ * from an enclosing module call or batch).
+ */
+export type ForwardOptions<CallOptions extends ModuleCallOptions = ModuleCallOptions> = Omit<CallOptions, 'signal'> & {
   /** The call's abort signal (its own, or the one inherited from the calling module or batch). */
   readonly signal: AbortSignal | undefined
 }
@@ -72,7 +80,11 @@ export type BatchItem<Inputs extends object> = Inputs | Example<Record<string, u
  * ```
  * @see dspy.Module
  */
-export abstract class Module<Inputs extends object = Record<string, unknown>, Output = Prediction> {
+export abstract class Module<
+  Inputs extends object = Record<string, unknown>,
+  Output = Prediction,
+  CallOptions extends ModuleCallOptions = ModuleCallOptions,
+> {
   /** This module's own callbacks (run after the configured ones). Not walked, not saved. */
   declare callbacks: Callback[]
   /** The LM calls made while this module's call was running (see {@link recordHistory}). Not walked, not saved; a copy starts empty. */
@@ -88,31 +100,37 @@ export abstract class Module<Inputs extends object = Record<string, unknown>, Ou
     })
   }
 
-  /** The program's logic; called by {@link Module.call}, never directly. */
-  protected abstract forward(inputs: Inputs, options: ForwardOptions): Promise<Output> | Output
+  /**
+   * The program's logic; called by {@link Module.call}, never directly. `options` holds this call's
+   * options untouched (with the signal in effect): a module that wraps others passes what they need
+   * on to their `call` explicitly.
+   */
+  protected abstract forward(inputs: Inputs, options: ForwardOptions<CallOptions>): Promise<Output> | Output
 
   /**
    * Runs the module: reports the call to callbacks (`onModuleStart`/`onModuleEnd`), runs
-   * {@link Module.forward} with this module added to the `callerModules` setting (so LM calls
-   * reach its history) and, when the `trackUsage` setting is on and no tracker is active, attaches
-   * the LM usage of the call to the returned prediction.
+   * {@link Module.forward} with the call's options and this module added to the `callerModules`
+   * setting (so LM calls reach its history) and, when the `trackUsage` setting is on and no tracker
+   * is active, attaches the LM usage of the call to the returned prediction. A call with options
+   * reports exactly what a call without them does.
    *
    * @throws what `forward` throws, or the signal's reason when it is already aborted.
    * @see dspy.Module.__call__
    */
-  call(inputs: Inputs, options: ModuleCallOptions = {}): Promise<Output> {
+  call(inputs: Inputs, options?: CallOptions): Promise<Output> {
     return withCallbacks({ kind: 'module', instance: this, inputs: inputs as Readonly<Record<string, unknown>> }, () =>
-      this.runForward(inputs, options.signal),
+      this.runForward(inputs, options),
     )
   }
 
-  private async runForward(inputs: Inputs, given: AbortSignal | undefined): Promise<Output> {
-    const signal = combineSignals(activeSignal(), given)
+  private async runForward(inputs: Inputs, options: CallOptions | undefined): Promise<Output> {
+    const signal = combineSignals(activeSignal(), options?.signal)
     signal?.throwIfAborted()
     const callerModules = [...getSetting('callerModules'), this]
     const tracker = getSetting('trackUsage') && contextOverrides().usageTracker == null ? new UsageTracker() : undefined
     const overrides = tracker === undefined ? { callerModules } : { callerModules, usageTracker: tracker }
-    const output = await runInFrame({ overrides, signal }, () => this.forward(inputs, { signal }))
+    const forwardOptions = forwardOptionsOf(options, signal)
+    const output = await runInFrame({ overrides, signal }, () => this.forward(inputs, forwardOptions))
     if (tracker !== undefined) attachUsage(output, tracker)
     return output
   }
@@ -273,7 +291,11 @@ export abstract class Module<Inputs extends object = Record<string, unknown>, Ou
    */
   async batch<Item extends BatchItem<Inputs>>(items: readonly Item[], options: BatchOptions = {}): Promise<BatchResult<Output, Item>> {
     const inputs = items.map((item) => (isExample(item) ? (Object.fromEntries(item.inputs().items()) as Inputs) : (item as Inputs)))
-    return runBatch(items, (_item, signal, index) => this.call(inputs[index] as Inputs, { signal }), options)
+    return runBatch(
+      items,
+      (_item, signal, index) => this.call(inputs[index] as Inputs, (signal === undefined ? {} : { signal }) as CallOptions),
+      options,
+    )
   }
 
   /** DSPy's repr: one `name = predictor` line per named predictor. */
@@ -297,6 +319,16 @@ function applyState(module: Module<object, unknown>, state: Readonly<Record<stri
       throw StateLoadError.within([name], error)
     }
   }
+}
+
+const noCallOptions: ForwardOptions = Object.freeze({ signal: undefined })
+
+function forwardOptionsOf<CallOptions extends ModuleCallOptions>(
+  options: CallOptions | undefined,
+  signal: AbortSignal | undefined,
+): ForwardOptions<CallOptions> {
+  if (options === undefined || options === null) return (signal === undefined ? noCallOptions : { signal }) as ForwardOptions<CallOptions>
+  return options.signal === signal ? (options as ForwardOptions<CallOptions>) : { ...options, signal }
 }
 
 function combineSignals(inherited: AbortSignal | undefined, given: AbortSignal | undefined): AbortSignal | undefined {

@@ -1,9 +1,9 @@
+import type { Callback } from '@dspex/core'
+import { withCallbacks } from '@dspex/core'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Callback } from './callback.js'
 import type { Logger } from './logger.js'
 import { defaultSettings } from './settings.js'
 import { activeCallId, configure, context } from './settings-context.js'
-import { withCallbacks } from './with-callbacks.js'
 
 afterEach(() => configure(defaultSettings()))
 

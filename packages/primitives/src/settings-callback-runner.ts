@@ -1,80 +1,19 @@
 import { randomUUID } from 'node:crypto'
-import type { Callback, CallbackKind } from './callback.js'
-import { getSetting, runInFrame } from './settings-context.js'
+import type { Callback, CallbackEvent, CallbackKind, CallbackRunner } from '@dspex/core'
+import type { Logger } from './logger.js'
 
-/** What {@link withCallbacks} reports to the handlers. */
-export interface CallbackEvent {
-  /** Which handlers to call: `module` calls `onModuleStart`/`onModuleEnd`, and so on. */
-  readonly kind: CallbackKind
-  /** The object doing the work; its own `callbacks` list, if it has one, runs after the configured callbacks. */
-  readonly instance: object
-  /** The inputs of the work, given to the start handlers. */
-  readonly inputs: Readonly<Record<string, unknown>>
+/** What the runner reads from the settings context (given by `settings-context.ts`, which installs the runner). */
+export interface CallbackRunnerContext {
+  /** The configured `callbacks` setting in effect here. */
+  readonly callbacks: () => readonly Callback[]
+  /** The `logger` setting in effect here. */
+  readonly logger: () => Logger
+  /** Runs `fn` with {@link activeCallId} returning `callId`. */
+  readonly withCallId: <Result>(callId: string, fn: () => Result) => Result
 }
 
 type StartHandler = (callId: string, instance: object, inputs: Readonly<Record<string, unknown>>) => unknown
 type EndHandler = (callId: string, outputs: unknown, exception: unknown) => unknown
-
-/**
- * Runs `fn`, reporting it to the active callbacks (the configured `callbacks` setting, then the
- * instance's own `callbacks`): start handlers before, with a new call id, end handlers after, with
- * the outputs or what was thrown. While `fn` runs, {@link activeCallId} returns the call id.
- * Handler failures go to the settings' logger and never reach the caller. With no callbacks, this
- * only runs `fn`.
- *
- * @example
- * ```ts
- * const result = await withCallbacks({ kind: 'tool', instance: tool, inputs: args }, () => tool.run(args))
- * ```
- * @see dspy.utils.callback.with_callbacks
- */
-export function withCallbacks<Result>(event: CallbackEvent, fn: () => Promise<Result> | Result): Promise<Result> {
-  const own = (event.instance as { callbacks?: unknown }).callbacks
-  const configured = getSetting('callbacks')
-  if (configured.length === 0 && !(Array.isArray(own) && own.length > 0)) {
-    // The common case, kept free of an extra async frame: every await costs promise hooks under AsyncLocalStorage.
-    try {
-      return Promise.resolve(fn())
-    } catch (error) {
-      return Promise.reject(error)
-    }
-  }
-  return reportToCallbacks(event, [...configured, ...(Array.isArray(own) ? (own as Callback[]) : [])], fn)
-}
-
-async function reportToCallbacks<Result>(event: CallbackEvent, callbacks: readonly Callback[], fn: () => Promise<Result> | Result): Promise<Result> {
-  const callId = randomUUID().replaceAll('-', '')
-  const suffix = handlerSuffix(event.kind)
-  for (const callback of callbacks) {
-    const handler = (callback as Record<string, unknown>)[`on${suffix}Start`]
-    if (typeof handler !== 'function') continue
-    await isolate(`on${suffix}Start`, () => (handler as StartHandler).call(callback, callId, event.instance, event.inputs))
-  }
-  let outputs: unknown = null
-  let exception: unknown = null
-  try {
-    outputs = await runInFrame({ activeCallId: callId }, fn)
-    return outputs as Result
-  } catch (error) {
-    exception = error
-    throw error
-  } finally {
-    for (const callback of callbacks) {
-      const handler = (callback as Record<string, unknown>)[`on${suffix}End`]
-      if (typeof handler !== 'function') continue
-      await isolate(`on${suffix}End`, () => (handler as EndHandler).call(callback, callId, outputs, exception))
-    }
-  }
-}
-
-async function isolate(name: string, run: () => unknown): Promise<void> {
-  try {
-    await run()
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    getSetting('logger').warn(`Error when calling callback handler ${name}: ${message}`)
-  }
-}
 
 const handlerSuffixes: Readonly<Record<CallbackKind, string>> = {
   module: 'Module',
@@ -86,6 +25,128 @@ const handlerSuffixes: Readonly<Record<CallbackKind, string>> = {
   compile: 'Compile',
 }
 
-function handlerSuffix(kind: CallbackKind): string {
-  return handlerSuffixes[kind]
+/**
+ * The callbacks a call reports to: the configured `callbacks` setting, then the instance's own
+ * `callbacks` list; `undefined` when there are none (the common case, kept free of any allocation).
+ */
+function activeCallbacks(context: CallbackRunnerContext, instance: object): readonly Callback[] | undefined {
+  const own = (instance as { callbacks?: unknown }).callbacks
+  const configured = context.callbacks()
+  const hasOwn = Array.isArray(own) && own.length > 0
+  if (configured.length === 0) return hasOwn ? (own as Callback[]) : undefined
+  return hasOwn ? [...configured, ...(own as Callback[])] : configured
+}
+
+/**
+ * The runner `@dspex/primitives` installs in `@dspex/core`: handlers of the event's kind, a new
+ * 32-hex call id per call, the active call id set while the work runs (not while start handlers
+ * run, as in DSPy), and handler failures reported to the logger.
+ */
+export function createSettingsCallbackRunner(context: CallbackRunnerContext): CallbackRunner {
+  const isolate = isolateWith(context)
+  const watch = watchWith(context)
+  return {
+    run<Result>(event: CallbackEvent, fn: () => Promise<Result> | Result): Promise<Result> {
+      const callbacks = activeCallbacks(context, event.instance)
+      if (callbacks === undefined) {
+        // No extra async frame on the common path: every await costs promise hooks under AsyncLocalStorage.
+        try {
+          return Promise.resolve(fn())
+        } catch (error) {
+          return Promise.reject(error)
+        }
+      }
+      return runReported(context, isolate, event, callbacks, fn)
+    },
+    runSync<Result>(event: CallbackEvent, fn: () => Result): Result {
+      const callbacks = activeCallbacks(context, event.instance)
+      if (callbacks === undefined) return fn()
+      const callId = newCallId()
+      const suffix = handlerSuffixes[event.kind]
+      for (const callback of callbacks) callStart(callback, suffix, callId, event, watch)
+      let outputs: unknown = null
+      let exception: unknown = null
+      try {
+        outputs = context.withCallId(callId, fn)
+        return outputs as Result
+      } catch (error) {
+        exception = error
+        throw error
+      } finally {
+        for (const callback of callbacks) callEnd(callback, suffix, callId, outputs, exception, watch)
+      }
+    },
+  }
+}
+
+async function runReported<Result>(
+  context: CallbackRunnerContext,
+  isolate: Guard,
+  event: CallbackEvent,
+  callbacks: readonly Callback[],
+  fn: () => Promise<Result> | Result,
+): Promise<Result> {
+  const callId = newCallId()
+  const suffix = handlerSuffixes[event.kind]
+  for (const callback of callbacks) await callStart(callback, suffix, callId, event, isolate)
+  let outputs: unknown = null
+  let exception: unknown = null
+  try {
+    outputs = await context.withCallId(callId, fn)
+    return outputs as Result
+  } catch (error) {
+    exception = error
+    throw error
+  } finally {
+    for (const callback of callbacks) await callEnd(callback, suffix, callId, outputs, exception, isolate)
+  }
+}
+
+type Guard = (name: string, run: () => unknown) => Promise<void> | undefined
+
+function callStart(callback: Callback, suffix: string, callId: string, event: CallbackEvent, guard: Guard): Promise<void> | undefined {
+  const name = `on${suffix}Start`
+  const handler = (callback as Record<string, unknown>)[name]
+  if (typeof handler !== 'function') return undefined
+  return guard(name, () => (handler as StartHandler).call(callback, callId, event.instance, event.inputs))
+}
+
+function callEnd(callback: Callback, suffix: string, callId: string, outputs: unknown, exception: unknown, guard: Guard): Promise<void> | undefined {
+  const name = `on${suffix}End`
+  const handler = (callback as Record<string, unknown>)[name]
+  if (typeof handler !== 'function') return undefined
+  return guard(name, () => (handler as EndHandler).call(callback, callId, outputs, exception))
+}
+
+function newCallId(): string {
+  return randomUUID().replaceAll('-', '')
+}
+
+/** Runs a handler and awaits it; a failure, thrown or rejected, goes to the logger. */
+function isolateWith(context: CallbackRunnerContext): Guard {
+  return async (name, run) => {
+    try {
+      await run()
+    } catch (error) {
+      reportHandlerFailure(context, name, error)
+    }
+  }
+}
+
+/** Runs a handler without awaiting it; a failure, thrown or rejected later, goes to the logger. */
+function watchWith(context: CallbackRunnerContext): Guard {
+  return (name, run) => {
+    try {
+      const result = run()
+      if (result instanceof Promise) result.catch((error: unknown) => reportHandlerFailure(context, name, error))
+    } catch (error) {
+      reportHandlerFailure(context, name, error)
+    }
+    return undefined
+  }
+}
+
+function reportHandlerFailure(context: CallbackRunnerContext, name: string, error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error)
+  context.logger().warn(`Error when calling callback handler ${name}: ${message}`)
 }

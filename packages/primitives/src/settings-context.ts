@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
+import { setCallbackRunner } from '@dspex/core'
 import { defaultSettings, type Settings } from './settings.js'
+import { createSettingsCallbackRunner } from './settings-callback-runner.js'
 
 /** What one async scope sees: its setting overrides, the running callback call id and the abort signal. */
 interface ContextFrame {
@@ -111,3 +113,12 @@ function definedEntries(changes: Partial<Settings>): Partial<Settings> {
   for (const [key, value] of Object.entries(changes)) if (value !== undefined) defined[key] = value
   return defined as Partial<Settings>
 }
+
+// Every package reports calls through @dspex/core; the callbacks they reach are these settings'.
+setCallbackRunner(
+  createSettingsCallbackRunner({
+    callbacks: () => getSetting('callbacks'),
+    logger: () => getSetting('logger'),
+    withCallId: (callId, fn) => runInFrame({ activeCallId: callId }, fn),
+  }),
+)

@@ -1,4 +1,4 @@
-import type { Callback } from './callback.js'
+import type { Callback } from '@dspex/core'
 import { type Logger, processWarningLogger } from './logger.js'
 import type { Module } from './module.js'
 import type { Parameter } from './parameter.js'

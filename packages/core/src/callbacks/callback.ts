@@ -10,7 +10,7 @@ export type CallbackKind = 'module' | 'lm' | 'adapterFormat' | 'adapterParse' | 
  * never breaks the call.
  *
  * Register callbacks for every call with `configure({ callbacks })` or `context({ callbacks }, fn)`,
- * or for one module with its `callbacks` option. Other packages add handlers by declaration merging.
+ * or for one module with its `callbacks` option. Other packages add handlers by declaration merging (`declare module '@dspex/core'`).
  *
  * @example
  * ```ts

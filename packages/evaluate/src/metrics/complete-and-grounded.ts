@@ -1,4 +1,5 @@
 import { ChainOfThought } from '@dspex/predict'
+import type { Signature } from '@dspex/signatures'
 import { type Example, type ForwardOptions, Module, type ModuleOptions, Prediction, type TraceEntry } from '@dspex/primitives'
 import type { Metric } from '../metric.js'
 import { AnswerCompleteness, AnswerGroundedness } from './complete-and-grounded-signatures.js'
@@ -33,9 +34,9 @@ export class CompleteAndGrounded extends Module<JudgeInputs, JudgeScore> {
   /** The score needed to pass when a trace is given. */
   threshold: number
   /** The completeness judge. */
-  completeness_module: ChainOfThought<CompletenessInputs, { completeness: number }>
+  completeness_module: ChainOfThought<Signature<CompletenessInputs, { completeness: number }>>
   /** The groundedness judge. */
-  groundedness_module: ChainOfThought<GroundednessInputs, { groundedness: number }>
+  groundedness_module: ChainOfThought<Signature<GroundednessInputs, { groundedness: number }>>
 
   constructor(options: CompleteAndGroundedOptions = {}) {
     super(options.callbacks === undefined ? {} : { callbacks: options.callbacks })

@@ -1,4 +1,5 @@
 import { ChainOfThought } from '@dspex/predict'
+import type { Signature } from '@dspex/signatures'
 import { type Example, type ForwardOptions, Module, type ModuleOptions, Prediction, type TraceEntry } from '@dspex/primitives'
 import type { Metric } from '../metric.js'
 import { type JudgeInputs, judgeField, judgeNumber } from './judge-inputs.js'
@@ -38,7 +39,7 @@ export class SemanticF1 extends Module<JudgeInputs, JudgeScore> {
   /** The F1 needed to pass when a trace is given. */
   threshold: number
   /** The chain-of-thought judge (named `module`, as in DSPy, so saved state lines up). */
-  module: ChainOfThought<SemanticJudgeInputs, { recall: number; precision: number }>
+  module: ChainOfThought<Signature<SemanticJudgeInputs, { recall: number; precision: number }>>
 
   constructor(options: SemanticF1Options = {}) {
     super(options.callbacks === undefined ? {} : { callbacks: options.callbacks })

@@ -1,3 +1,4 @@
+import { withCallbacks } from '@dspex/core'
 import { type TArray, type TObject, type TOptional, type TRecord, type TString, type TUnknown, Type } from 'typebox'
 import { SpecialTypeError } from '../errors/special-type-error.js'
 import { loadRepairedJSON } from '../load-repaired-json.js'
@@ -110,19 +111,24 @@ export class ToolCall implements ToolCallFields {
   }
 
   /**
-   * Runs the call with the matching function (passing the arguments as one object) and returns its result.
+   * Runs the call with the matching function (passing the arguments as one object) and returns its
+   * result, reported to callbacks (`onToolStart`/`onToolEnd`, the tool, or the function, as instance).
    *
    * @throws {SpecialTypeError} when no function has the call's name, or the function throws (the error is the cause).
    */
   async execute(functions: ToolCallFunctions): Promise<unknown> {
-    const func: unknown = Array.isArray(functions)
-      ? (functions as readonly Pick<Tool<never>, 'name' | 'func'>[]).find((tool) => tool.name === this.name)?.func
-      : (functions as Readonly<Record<string, ToolCallFunction>>)[this.name]
+    const tool = Array.isArray(functions)
+      ? (functions as readonly Pick<Tool<never>, 'name' | 'func'>[]).find((candidate) => candidate.name === this.name)
+      : undefined
+    const func: unknown = tool === undefined ? (functions as Readonly<Record<string, ToolCallFunction>>)[this.name] : tool.func
     if (typeof func !== 'function') {
       throw invalid(`Tool function '${this.name}' not found. Please pass the tool functions to the \`execute\` method.`)
     }
+    const args = { ...this.args }
     try {
-      return await (func as (args: Record<string, unknown>) => unknown)({ ...this.args })
+      return await withCallbacks({ kind: 'tool', instance: tool ?? func, inputs: args }, () =>
+        (func as (args: Record<string, unknown>) => unknown)(args),
+      )
     } catch (cause) {
       throw invalid(`Error executing tool '${this.name}': ${cause instanceof Error ? cause.message : String(cause)}`, cause)
     }

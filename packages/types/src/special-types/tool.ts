@@ -1,3 +1,4 @@
+import { withCallbacks } from '@dspex/core'
 import { type TObject, type TProperties, type TUnsafe, Type } from 'typebox'
 import { Value } from 'typebox/value'
 import { SpecialTypeError } from '../errors/special-type-error.js'
@@ -131,13 +132,14 @@ export class Tool<Args extends Record<string, unknown> = Record<string, unknown>
   }
 
   /**
-   * Checks `args` against the argument schemas, fills in defaults, and runs the function.
+   * Checks `args` against the argument schemas, fills in defaults, and runs the function,
+   * reported to callbacks (`onToolStart` with the arguments, `onToolEnd` with the result or error).
    *
    * @throws {SpecialTypeError} naming the argument when one is unknown, invalid or missing; errors thrown by the function propagate.
    * @see DSPy `Tool.acall`
    */
-  async acall(args: Args): Promise<unknown> {
-    return await this.func(this.validateArgs(args))
+  acall(args: Args): Promise<unknown> {
+    return withCallbacks({ kind: 'tool', instance: this, inputs: args }, async () => await this.func(this.validateArgs(args)))
   }
 
   /**
