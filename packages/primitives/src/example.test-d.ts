@@ -1,8 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest'
-import type { Completions } from './completions.js'
 import { Example } from './example.js'
 import { Module } from './module.js'
-import { Prediction } from './prediction.js'
+import { type Completions, Prediction } from './prediction.js'
 
 describe('Example typing', () => {
   it('types fields from the data', () => {

@@ -1,10 +1,10 @@
 import { pythonStringRepr, pythonValueRepr } from '@dspex/types'
 import { ExampleError } from './errors/example-error.js'
+import { exampleMarker, isExample } from './is-example.js'
 import { isPlainObject } from './plain-object.js'
 import { pythonEquals } from './python-equals.js'
 import { structuralCopy } from './structural-copy.js'
 
-const exampleMarker = Symbol.for('dspex.example')
 const inspect = Symbol.for('nodejs.util.inspect.custom')
 
 /** Where an example's data can come from: an object, another example, or a Map (which keeps any key order). */
@@ -73,10 +73,8 @@ export interface ExampleConstructor {
   readonly prototype: ExampleRecord<Record<string, unknown>, string>
 }
 
-/** True when `value` is an {@link Example} (or a {@link Prediction}), from this or another copy of the package. */
-export function isExample(value: unknown): value is Example<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[exampleMarker] === true
-}
+// Defined in is-example.ts (structural-copy.ts needs it, and example.ts needs structural-copy.ts); re-exported for module.ts.
+export { isExample }
 
 type AnyExampleConstructor = new (base?: unknown, overrides?: object) => ExampleRecord<Record<string, unknown>, string>
 

@@ -1,9 +1,8 @@
 import { Signature } from '@dspex/signatures'
 import { describe, expect, it } from 'vitest'
-import { Completions } from './completions.js'
 import { PredictionError } from './errors/prediction-error.js'
 import { Example } from './example.js'
-import { isPrediction, Prediction } from './prediction.js'
+import { Completions, isPrediction, Prediction } from './prediction.js'
 
 describe('Prediction', () => {
   it('is an example without input keys, with fields as properties', () => {

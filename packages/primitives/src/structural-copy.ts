@@ -1,4 +1,4 @@
-import { isExample } from './example.js'
+import { isExample } from './is-example.js'
 import { isModule } from './is-module.js'
 import { isParameter } from './parameter.js'
 import { isPlainObject } from './plain-object.js'

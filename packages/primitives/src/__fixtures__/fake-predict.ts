@@ -1,7 +1,7 @@
 // Test-only parameters shaped like DSPy's Predict and ChainOfThought, for the module tests.
 import { OutputField, type Signature } from '@dspex/signatures'
 import { StateLoadError } from '../errors/state-load-error.js'
-import { isExample } from '../example.js'
+import { isExample } from '../is-example.js'
 import { type ForwardOptions, Module } from '../module.js'
 import { type Predictor, parameterMarker, predictorMarker } from '../parameter.js'
 import { isPlainObject } from '../plain-object.js'
