@@ -1,7 +1,7 @@
 import type { GenerateChoice, GenerateRequest, GenerateResult, LanguageModel, ModelCapabilities, ProviderAPI, StreamPart } from '@dspex/provider'
 import { convertOpenAICompatibleUsage } from './convert-openai-compatible-usage.js'
 import { mapOpenAICompatibleFinishReason } from './map-openai-compatible-finish-reason.js'
-import { createOpenAICompatibleChatRequestBody } from './openai-compatible-chat-request-body.js'
+import { buildOpenAICompatibleChatRequestBody } from './openai-compatible-chat-request-body.js'
 import { type OpenAICompatibleQuirks, resolveOpenAICompatibleQuirks } from './openai-compatible-quirks.js'
 import { isOpenAICompatibleWireCompletion } from './openai-compatible-wire-schemas.js'
 import { parseOpenAICompatibleStream } from './parse-openai-compatible-stream.js'
@@ -68,7 +68,7 @@ export class OpenAICompatibleChatLanguageModel implements LanguageModel {
   }
 
   #body(request: GenerateRequest, stream: boolean) {
-    return createOpenAICompatibleChatRequestBody(this.modelId, request, stream, {
+    return buildOpenAICompatibleChatRequestBody(this.modelId, request, stream, {
       providerOptionsKey: this.provider,
       ...(this.#config.quirks === undefined ? {} : { quirks: this.#config.quirks }),
     })

@@ -10,7 +10,7 @@ export interface OpenAICompatibleChatRequestBody {
   readonly warnings: readonly string[]
 }
 
-/** Options of {@link createOpenAICompatibleChatRequestBody}. */
+/** Options of {@link buildOpenAICompatibleChatRequestBody}. */
 export interface OpenAICompatibleChatRequestBodyOptions {
   /** How the server departs from OpenAI's API. */
   readonly quirks?: OpenAICompatibleQuirks
@@ -30,10 +30,10 @@ function convertToolChoice(toolChoice: GenerateRequest['toolChoice']): unknown {
  *
  * @example
  * ```ts
- * const { body, warnings } = createOpenAICompatibleChatRequestBody('deepseek-chat', request, false, { providerOptionsKey: 'deepseek' })
+ * const { body, warnings } = buildOpenAICompatibleChatRequestBody('deepseek-chat', request, false, { providerOptionsKey: 'deepseek' })
  * ```
  */
-export function createOpenAICompatibleChatRequestBody(
+export function buildOpenAICompatibleChatRequestBody(
   modelId: string,
   request: GenerateRequest,
   stream: boolean,

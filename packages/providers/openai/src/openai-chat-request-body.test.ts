@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { createOpenAIChatRequestBody } from './openai-chat-request-body.js'
+import { buildOpenAIChatRequestBody } from './openai-chat-request-body.js'
 
 const messages = [{ role: 'user', content: 'Hi' }] as const
 
-describe('createOpenAIChatRequestBody', () => {
+describe('buildOpenAIChatRequestBody', () => {
   it('sends sampling options under their Chat Completions names and leaves unset ones out', () => {
-    const { body, warnings } = createOpenAIChatRequestBody(
+    const { body, warnings } = buildOpenAIChatRequestBody(
       'gpt-4o-mini',
       { messages, temperature: 0.2, topP: 0.9, maxTokens: 100, stop: ['END'], seed: 7, n: 3 },
       false,
@@ -25,7 +25,7 @@ describe('createOpenAIChatRequestBody', () => {
 
   it('sends function tools, a named tool choice and parallel_tool_calls', () => {
     const parameters = { type: 'object', properties: { location: { type: 'string' } }, required: ['location'] }
-    const { body } = createOpenAIChatRequestBody(
+    const { body } = buildOpenAIChatRequestBody(
       'gpt-4o',
       {
         messages,
@@ -43,19 +43,19 @@ describe('createOpenAIChatRequestBody', () => {
   it('passes auto, none and required tool choices as strings', () => {
     const tools = [{ name: 'f', description: 'd', parameters: { type: 'object' } }]
     for (const toolChoice of ['auto', 'none', 'required'] as const) {
-      expect(createOpenAIChatRequestBody('gpt-4o', { messages, tools, toolChoice }, false).body.tool_choice).toBe(toolChoice)
+      expect(buildOpenAIChatRequestBody('gpt-4o', { messages, tools, toolChoice }, false).body.tool_choice).toBe(toolChoice)
     }
   })
 
   it('drops a tool choice without tools, with a warning', () => {
-    const { body, warnings } = createOpenAIChatRequestBody('gpt-4o', { messages, toolChoice: 'required' }, false)
+    const { body, warnings } = buildOpenAIChatRequestBody('gpt-4o', { messages, toolChoice: 'required' }, false)
     expect(body.tool_choice).toBeUndefined()
     expect(warnings).toEqual(['toolChoice was dropped: the request has no tools.'])
   })
 
   it('sends a strict json_schema response format', () => {
     const schema = { type: 'object', properties: { answer: { type: 'string' } }, required: ['answer'], additionalProperties: false }
-    const { body } = createOpenAIChatRequestBody(
+    const { body } = buildOpenAIChatRequestBody(
       'gpt-4o',
       { messages, responseFormat: { type: 'json_schema', name: 'Answer', schema, strict: true } },
       false,
@@ -64,15 +64,15 @@ describe('createOpenAIChatRequestBody', () => {
   })
 
   it('sends JSON mode as json_object and text as nothing', () => {
-    expect(createOpenAIChatRequestBody('gpt-4o', { messages, responseFormat: { type: 'json' } }, false).body.response_format).toEqual({
+    expect(buildOpenAIChatRequestBody('gpt-4o', { messages, responseFormat: { type: 'json' } }, false).body.response_format).toEqual({
       type: 'json_object',
     })
-    expect('response_format' in createOpenAIChatRequestBody('gpt-4o', { messages, responseFormat: { type: 'text' } }, false).body).toBe(false)
+    expect('response_format' in buildOpenAIChatRequestBody('gpt-4o', { messages, responseFormat: { type: 'text' } }, false).body).toBe(false)
   })
 
   it('gives reasoning models max_completion_tokens and drops temperature and top_p with warnings', () => {
     for (const model of ['o1', 'o3-mini', 'o4-mini-2025-04-16', 'gpt-5', 'gpt-5-mini', 'openai/o3']) {
-      const { body, warnings } = createOpenAIChatRequestBody(
+      const { body, warnings } = buildOpenAIChatRequestBody(
         model,
         { messages, temperature: 0.7, topP: 0.5, maxTokens: 16000, reasoningEffort: 'low' },
         false,
@@ -90,23 +90,23 @@ describe('createOpenAIChatRequestBody', () => {
   })
 
   it('drops temperature 1 from a reasoning model without a warning', () => {
-    const { body, warnings } = createOpenAIChatRequestBody('o3', { messages, temperature: 1 }, false)
+    const { body, warnings } = buildOpenAIChatRequestBody('o3', { messages, temperature: 1 }, false)
     expect('temperature' in body).toBe(false)
     expect(warnings).toEqual([])
   })
 
   it('keeps max_tokens and temperature for gpt-5-chat, which does not reason', () => {
-    const { body } = createOpenAIChatRequestBody('gpt-5-chat-latest', { messages, temperature: 0, maxTokens: 10 }, false)
+    const { body } = buildOpenAIChatRequestBody('gpt-5-chat-latest', { messages, temperature: 0, maxTokens: 10 }, false)
     expect(body).toMatchObject({ temperature: 0, max_tokens: 10 })
   })
 
   it('asks for usage in the last chunk when streaming', () => {
-    const { body } = createOpenAIChatRequestBody('gpt-4o', { messages }, true)
+    const { body } = buildOpenAIChatRequestBody('gpt-4o', { messages }, true)
     expect(body).toMatchObject({ stream: true, stream_options: { include_usage: true } })
   })
 
   it('merges providerOptions.openai last', () => {
-    const { body } = createOpenAIChatRequestBody(
+    const { body } = buildOpenAIChatRequestBody(
       'gpt-4o',
       { messages, providerOptions: { openai: { user: 'u-1', logprobs: true }, anthropic: { ignored: true } } },
       false,

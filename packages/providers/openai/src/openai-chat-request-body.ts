@@ -1,4 +1,4 @@
-import { createOpenAICompatibleChatRequestBody, type OpenAICompatibleChatRequestBody } from '@dspex/openai-compatible'
+import { buildOpenAICompatibleChatRequestBody, type OpenAICompatibleChatRequestBody } from '@dspex/openai-compatible/internal'
 import type { GenerateRequest } from '@dspex/provider'
 import { getOpenAIChatQuirks } from './openai-model-info.js'
 
@@ -12,11 +12,11 @@ export type OpenAIChatRequestBody = OpenAICompatibleChatRequestBody
  *
  * @example
  * ```ts
- * const { body, warnings } = createOpenAIChatRequestBody('o3-mini', { messages, maxTokens: 500 }, false)
+ * const { body, warnings } = buildOpenAIChatRequestBody('o3-mini', { messages, maxTokens: 500 }, false)
  * ```
  */
-export function createOpenAIChatRequestBody(modelId: string, request: GenerateRequest, stream: boolean): OpenAIChatRequestBody {
-  return createOpenAICompatibleChatRequestBody(modelId, request, stream, {
+export function buildOpenAIChatRequestBody(modelId: string, request: GenerateRequest, stream: boolean): OpenAIChatRequestBody {
+  return buildOpenAICompatibleChatRequestBody(modelId, request, stream, {
     quirks: getOpenAIChatQuirks(modelId),
     providerOptionsKey: 'openai',
   })

@@ -1,4 +1,4 @@
-import { mapOpenAICompatibleError, OpenAICompatibleEmbeddingModel } from '@dspex/openai-compatible'
+import { mapOpenAICompatibleError, OpenAICompatibleEmbeddingModel } from '@dspex/openai-compatible/internal'
 import { createProviderAPI, type EmbeddingModel, type LanguageModel, loadAPIKey, type ProviderSettings } from '@dspex/provider'
 import { OpenAIChatLanguageModel } from './openai-chat-language-model.js'
 import type { OpenAIChatModelId } from './openai-model-info.js'

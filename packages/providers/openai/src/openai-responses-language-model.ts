@@ -1,4 +1,4 @@
-import { parseOpenAICompatibleToolCall } from '@dspex/openai-compatible'
+import { parseOpenAICompatibleToolCall } from '@dspex/openai-compatible/internal'
 import {
   APICallError,
   type GenerateChoice,
@@ -15,7 +15,7 @@ import { convertOpenAIResponsesReasoningItem } from './convert-openai-responses-
 import { convertOpenAIResponsesUsage } from './convert-openai-responses-usage.js'
 import { mapOpenAIResponsesFinishReason } from './map-openai-responses-finish-reason.js'
 import { getOpenAIModelCapabilities } from './openai-model-info.js'
-import { createOpenAIResponsesRequestBody } from './openai-responses-request-body.js'
+import { buildOpenAIResponsesRequestBody } from './openai-responses-request-body.js'
 import { isOpenAIResponsesWireResponse, type OpenAIResponsesWireResponse } from './openai-responses-wire-schemas.js'
 import { parseOpenAIResponsesStream } from './parse-openai-responses-stream.js'
 
@@ -102,7 +102,7 @@ export class OpenAIResponsesLanguageModel implements LanguageModel {
    * the reply has the wrong shape or function arguments are not JSON.
    */
   async generate(request: GenerateRequest): Promise<GenerateResult> {
-    const { body, warnings } = createOpenAIResponsesRequestBody(this.modelId, request, false)
+    const { body, warnings } = buildOpenAIResponsesRequestBody(this.modelId, request, false)
     const call = { signal: request.signal, headers: request.headers }
     const { value } = await this.#config.api.postJSON(this.#config.path ?? '/responses', body, call, isOpenAIResponsesWireResponse)
     if (value.status === 'failed') {
@@ -130,7 +130,7 @@ export class OpenAIResponsesLanguageModel implements LanguageModel {
    * @throws APICallError (or a subclass) on any failure; StreamInterruptedError when the stream is cut.
    */
   async *stream(request: GenerateRequest): AsyncGenerator<StreamPart, void, undefined> {
-    const { body } = createOpenAIResponsesRequestBody(this.modelId, request, true)
+    const { body } = buildOpenAIResponsesRequestBody(this.modelId, request, true)
     const response = await this.#config.api.postStream(this.#config.path ?? '/responses', body, {
       signal: request.signal,
       headers: request.headers,

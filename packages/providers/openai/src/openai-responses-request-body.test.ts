@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { convertToOpenAIResponsesInput } from './convert-to-openai-responses-input.js'
-import { createOpenAIResponsesRequestBody } from './openai-responses-request-body.js'
+import { buildOpenAIResponsesRequestBody } from './openai-responses-request-body.js'
 
 const messages = [{ role: 'user', content: 'Hi' }] as const
 const schema = { type: 'object', properties: { answer: { type: 'string' } }, required: ['answer'], additionalProperties: false }
@@ -59,9 +59,9 @@ describe('convertToOpenAIResponsesInput', () => {
   })
 })
 
-describe('createOpenAIResponsesRequestBody', () => {
+describe('buildOpenAIResponsesRequestBody', () => {
   it('sends text.format json_schema strict, json_object, max_output_tokens and store: false', () => {
-    const { body } = createOpenAIResponsesRequestBody(
+    const { body } = buildOpenAIResponsesRequestBody(
       'gpt-4.1',
       { messages, maxTokens: 100, temperature: 0.2, topP: 0.9, responseFormat: { type: 'json_schema', name: 'Answer', schema, strict: true } },
       false,
@@ -75,14 +75,14 @@ describe('createOpenAIResponsesRequestBody', () => {
       text: { format: { type: 'json_schema', name: 'Answer', schema, strict: true } },
       store: false,
     })
-    expect(createOpenAIResponsesRequestBody('gpt-4.1', { messages, responseFormat: { type: 'json' } }, false).body.text).toEqual({
+    expect(buildOpenAIResponsesRequestBody('gpt-4.1', { messages, responseFormat: { type: 'json' } }, false).body.text).toEqual({
       format: { type: 'json_object' },
     })
   })
 
   it('sends flat function tools with strict false, the tool choice and parallel_tool_calls', () => {
     const parameters = { type: 'object', properties: { location: { type: 'string' } } }
-    const { body } = createOpenAIResponsesRequestBody(
+    const { body } = buildOpenAIResponsesRequestBody(
       'gpt-4.1',
       { messages, tools: [{ name: 'weather', description: 'Weather', parameters }], toolChoice: { name: 'weather' }, parallelToolCalls: false },
       true,
@@ -96,7 +96,7 @@ describe('createOpenAIResponsesRequestBody', () => {
   })
 
   it('sends reasoning effort, drops sampling for reasoning models and options the API lacks, with warnings', () => {
-    const { body, warnings } = createOpenAIResponsesRequestBody(
+    const { body, warnings } = buildOpenAIResponsesRequestBody(
       'o4-mini',
       { messages, temperature: 0.5, topP: 0.5, stop: ['END'], seed: 1, n: 2, reasoningEffort: 'high', toolChoice: 'auto' },
       false,
@@ -119,7 +119,7 @@ describe('createOpenAIResponsesRequestBody', () => {
   })
 
   it('merges providerOptions.openai last (reasoning summary, store)', () => {
-    const { body } = createOpenAIResponsesRequestBody(
+    const { body } = buildOpenAIResponsesRequestBody(
       'o3',
       { messages, reasoningEffort: 'low', providerOptions: { openai: { reasoning: { effort: 'low', summary: 'auto' }, store: true } } },
       false,
@@ -128,15 +128,15 @@ describe('createOpenAIResponsesRequestBody', () => {
   })
 
   it('asks for encrypted reasoning for reasoning models and reasoning sent back, keeping a given include', () => {
-    expect(createOpenAIResponsesRequestBody('gpt-4.1', { messages }, false).body.include).toBeUndefined()
+    expect(buildOpenAIResponsesRequestBody('gpt-4.1', { messages }, false).body.include).toBeUndefined()
     const reasoning = [{ type: 'reasoning', text: '', signature: 'rs_1', redactedData: 'enc', provider: 'openai' }] as const
-    const carried = createOpenAIResponsesRequestBody(
+    const carried = buildOpenAIResponsesRequestBody(
       'my-fine-tune',
       { messages: [...messages, { role: 'assistant', content: 'Hello', reasoning }, { role: 'user', content: 'Again' }] },
       false,
     )
     expect(carried.body.include).toEqual(['reasoning.encrypted_content'])
-    const merged = createOpenAIResponsesRequestBody('o3', { messages, providerOptions: { openai: { include: ['file_search_call.results'] } } }, false)
+    const merged = buildOpenAIResponsesRequestBody('o3', { messages, providerOptions: { openai: { include: ['file_search_call.results'] } } }, false)
     expect(merged.body.include).toEqual(['file_search_call.results', 'reasoning.encrypted_content'])
   })
 })

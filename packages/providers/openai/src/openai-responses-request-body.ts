@@ -42,10 +42,10 @@ function convertTextFormat(responseFormat: GenerateRequest['responseFormat']): u
  *
  * @example
  * ```ts
- * const { body } = createOpenAIResponsesRequestBody('gpt-4.1-mini', { messages, maxTokens: 200 }, false)
+ * const { body } = buildOpenAIResponsesRequestBody('gpt-4.1-mini', { messages, maxTokens: 200 }, false)
  * ```
  */
-export function createOpenAIResponsesRequestBody(modelId: string, request: GenerateRequest, stream: boolean): OpenAIResponsesRequestBody {
+export function buildOpenAIResponsesRequestBody(modelId: string, request: GenerateRequest, stream: boolean): OpenAIResponsesRequestBody {
   const { instructions, input, warnings: inputWarnings } = convertToOpenAIResponsesInput(request.messages)
   const warnings = [...inputWarnings]
   const reasoning = isOpenAIReasoningModel(modelId)

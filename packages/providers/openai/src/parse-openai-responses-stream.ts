@@ -1,4 +1,4 @@
-import { parseOpenAICompatibleToolCall } from '@dspex/openai-compatible'
+import { parseOpenAICompatibleToolCall } from '@dspex/openai-compatible/internal'
 import { APICallError, type ParseStreamOptions, parseJSON, parseSSEStream, StreamInterruptedError, type StreamPart } from '@dspex/provider'
 import { convertOpenAIResponsesReasoningItem } from './convert-openai-responses-reasoning.js'
 import { convertOpenAIResponsesUsage } from './convert-openai-responses-usage.js'
