@@ -3,7 +3,11 @@ import { t } from '@dspex/types'
 import { describe, expect, it } from 'vitest'
 import { allCapabilities, FakeAPIError, scriptedModel } from './__fixtures__/scripted-model.js'
 import { ChatAdapter } from './chat-adapter.js'
+import { defaultFallbackAdapter } from './default-fallback-adapter.js'
 import { AdapterParseError } from './errors/adapter-parse-error.js'
+// Loading json-adapter.ts makes a JSONAdapter every ChatAdapter's default fallback, as the package's index does.
+import { JSONAdapter } from './json-adapter.js'
+import { XMLAdapter } from './xml-adapter.js'
 
 const qa = Signature.parse('question -> answer', { instructions: 'Answer the question.' })
 
@@ -156,6 +160,23 @@ describe('ChatAdapter.call', () => {
       new ChatAdapter().call(aborted, { signature: qa, inputs: { question: 'q' }, request: { signal: controller.signal } }),
     ).rejects.toThrow('aborted')
     expect(aborted.requests).toHaveLength(1)
+  })
+
+  it('falls back by default to a JSONAdapter with its own native-tool options', () => {
+    const fallback = defaultFallbackAdapter(new ChatAdapter({ useNativeFunctionCalling: true, parallelToolCalls: false }))
+    expect(fallback).toBeInstanceOf(JSONAdapter)
+    expect(fallback).toMatchObject({ useNativeFunctionCalling: true, parallelToolCalls: false, useJSONAdapterFallback: false })
+    expect(defaultFallbackAdapter(new ChatAdapter())).toMatchObject({ useNativeFunctionCalling: false })
+  })
+
+  it('retries with the fallbackAdapter it is given instead', async () => {
+    const model = scriptedModel(['no headers here', '<answer>Paris</answer>'])
+    const fallback = new XMLAdapter()
+    await expect(new ChatAdapter({ fallbackAdapter: fallback }).call(model, { signature: qa, inputs: { question: 'q' } })).resolves.toEqual([
+      { answer: 'Paris' },
+    ])
+    expect(model.requests).toHaveLength(2)
+    expect(model.requests[1]?.messages[0]?.content).toContain('<answer>')
   })
 
   it('does not fall back when the fallback is off', async () => {

@@ -10,6 +10,7 @@ import {
   isFinalError,
 } from './adapter-model.js'
 import { applyOutputFieldDefaults } from './apply-output-field-defaults.js'
+import { defaultFallbackAdapter } from './default-fallback-adapter.js'
 import { hasValue } from './demo-groups.js'
 import { AdapterParseError } from './errors/adapter-parse-error.js'
 import { fieldDescriptionList } from './field-description.js'
@@ -21,8 +22,10 @@ import { outputTypeHint, translateFieldType } from './translate-field-type.js'
 
 /** Options of {@link ChatAdapter}. */
 export interface ChatAdapterOptions extends AdapterOptions {
-  /** Retry a failed call once with a {@link JSONAdapter} (default true). */
+  /** Retry a failed call once with the fallback adapter (default true). */
   readonly useJSONAdapterFallback?: boolean
+  /** The adapter a failed call is retried with; by default a {@link JSONAdapter} with this adapter's native-tool options. */
+  readonly fallbackAdapter?: Adapter
 }
 
 /**
@@ -39,30 +42,30 @@ export interface ChatAdapterOptions extends AdapterOptions {
  * @see dspy.ChatAdapter
  */
 export class ChatAdapter extends Adapter {
-  /** Whether a failed call is retried with the JSON adapter. */
+  /** Whether a failed call is retried with the fallback adapter. */
   readonly useJSONAdapterFallback: boolean
+  /** The adapter given as `fallbackAdapter`, if any. */
+  readonly fallbackAdapter: Adapter | undefined
 
   constructor(options: ChatAdapterOptions = {}) {
     super(options)
     this.useJSONAdapterFallback = options.useJSONAdapterFallback ?? true
+    this.fallbackAdapter = options.fallbackAdapter
   }
 
   /**
-   * {@link Adapter.call}, retried once with a {@link JSONAdapter} (same native-tool options) when it
-   * fails with anything but an API error or an abort, unless the fallback is off (the JSON adapter
-   * overrides this method and never falls back). The retry's error, if any, is the one thrown.
+   * {@link Adapter.call}, retried once with the fallback adapter (by default a {@link JSONAdapter} with
+   * the same native-tool options) when it fails with anything but an API error or an abort, unless the
+   * fallback is off (the JSON adapter overrides this method and never falls back). The retry's error,
+   * if any, is the one thrown.
    */
   override async call(model: AdapterModel, options: AdapterCallOptions): Promise<AdapterOutputs[]> {
     try {
       return await this.callOnce(model, options, {})
     } catch (error) {
       if (isFinalError(error, options.request) || !this.useJSONAdapterFallback) throw error
-      // Imported when needed: json-adapter.ts extends this class, so a static import would be a cycle.
-      const { JSONAdapter } = await import('./json-adapter.js')
-      const fallback = new JSONAdapter({
-        useNativeFunctionCalling: this.useNativeFunctionCalling,
-        ...(this.parallelToolCalls === undefined ? {} : { parallelToolCalls: this.parallelToolCalls }),
-      })
+      const fallback = this.fallbackAdapter ?? defaultFallbackAdapter(this)
+      if (fallback === undefined) throw error
       return fallback.call(model, options)
     }
   }

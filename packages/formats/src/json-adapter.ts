@@ -13,6 +13,7 @@ import {
   isFinalError,
 } from './adapter-model.js'
 import { ChatAdapter, completeOutputs, errorText } from './chat-adapter.js'
+import { setDefaultFallbackAdapter } from './default-fallback-adapter.js'
 import { AdapterParseError } from './errors/adapter-parse-error.js'
 import { firstJSONObjectText } from './first-json-object-text.js'
 import { pythonStrip } from './python-strip.js'
@@ -182,6 +183,15 @@ export class JSONAdapter extends ChatAdapter {
     return this.cached(signature, 'output-schemas', () => Object.fromEntries(signature.outputFields.map((field) => [field.name, field.schema])))
   }
 }
+
+// DSPy's ChatAdapter retries a failed call with a JSONAdapter; chat-adapter.ts cannot import this file (which extends it), so this file provides it.
+setDefaultFallbackAdapter(
+  (failed) =>
+    new JSONAdapter({
+      useNativeFunctionCalling: failed.useNativeFunctionCalling,
+      ...(failed.parallelToolCalls === undefined ? {} : { parallelToolCalls: failed.parallelToolCalls }),
+    }),
+)
 
 function isToolCallsField(field: SignatureField): boolean {
   return field.type.kind === 'special' && field.type.name === 'ToolCalls'
