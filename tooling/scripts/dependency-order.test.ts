@@ -5,19 +5,31 @@ import { repositoryRoot, workspacePackages } from './workspace-packages.mjs'
 
 /**
  * Which internal packages each package may depend on (DESIGN.md: types <- signatures <- formats,
- * primitives <- predict <- evaluate <- teleprompt; provider alone; providers on provider only).
+ * primitives <- predict <- evaluate <- teleprompt; providers on provider and core only). `@dspex/core`, which depends on
+ * nothing, is below every package: it holds `DSPexError`, the one root of every DSPex error, which `@dspex/provider`'s
+ * `ProviderError` extends, so provider depends on core alone.
  */
 const allowed: Record<string, readonly string[]> = {
   '@dspex/core': [],
   '@dspex/types': ['@dspex/core'],
-  '@dspex/signatures': ['@dspex/types'],
-  '@dspex/provider': [],
-  '@dspex/lm': ['@dspex/provider', '@dspex/types'],
-  '@dspex/primitives': ['@dspex/types', '@dspex/signatures'],
-  '@dspex/formats': ['@dspex/types', '@dspex/signatures', '@dspex/provider'],
-  '@dspex/predict': ['@dspex/types', '@dspex/signatures', '@dspex/primitives', '@dspex/formats', '@dspex/provider', '@dspex/lm'],
-  '@dspex/evaluate': ['@dspex/types', '@dspex/signatures', '@dspex/primitives', '@dspex/formats', '@dspex/provider', '@dspex/lm', '@dspex/predict'],
+  '@dspex/signatures': ['@dspex/core', '@dspex/types'],
+  '@dspex/provider': ['@dspex/core'],
+  '@dspex/lm': ['@dspex/core', '@dspex/provider', '@dspex/types'],
+  '@dspex/primitives': ['@dspex/core', '@dspex/types', '@dspex/signatures'],
+  '@dspex/formats': ['@dspex/core', '@dspex/types', '@dspex/signatures', '@dspex/provider'],
+  '@dspex/predict': ['@dspex/core', '@dspex/types', '@dspex/signatures', '@dspex/primitives', '@dspex/formats', '@dspex/provider', '@dspex/lm'],
+  '@dspex/evaluate': [
+    '@dspex/core',
+    '@dspex/types',
+    '@dspex/signatures',
+    '@dspex/primitives',
+    '@dspex/formats',
+    '@dspex/provider',
+    '@dspex/lm',
+    '@dspex/predict',
+  ],
   '@dspex/teleprompt': [
+    '@dspex/core',
     '@dspex/types',
     '@dspex/signatures',
     '@dspex/primitives',
@@ -27,22 +39,22 @@ const allowed: Record<string, readonly string[]> = {
     '@dspex/predict',
     '@dspex/evaluate',
   ],
-  '@dspex/testing': ['@dspex/provider', '@dspex/types', '@dspex/signatures', '@dspex/primitives', '@dspex/formats'],
+  '@dspex/testing': ['@dspex/core', '@dspex/provider', '@dspex/types', '@dspex/signatures', '@dspex/primitives', '@dspex/formats'],
 }
 const providerPackages = ['@dspex/openai', '@dspex/anthropic', '@dspex/google', '@dspex/ollama', '@dspex/openai-compatible']
 
 /**
- * `@dspex/openai` is the one provider allowed a second internal dependency, `@dspex/openai-compatible`: the Chat
+ * `@dspex/openai` is the one provider allowed a third internal dependency (after core and provider), `@dspex/openai-compatible`: the Chat
  * Completions protocol is shared by dozens of servers (vLLM, llama.cpp, LM Studio, Groq, DeepSeek, Mistral, xAI...),
  * so it has one implementation, and OpenAI is one of those servers, adding only its own rules on top.
  */
 const providerExceptions: Record<string, readonly string[]> = {
-  '@dspex/openai': ['@dspex/provider', '@dspex/openai-compatible'],
+  '@dspex/openai': ['@dspex/core', '@dspex/provider', '@dspex/openai-compatible'],
 }
 
 function allowedFor(name: string): readonly string[] | undefined {
   if (name in providerExceptions) return providerExceptions[name]
-  if (providerPackages.includes(name)) return ['@dspex/provider']
+  if (providerPackages.includes(name)) return ['@dspex/core', '@dspex/provider']
   if (name === 'dspex') return Object.keys(allowed).concat(providerPackages)
   return allowed[name]
 }

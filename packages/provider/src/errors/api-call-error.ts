@@ -33,7 +33,8 @@ export function isRetryableStatus(statusCode: number | undefined): boolean {
  * A call to a provider's API failed: the root of every failure a provider package reports.
  * It says where (`url`, `provider`), what came back (`statusCode`, `responseHeaders`,
  * `responseBody`, `data`) and whether a retry may help (`isRetryable`, `retryAfterMs`).
- * Every text field is redacted of the `secrets` given to the constructor.
+ * Every text field is redacted of the `secrets` given to the constructor. `responseHeaders`, `requestBodyValues` and
+ * `data` are non-enumerable (so an uncaught throw does not print a whole request), but `toJSON` and `util.inspect` show them.
  *
  * @example
  * ```ts
@@ -42,13 +43,14 @@ export function isRetryableStatus(statusCode: number | undefined): boolean {
  */
 export class APICallError extends ProviderError {
   static override readonly marker: symbol = Symbol.for('dspex.provider.error.api-call')
+  /** The stable code of this class. */
   static override readonly code: string = 'api-call'
   /** The URL that was called, if known. */
   readonly url?: string
   /** The HTTP status, when a response arrived. */
   readonly statusCode?: number
   /** The response headers, lower-cased. */
-  readonly responseHeaders?: Readonly<Record<string, string>>
+  declare readonly responseHeaders?: Readonly<Record<string, string>>
   /** The response body as text. */
   readonly responseBody?: string
   /** Whether the same call may succeed later. */
@@ -58,9 +60,9 @@ export class APICallError extends ProviderError {
   /** The provider's name. */
   readonly provider?: string
   /** The request body that was sent. */
-  readonly requestBodyValues?: unknown
+  declare readonly requestBodyValues?: unknown
   /** The provider's parsed error payload. */
-  readonly data?: unknown
+  declare readonly data?: unknown
 
   constructor(options: APICallErrorOptions) {
     super(options)
@@ -68,14 +70,14 @@ export class APICallError extends ProviderError {
     const headers = options.responseHeaders
     if (options.url !== undefined) this.url = redactSecrets(options.url, secrets)
     if (options.statusCode !== undefined) this.statusCode = options.statusCode
-    if (headers !== undefined) this.responseHeaders = redactValue({ ...headers }, secrets)
+    if (headers !== undefined) this.setLargeField('responseHeaders', redactValue({ ...headers }, secrets))
     if (options.responseBody !== undefined) this.responseBody = redactSecrets(options.responseBody, secrets)
     this.isRetryable = options.isRetryable ?? this.defaultIsRetryable(options.statusCode)
     const retryAfterMs = options.retryAfterMs ?? (headers === undefined ? undefined : parseRetryAfter(headers))
     if (retryAfterMs !== undefined) this.retryAfterMs = retryAfterMs
     if (options.provider !== undefined) this.provider = options.provider
-    if (options.requestBodyValues !== undefined) this.requestBodyValues = redactValue(options.requestBodyValues, secrets)
-    if (options.data !== undefined) this.data = redactValue(options.data, secrets)
+    if (options.requestBodyValues !== undefined) this.setLargeField('requestBodyValues', redactValue(options.requestBodyValues, secrets))
+    if (options.data !== undefined) this.setLargeField('data', redactValue(options.data, secrets))
   }
 
   /** The retryable flag used when the options give none; subclasses override it. */

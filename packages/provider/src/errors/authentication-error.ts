@@ -7,6 +7,8 @@ import { APICallError, type APICallErrorOptions } from './api-call-error.js'
 export class AuthenticationError extends APICallError {
   static override readonly marker: symbol = Symbol.for('dspex.provider.error.authentication')
   static override readonly code: string = 'authentication'
+  /** The stable code of this class. */
+  declare readonly code: 'authentication'
 
   constructor(options: APICallErrorOptions) {
     super({ ...options, statusCode: options.statusCode ?? 401 })

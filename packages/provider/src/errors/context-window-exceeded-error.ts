@@ -10,6 +10,8 @@ import { APICallError } from './api-call-error.js'
 export class ContextWindowExceededError extends APICallError {
   static override readonly marker: symbol = Symbol.for('dspex.provider.error.context-window-exceeded')
   static override readonly code: string = 'context-window-exceeded'
+  /** The stable code of this class. */
+  declare readonly code: 'context-window-exceeded'
 
   protected override defaultIsRetryable(): boolean {
     return false

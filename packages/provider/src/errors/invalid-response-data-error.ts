@@ -14,6 +14,8 @@ export interface InvalidResponseDataErrorOptions extends APICallErrorOptions {
 export class InvalidResponseDataError extends APICallError {
   static override readonly marker: symbol = Symbol.for('dspex.provider.error.invalid-response-data')
   static override readonly code: string = 'invalid-response-data'
+  /** The stable code of this class. */
+  declare readonly code: 'invalid-response-data'
   /** The raw text that could not be used. */
   readonly text: string
 

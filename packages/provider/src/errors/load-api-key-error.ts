@@ -10,6 +10,8 @@ export interface LoadAPIKeyErrorOptions extends ProviderErrorOptions {
 export class LoadAPIKeyError extends ProviderError {
   static override readonly marker: symbol = Symbol.for('dspex.provider.error.load-api-key')
   static override readonly code: string = 'load-api-key'
+  /** The stable code of this class. */
+  declare readonly code: 'load-api-key'
   /** The environment variable that was read. */
   readonly environmentVariableName?: string
 

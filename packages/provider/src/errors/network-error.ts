@@ -7,6 +7,8 @@ import { APICallError } from './api-call-error.js'
 export class NetworkError extends APICallError {
   static override readonly marker: symbol = Symbol.for('dspex.provider.error.network')
   static override readonly code: string = 'network'
+  /** The stable code of this class or of its subclass `StreamInterruptedError`. */
+  declare readonly code: 'network' | 'stream-interrupted'
 
   protected override defaultIsRetryable(): boolean {
     return true

@@ -1,3 +1,5 @@
+import { inspect } from 'node:util'
+import { DSPexError } from '@dspex/core'
 import { describe, expect, it } from 'vitest'
 import { APICallError } from './api-call-error.js'
 import { ProviderError } from './provider-error.js'
@@ -61,5 +63,36 @@ describe('ProviderError', () => {
   it('keeps a cause without secrets as it is', () => {
     const cause = new Error('plain')
     expect(new ProviderError({ message: 'x', cause, secrets: ['sk-live-12345'] }).cause).toBe(cause)
+  })
+
+  it('is a DSPexError, so one rule and one implementation hold for every DSPex error', () => {
+    const error = new RateLimitError({ message: 'x' })
+    expect(error).toBeInstanceOf(DSPexError)
+    expect(DSPexError.isInstance(error)).toBe(true)
+    expect(Object.getPrototypeOf(ProviderError)).toBe(DSPexError)
+  })
+
+  it('rejects a subclass without its own code or marker when it is constructed', () => {
+    class NoCodeError extends APICallError {
+      static override readonly marker: symbol = Symbol.for('dspex.provider.error.test-no-code')
+    }
+    class NoMarkerError extends APICallError {
+      static override readonly code: string = 'test-no-marker'
+    }
+    expect(() => new NoCodeError({ message: 'x' })).toThrow(
+      new TypeError("NoCodeError declares no code of its own: add `static override readonly code: string = '<kebab-name>'` to it."),
+    )
+    expect(() => new NoMarkerError({ message: 'x' })).toThrow(/^NoMarkerError declares no marker of its own/)
+    expect(NoMarkerError.isInstance(new APICallError({ message: 'x' }))).toBe(false)
+  })
+
+  it('keeps a request body out of an uncaught dump but in toJSON', () => {
+    const requestBodyValues = { messages: Array.from({ length: 100 }, (_, index) => ({ role: 'user', content: `message ${index}` })) }
+    const error = new APICallError({ message: 'Bad request', statusCode: 400, requestBodyValues, responseHeaders: { 'x-id': '1' } })
+    const uncaught = inspect(error, { customInspect: false, depth: 5 })
+    expect(uncaught.split('\n')[0]).toBe('APICallError [api-call]: Bad request')
+    expect(uncaught).not.toContain('message 99')
+    expect(error.toJSON()).toMatchObject({ statusCode: 400, requestBodyValues, responseHeaders: { 'x-id': '1' } })
+    expect(inspect(error)).toContain('  requestBodyValues: { messages: [Array] }')
   })
 })

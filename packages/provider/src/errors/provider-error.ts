@@ -1,7 +1,5 @@
+import { DSPexError } from '@dspex/core'
 import { redactCause, redactSecrets } from '../redact-secrets.js'
-
-/** The marker every DSPex error carries, whichever package declared its class. */
-const dspexErrorMarker = Symbol.for('dspex.error')
 
 /** Options every provider error takes. */
 export interface ProviderErrorOptions {
@@ -14,13 +12,14 @@ export interface ProviderErrorOptions {
 }
 
 /**
- * The root of every error `@dspex/provider` and provider packages throw.
+ * The root of every error `@dspex/provider` and provider packages throw, a {@link DSPexError} following its rule: each
+ * class declares its own marker (`Symbol.for('dspex.provider.error.<kebab-name>')`), `isInstance` and `instanceof` check
+ * the marker of the class they are called on (never true for a base or a sibling, and across duplicated copies of the
+ * package), `toJSON` gives a plain, secret-free object, and an uncaught throw prints `Name [code]: message`.
  *
- * Each instance carries, as own properties set to `true`, the DSPex-wide marker
- * `Symbol.for('dspex.error')`, this class's marker `Symbol.for('dspex.provider.error')` and one
- * marker per subclass in its chain. {@link ProviderError.isInstance} and `instanceof` check the
- * marker of the class they are called on, so they work across duplicated copies of the package.
- * Each class has a stable `code` (kebab-case) a caller can branch on.
+ * Provider errors differ from the other DSPex errors in one way: a class has one code, declared as its static `code`
+ * (every class declares its own; constructing one that does not throws a `TypeError`), so the constructor options
+ * take no code. Every text and the cause are redacted of the `secrets` given.
  *
  * @example
  * ```ts
@@ -29,57 +28,18 @@ export interface ProviderErrorOptions {
  * }
  * ```
  */
-export class ProviderError extends Error {
+export class ProviderError extends DSPexError {
   /** The marker of this class; each subclass declares its own. */
-  static readonly marker: symbol = Symbol.for('dspex.provider.error')
+  static override readonly marker: symbol = Symbol.for('dspex.provider.error')
   /** The stable code of this class; each subclass declares its own. */
   static readonly code: string = 'provider'
-  /** A stable, machine-readable code (the class's static `code`). */
-  readonly code: string
 
+  /** @throws TypeError when the class declares no static `code` or no marker of its own. */
   constructor({ message, cause, secrets = [] }: ProviderErrorOptions) {
-    const safeCause = redactCause(cause, secrets)
-    super(redactSecrets(message, secrets), safeCause === undefined ? undefined : { cause: safeCause })
-    this.name = new.target.name
-    this.code = (new.target as unknown as typeof ProviderError).code
-    Object.defineProperty(this, dspexErrorMarker, { value: true })
-    let current: unknown = new.target
-    while (typeof current === 'function' && Object.hasOwn(current, 'marker')) {
-      Object.defineProperty(this, (current as unknown as { marker: symbol }).marker, { value: true })
-      current = Object.getPrototypeOf(current)
+    const code: unknown = Object.hasOwn(new.target, 'code') ? (new.target as unknown as { code: unknown }).code : undefined
+    if (typeof code !== 'string') {
+      throw new TypeError(`${new.target.name} declares no code of its own: add \`static override readonly code: string = '<kebab-name>'\` to it.`)
     }
+    super({ message: redactSecrets(message, secrets), code, cause: redactCause(cause, secrets) })
   }
-
-  /** True when `value` is an instance of the class this is called on, even from another copy of the package. */
-  static isInstance<Class extends abstract new (...args: never[]) => ProviderError>(
-    this: Class & { readonly marker: symbol },
-    value: unknown,
-  ): value is InstanceType<Class> {
-    return hasMarker(value, this.marker)
-  }
-
-  /** Makes `instanceof` check the class marker, so it works across copies of the package. */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return hasMarker(value, this.marker)
-  }
-
-  /** A plain, secret-free object for logs and JSON: name, code, message, typed fields and a cause summary. */
-  toJSON(): Record<string, unknown> {
-    const json: Record<string, unknown> = { name: this.name, code: this.code, message: this.message }
-    for (const [key, value] of Object.entries(this)) {
-      if (typeof value !== 'function' && value !== undefined) json[key] = value
-    }
-    if (this.cause !== undefined) json.cause = summarizeCause(this.cause)
-    return json
-  }
-}
-
-function hasMarker(value: unknown, marker: symbol): boolean {
-  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true
-}
-
-function summarizeCause(cause: unknown): unknown {
-  if (cause instanceof ProviderError) return cause.toJSON()
-  if (cause instanceof Error) return { name: cause.name, message: cause.message }
-  return typeof cause === 'object' && cause !== null ? String(cause) : cause
 }

@@ -9,6 +9,8 @@ import { APICallError, type APICallErrorOptions } from './api-call-error.js'
 export class RateLimitError extends APICallError {
   static override readonly marker: symbol = Symbol.for('dspex.provider.error.rate-limit')
   static override readonly code: string = 'rate-limit'
+  /** The stable code of this class. */
+  declare readonly code: 'rate-limit'
 
   constructor(options: APICallErrorOptions) {
     super({ ...options, statusCode: options.statusCode ?? 429 })

@@ -8,4 +8,6 @@ import { NetworkError } from './network-error.js'
 export class StreamInterruptedError extends NetworkError {
   static override readonly marker: symbol = Symbol.for('dspex.provider.error.stream-interrupted')
   static override readonly code: string = 'stream-interrupted'
+  /** The stable code of this class. */
+  declare readonly code: 'stream-interrupted'
 }

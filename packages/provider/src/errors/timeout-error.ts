@@ -14,6 +14,8 @@ export interface TimeoutErrorOptions extends APICallErrorOptions {
 export class TimeoutError extends APICallError {
   static override readonly marker: symbol = Symbol.for('dspex.provider.error.timeout')
   static override readonly code: string = 'timeout'
+  /** The stable code of this class. */
+  declare readonly code: 'timeout'
   /** The time limit that ran out, in milliseconds. */
   readonly timeoutMs: number
 
