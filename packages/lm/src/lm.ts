@@ -148,9 +148,16 @@ export class LM {
   call(input: LMInput, options: LMCallOptions = {}): Promise<LMCallResult> {
     const request: LMRequest =
       typeof input === 'string' ? { messages: [{ role: 'user', content: input }] } : isMessageList(input) ? { messages: input } : input
-    const { messages: _messages, ...requestOptions } = request
-    const inputs = { prompt: typeof input === 'string' ? input : null, messages: request.messages, kwargs: { ...requestOptions, ...options } }
-    return withCallbacks({ kind: 'lm', instance: this, inputs }, () => this.#call(request, options))
+    let inputs: Readonly<Record<string, unknown>> | undefined
+    const event = {
+      kind: 'lm' as const,
+      instance: this,
+      get inputs() {
+        inputs ??= lmCallInputs(input, request, options)
+        return inputs
+      },
+    }
+    return withCallbacks(event, () => this.#call(request, options))
   }
 
   async #call(request: LMRequest, options: LMCallOptions): Promise<LMCallResult> {
@@ -327,6 +334,12 @@ export class LM {
       maxRetries: this.numRetries,
     }
   }
+}
+
+/** What `onLMStart` receives, as DSPy's `BaseLM.__call__` arguments: the prompt, the messages and the other options. Built only when a callback reads it. */
+function lmCallInputs(input: LMInput, request: LMRequest, options: LMCallOptions): Readonly<Record<string, unknown>> {
+  const { messages, ...requestOptions } = request
+  return { prompt: typeof input === 'string' ? input : null, messages, kwargs: { ...requestOptions, ...options } }
 }
 
 function isMessageList(input: readonly Message[] | LMRequest): input is readonly Message[] {
