@@ -1,4 +1,4 @@
-import { LM, type ProviderSettings, registerProvider, unregisterProvider } from '@dspex/lm'
+import { LM, type ProviderFactorySettings, registerProvider, unregisterProvider } from '@dspex/lm'
 import { Predict } from '@dspex/predict'
 import { Prediction } from '@dspex/primitives'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -15,7 +15,7 @@ afterEach(async () => {
 describe('Echo Cloud behind LM and Predict', () => {
   it('answers a Predict through a registered "echo/..." model string', async () => {
     server = await createEchoCloudServer('lm-key', [reply('[[ ## answer ## ]]\nParis\n\n[[ ## completed ## ]]')])
-    const received: ProviderSettings[] = []
+    const received: ProviderFactorySettings[] = []
     registerProvider('echo', (modelId, settings) => {
       received.push(settings)
       return createEcho(settings)(modelId)

@@ -13,7 +13,7 @@ import { inspectHistory } from './inspect-history.js'
 import { LM } from './lm.js'
 import { clearGlobalHistory, getGlobalHistory } from './lm-history.js'
 import { mergeRequestOptions } from './lm-request-options.js'
-import { type ProviderSettings, registerProvider, unregisterProvider } from './provider-registry.js'
+import { type ProviderFactorySettings, registerProvider, unregisterProvider } from './provider-registry.js'
 
 const secret = 'sk-SECRET-0123456789'
 const messages: Message[] = [{ role: 'user', content: 'What is 2 + 2?' }]
@@ -38,7 +38,7 @@ describe('secrets never leave the provider', () => {
   })
 
   it('keeps the API key out of cache keys, cache files, history, inspectHistory and dumpState', async () => {
-    const settingsSeen: ProviderSettings[] = []
+    const settingsSeen: ProviderFactorySettings[] = []
     const model = createFakeLanguageModel({ provider: 'secretive', modelId: 'm', apiKey: secret })
     registerProvider('secretive', (_modelId, settings) => {
       settingsSeen.push(settings)

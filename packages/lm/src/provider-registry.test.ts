@@ -9,7 +9,7 @@ import { LMConfigurationError } from './errors/lm-configuration-error.js'
 import { ProviderNotInstalledError } from './errors/provider-not-installed-error.js'
 import { LM } from './lm.js'
 import {
-  type ProviderSettings,
+  type ProviderFactorySettings,
   parseModelString,
   providerPackageName,
   registerProvider,
@@ -38,7 +38,7 @@ describe('parseModelString and providerPackageName', () => {
 
 describe('registerProvider', () => {
   it('builds the model through the factory with the settings, lazily on the first call', async () => {
-    const seen: { modelId: string; settings: ProviderSettings }[] = []
+    const seen: { modelId: string; settings: ProviderFactorySettings }[] = []
     const model = createFakeLanguageModel({ provider: 'registered', modelId: 'm1' })
     registerProvider('registered', (modelId, settings) => {
       seen.push({ modelId, settings })

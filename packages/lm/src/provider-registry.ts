@@ -1,24 +1,27 @@
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { LanguageModel } from '@dspex/provider'
+import type { LanguageModel, ProviderSettings } from '@dspex/provider'
 import { LMConfigurationError } from './errors/lm-configuration-error.js'
 import { ProviderNotInstalledError } from './errors/provider-not-installed-error.js'
 
 /**
- * What a provider factory receives besides the model id: the API key and endpoint when given, the
- * number of retries its HTTP helpers should make, and any provider-specific settings.
+ * What a provider factory receives besides the model id: `@dspex/provider`'s `ProviderSettings` as the LM fills
+ * them (`apiKey` and `baseURL` when given, `maxRetries` from the LM's `numRetries`, DSPy's `num_retries`), plus
+ * any provider-specific settings from the LM's `providerSettings` option.
  */
-export interface ProviderSettings {
-  readonly apiKey?: string
-  readonly baseURL?: string
-  /** How many times to retry a failed HTTP call (the LM's `numRetries`, DSPy's `num_retries`). */
-  readonly maxRetries?: number
-  readonly [setting: string]: unknown
-}
+export type ProviderFactorySettings = ProviderSettings & { readonly [setting: string]: unknown }
+
+/**
+ * The former name of {@link ProviderFactorySettings}, kept for `lm.ts` until it imports the new one; not
+ * exported from the package (`ProviderSettings` is `@dspex/provider`'s).
+ *
+ * @deprecated Use {@link ProviderFactorySettings}.
+ */
+export type { ProviderFactorySettings as ProviderSettings }
 
 /** Builds the language model for a model id, e.g. `(id, settings) => createOpenAI(settings)(id)`. */
-export type ProviderFactory = (modelId: string, settings: ProviderSettings) => LanguageModel | Promise<LanguageModel>
+export type ProviderFactory = (modelId: string, settings: ProviderFactorySettings) => LanguageModel | Promise<LanguageModel>
 
 /** Options of {@link resolveLanguageModel}. */
 export interface ResolveLanguageModelOptions {
@@ -94,7 +97,7 @@ export function providerPackageName(provider: string): string {
  */
 export async function resolveLanguageModel(
   model: string,
-  settings: ProviderSettings = {},
+  settings: ProviderFactorySettings = {},
   { resolveFrom = process.cwd() }: ResolveLanguageModelOptions = {},
 ): Promise<LanguageModel> {
   const { provider, modelId } = parseModelString(model)
@@ -113,7 +116,13 @@ export async function resolveLanguageModel(
 /** The package that serves any other provider name speaking OpenAI's API: a known service's name, or any name with a `baseURL`. */
 const openaiCompatiblePackage = '@dspex/openai-compatible'
 
-async function loadFromPackage(model: string, provider: string, modelId: string, settings: ProviderSettings, resolveFrom: string): Promise<unknown> {
+async function loadFromPackage(
+  model: string,
+  provider: string,
+  modelId: string,
+  settings: ProviderFactorySettings,
+  resolveFrom: string,
+): Promise<unknown> {
   const packageName = providerPackageName(provider)
   const path = locatePackage(packageName, resolveFrom)
   if (path === undefined) {
@@ -146,7 +155,7 @@ async function loadFromPackage(model: string, provider: string, modelId: string,
 async function loadOpenAICompatible(
   model: string,
   provider: string,
-  settings: ProviderSettings,
+  settings: ProviderFactorySettings,
   resolveFrom: string,
 ): Promise<((modelId: string) => unknown) | undefined> {
   const path = locatePackage(openaiCompatiblePackage, resolveFrom)
@@ -167,7 +176,7 @@ async function importPackage(model: string, packageName: string, path: string): 
 }
 
 /** Calls the package's `create<Name>` export (matched without regard to case or dashes) with the settings. */
-async function callCreate(model: string, packageName: string, exports: Record<string, unknown>, settings: ProviderSettings): Promise<unknown> {
+async function callCreate(model: string, packageName: string, exports: Record<string, unknown>, settings: ProviderFactorySettings): Promise<unknown> {
   const wanted = `create${packageName.slice('@dspex/'.length).replace(/-/g, '')}`.toLowerCase()
   const name = Object.keys(exports).find((key) => key.toLowerCase() === wanted)
   const create = name === undefined ? undefined : exports[name]
