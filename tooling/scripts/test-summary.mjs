@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Sums every vitest JSON report in the workspace and prints `N passed, N failed, N skipped`
-// alone on the last line. Exits non-zero when a test failed, a suite failed to load, or nothing ran.
+// alone on the last line. Exits non-zero when a test failed, a suite failed to load, a task failed
+// (`--task-failed`), or nothing ran. `--root=DIR` reads another folder's reports (for its own test).
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 
-const root = new URL('../..', import.meta.url).pathname
+const rootArgument = process.argv.find((argument) => argument.startsWith('--root='))
+const root = rootArgument === undefined ? new URL('../..', import.meta.url).pathname : rootArgument.slice('--root='.length)
 const ignored = new Set(['node_modules', '.git', 'dist', '.turbo'])
 
 /**
@@ -39,11 +41,11 @@ for (const file of findReports(root)) {
     }
   }
 }
-// `--task-failed`: the build/typecheck/test pipeline itself exited non-zero (a build or typecheck error
-// is a failure even when every vitest report that exists is green).
+// `--task-failed`: `pnpm test` itself exited non-zero. A build or typecheck error, or `biome check` finding an
+// unformatted or lint-failing file, is one failure even when every vitest report that exists is green.
 if (process.argv.includes('--task-failed')) {
   failed += 1
-  problems.push('a build, typecheck or test task failed (see the log above)')
+  problems.push('a build, typecheck, test or biome check task failed (see the log above)')
 }
 for (const problem of problems) console.log(problem)
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`)
