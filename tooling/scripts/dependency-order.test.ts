@@ -67,9 +67,18 @@ function sourceFiles(directory: string): string[] {
   })
 }
 
-/** Tests and their support files (`src/testing/`, `src/__fixtures__/`, README examples in `src/examples/`): never shipped, so they may use devDependencies. */
+/** Tests and their support files (recorded replies, test servers, README examples: all in `src/__fixtures__/`): never shipped, so they may use devDependencies. */
 function isTestCode(file: string): boolean {
-  return /\.test(-d)?\.ts$/.test(file) || /[\\/](testing|__fixtures__|examples)[\\/]/.test(file)
+  return /\.test(-d)?\.ts$/.test(file) || /[\\/]__fixtures__[\\/]/.test(file)
+}
+
+/** Folders under `src/` named like test support (`testing/`, `examples/`, `test/`...) but outside `__fixtures__/`. */
+function testSupportFolders(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+    if (!entry.isDirectory() || entry.name === '__fixtures__') return []
+    const path = join(directory, entry.name)
+    return /^(testing|tests?|examples?|fixtures|helpers|mocks?|__tests__|__mocks__)$/.test(entry.name) ? [path] : testSupportFolders(path)
+  })
 }
 
 describe('dependency order', () => {
@@ -81,6 +90,10 @@ describe('dependency order', () => {
         (name) => name.startsWith('@dspex/') || name === 'dspex',
       )
       expect(internal.filter((name) => !permitted?.includes(name))).toEqual([])
+    })
+
+    it(`${manifest.name} keeps test helpers in src/__fixtures__/, beside the tests (no src/testing/ or src/examples/)`, () => {
+      expect(testSupportFolders(join(directory, 'src')).map((folder) => relative(repositoryRoot, folder))).toEqual([])
     })
 
     it(`${manifest.name} imports only packages it declares (devDependencies in test code only)`, () => {

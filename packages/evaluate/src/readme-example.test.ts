@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs'
 import { configure, defaultSettings } from '@dspex/primitives'
 import { afterEach, describe, expect, it } from 'vitest'
-import { evaluateSampleDataset } from './examples/evaluate-sample-dataset.js'
+import { evaluateSampleDataset } from './__fixtures__/evaluate-sample-dataset.js'
 
 afterEach(() => configure(defaultSettings()))
 
 describe('the README example', () => {
   it('is printed in the README exactly as it is tested', () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
-    const source = readFileSync(new URL('./examples/evaluate-sample-dataset.ts', import.meta.url), 'utf8')
-    const block = readme.split('<!-- example: src/examples/evaluate-sample-dataset.ts -->\n```ts\n')[1]?.split('\n```\n')[0]
+    const source = readFileSync(new URL('./__fixtures__/evaluate-sample-dataset.ts', import.meta.url), 'utf8')
+    const block = readme.split('<!-- example: src/__fixtures__/evaluate-sample-dataset.ts -->\n```ts\n')[1]?.split('\n```\n')[0]
     expect(`${block}\n`).toBe(source.replace("from '../index.js'", "from '@dspex/evaluate'"))
   })
 

@@ -1,10 +1,10 @@
 import { inspect } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
+import { createTestServer, type RecordedRequest, type TestServer } from './__fixtures__/create-test-server.js'
 import { APICallError } from './errors/api-call-error.js'
 import { parseSSEStream } from './parse-sse-stream.js'
 import { postJSONToAPI } from './post-json-to-api.js'
 import { postToAPIStream } from './post-to-api-stream.js'
-import { createTestServer, type RecordedRequest, type TestServer } from './testing/create-test-server.js'
 
 const apiKey = 'sk-test-SECRET-0123456789'
 

@@ -3,8 +3,8 @@ import { createServer } from 'node:http'
 import { createServer as createHTTPSServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
+import { createTestServer, type TestServer } from './__fixtures__/create-test-server.js'
 import { createNodeHTTPFetch } from './node-http-fetch.js'
-import { createTestServer, type TestServer } from './testing/create-test-server.js'
 
 let server: TestServer | undefined
 afterEach(async () => {

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest'
+import { createTestServer, sleep, type TestServer } from './__fixtures__/create-test-server.js'
 import { InvalidResponseDataError } from './errors/invalid-response-data-error.js'
 import { StreamInterruptedError } from './errors/stream-interrupted-error.js'
 import { parseNDJSONStream } from './parse-ndjson-stream.js'
 import { postToAPIStream } from './post-to-api-stream.js'
-import { createTestServer, sleep, type TestServer } from './testing/create-test-server.js'
 
 let server: TestServer | undefined
 afterEach(async () => {

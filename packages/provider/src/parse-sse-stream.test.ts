@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { createTestServer, sleep, type TestServer } from './__fixtures__/create-test-server.js'
 import { StreamInterruptedError } from './errors/stream-interrupted-error.js'
 import { parseSSEStream, type ServerSentEvent } from './parse-sse-stream.js'
 import { postToAPIStream } from './post-to-api-stream.js'
-import { createTestServer, sleep, type TestServer } from './testing/create-test-server.js'
 
 let server: TestServer | undefined
 afterEach(async () => {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest'
+import { createTestServer, sendJSON, sleep, type TestServer } from './__fixtures__/create-test-server.js'
 import { APICallError } from './errors/api-call-error.js'
 import { AuthenticationError } from './errors/authentication-error.js'
 import { InvalidResponseDataError } from './errors/invalid-response-data-error.js'
@@ -6,7 +7,6 @@ import { NetworkError } from './errors/network-error.js'
 import { RateLimitError } from './errors/rate-limit-error.js'
 import { TimeoutError } from './errors/timeout-error.js'
 import { postJSONToAPI } from './post-json-to-api.js'
-import { createTestServer, sendJSON, sleep, type TestServer } from './testing/create-test-server.js'
 
 let server: TestServer | undefined
 afterEach(async () => {

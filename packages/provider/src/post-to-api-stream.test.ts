@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { createTestServer, sendJSON, sleep, type TestServer } from './__fixtures__/create-test-server.js'
 import { APICallError } from './errors/api-call-error.js'
 import { TimeoutError } from './errors/timeout-error.js'
 import { postToAPIStream } from './post-to-api-stream.js'
-import { createTestServer, sendJSON, sleep, type TestServer } from './testing/create-test-server.js'
 
 let server: TestServer | undefined
 afterEach(async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { createTestServer, type TestServer } from './__fixtures__/create-test-server.js'
 import { APICallError } from './errors/api-call-error.js'
 import { createProviderAPI } from './provider-api.js'
-import { createTestServer, type TestServer } from './testing/create-test-server.js'
 
 let server: TestServer | undefined
 afterEach(async () => {

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
+import { createAcme } from './__fixtures__/acme-provider.js'
+import { createTestServer, sendJSON, type TestServer } from './__fixtures__/create-test-server.js'
 import { AuthenticationError } from './errors/authentication-error.js'
 import { ContextWindowExceededError } from './errors/context-window-exceeded-error.js'
 import { LoadAPIKeyError } from './errors/load-api-key-error.js'
 import type { StreamPart } from './language-model/language-model.js'
-import { createAcme } from './testing/acme-provider.js'
-import { createTestServer, sendJSON, type TestServer } from './testing/create-test-server.js'
 
 let server: TestServer | undefined
 afterEach(async () => {
@@ -19,8 +19,9 @@ const messages = [{ role: 'user', content: 'Hi!' }] as const
 describe('the README example provider', () => {
   it('is printed in the README exactly as it is tested', () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
-    const source = readFileSync(new URL('./testing/acme-provider.ts', import.meta.url), 'utf8')
-    const block = readme.split('<!-- example: src/testing/acme-provider.ts -->\n```ts\n')[1]?.split('\n```\n')[0]
+    const source = readFileSync(new URL('./__fixtures__/acme-provider.ts', import.meta.url), 'utf8')
+    // Four backticks: the example's doc comments hold three.
+    const block = readme.split('<!-- example: src/__fixtures__/acme-provider.ts -->\n````ts\n')[1]?.split('\n````\n')[0]
     expect(`${block}\n`).toBe(source.replace("from '../index.js'", "from '@dspex/provider'"))
   })
 

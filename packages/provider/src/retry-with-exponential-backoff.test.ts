@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { createTestServer, sendJSON, type TestServer } from './__fixtures__/create-test-server.js'
 import { APICallError } from './errors/api-call-error.js'
 import { AuthenticationError } from './errors/authentication-error.js'
 import { NetworkError } from './errors/network-error.js'
 import { RateLimitError } from './errors/rate-limit-error.js'
 import { postJSONToAPI } from './post-json-to-api.js'
 import { type RetryEvent, retryWithExponentialBackoff } from './retry-with-exponential-backoff.js'
-import { createTestServer, sendJSON, type TestServer } from './testing/create-test-server.js'
 
 const fast = { initialDelayMs: 1, jitter: 0 }
 

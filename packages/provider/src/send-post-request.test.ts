@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs'
 import { createServer as createHTTPSServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
+import { createTestServer, sendJSON, type TestServer } from './__fixtures__/create-test-server.js'
 import { APICallError } from './errors/api-call-error.js'
 import { NetworkError } from './errors/network-error.js'
 import { type ErrorResponseContext, sendPostRequest } from './send-post-request.js'
-import { createTestServer, sendJSON, type TestServer } from './testing/create-test-server.js'
 
 let server: TestServer | undefined
 afterEach(async () => {

@@ -4,15 +4,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { configure, defaultSettings } from '@dspex/primitives'
 import { afterEach, describe, expect, it } from 'vitest'
-import { compileWithBootstrap } from './examples/compile-with-bootstrap.js'
+import { compileWithBootstrap } from './__fixtures__/compile-with-bootstrap.js'
 
 afterEach(() => configure(defaultSettings()))
 
 describe('the README example', () => {
   it('is printed in the README exactly as it is tested', () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
-    const source = readFileSync(new URL('./examples/compile-with-bootstrap.ts', import.meta.url), 'utf8')
-    const block = readme.split('<!-- example: src/examples/compile-with-bootstrap.ts -->\n```ts\n')[1]?.split('\n```\n')[0]
+    const source = readFileSync(new URL('./__fixtures__/compile-with-bootstrap.ts', import.meta.url), 'utf8')
+    const block = readme.split('<!-- example: src/__fixtures__/compile-with-bootstrap.ts -->\n```ts\n')[1]?.split('\n```\n')[0]
     expect(`${block}\n`).toBe(source.replace("from '../index.js'", "from '@dspex/teleprompt'"))
   })
 

@@ -1,6 +1,6 @@
 import { inspect } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { errorClassProblems } from '../testing/error-class-problems.js'
+import { errorClassProblems } from '../__fixtures__/error-class-problems.js'
 import { DSPexError } from './dspex-error.js'
 
 type ShelfErrorCode = 'shelf-full' | 'shelf-missing'

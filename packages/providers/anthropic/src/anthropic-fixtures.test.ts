@@ -1,8 +1,8 @@
 import type { GenerateRequest, StreamPart } from '@dspex/provider'
 import { createTestServer, replayServerSentEvents, respondWith, type TestServer } from '@dspex/testing'
 import { afterEach, describe, expect, it } from 'vitest'
+import { readFixture, toAnthropicServerSentEvents } from './__fixtures__/anthropic-test-server.js'
 import { createAnthropic } from './anthropic-provider.js'
-import { readFixture, toAnthropicServerSentEvents } from './testing/anthropic-test-server.js'
 
 let server: TestServer | undefined
 afterEach(async () => {

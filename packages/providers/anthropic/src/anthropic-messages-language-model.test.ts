@@ -10,9 +10,9 @@ import {
 } from '@dspex/provider'
 import { createTestServer, replayServerSentEvents, respondWith, type TestServer } from '@dspex/testing'
 import { afterEach, describe, expect, it } from 'vitest'
+import { readFixture, toAnthropicServerSentEvents } from './__fixtures__/anthropic-test-server.js'
 import { AnthropicMessagesLanguageModel, anthropicVersion } from './anthropic-messages-language-model.js'
 import { anthropic, createAnthropic } from './anthropic-provider.js'
-import { readFixture, toAnthropicServerSentEvents } from './testing/anthropic-test-server.js'
 
 let server: TestServer | undefined
 afterEach(async () => {

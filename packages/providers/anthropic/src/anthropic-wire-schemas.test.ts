@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { readFixture } from './__fixtures__/anthropic-test-server.js'
 import { isAnthropicMessage, isAnthropicStreamEvent } from './anthropic-wire-schemas.js'
-import { readFixture } from './testing/anthropic-test-server.js'
 
 describe('Anthropic wire checks', () => {
   it('accepts every recorded message', () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { createTestServer, respondWith, type TestServer } from '@dspex/testing'
 import { afterEach, describe, expect, it } from 'vitest'
+import { readFixture } from './__fixtures__/anthropic-test-server.js'
 import * as anthropicPackage from './index.js'
-import { readFixture } from './testing/anthropic-test-server.js'
 
 let server: TestServer | undefined
 afterEach(async () => {

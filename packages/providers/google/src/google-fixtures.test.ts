@@ -1,8 +1,8 @@
 import type { GenerateRequest, StreamPart } from '@dspex/provider'
 import { createTestServer, replayServerSentEvents, respondWith, type TestServer } from '@dspex/testing'
 import { afterEach, describe, expect, it } from 'vitest'
+import { readFixture, toGeminiServerSentEvents } from './__fixtures__/google-test-server.js'
 import { createGoogle } from './google-provider.js'
-import { readFixture, toGeminiServerSentEvents } from './testing/google-test-server.js'
 
 let server: TestServer | undefined
 afterEach(async () => {

@@ -1,9 +1,9 @@
 import { AuthenticationError, embedMany, InvalidResponseDataError, LoadAPIKeyError, RateLimitError } from '@dspex/provider'
 import { createTestServer, respondWith, type TestServer } from '@dspex/testing'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { readLocalFixture } from './__fixtures__/google-test-server.js'
 import { GoogleGenerativeAIEmbeddingModel } from './google-generative-ai-embedding-model.js'
 import { createGoogle } from './google-provider.js'
-import { readLocalFixture } from './testing/google-test-server.js'
 
 let server: TestServer | undefined
 afterEach(async () => {

@@ -8,9 +8,9 @@ import {
 } from '@dspex/provider'
 import { createTestServer, replayServerSentEvents, respondWith, type TestServer } from '@dspex/testing'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { readFixture, toGeminiServerSentEvents } from './__fixtures__/google-test-server.js'
 import { GoogleGenerativeAILanguageModel } from './google-generative-ai-language-model.js'
 import { createGoogle } from './google-provider.js'
-import { readFixture, toGeminiServerSentEvents } from './testing/google-test-server.js'
 
 let server: TestServer | undefined
 afterEach(async () => {

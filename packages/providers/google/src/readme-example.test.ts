@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { createTestServer, respondWith, startFakeGeminiServer, type TestServer } from '@dspex/testing'
 import { afterEach, describe, expect, it } from 'vitest'
+import { readFixture } from './__fixtures__/google-test-server.js'
 import * as googlePackage from './index.js'
-import { readFixture } from './testing/google-test-server.js'
 
 let server: TestServer | undefined
 afterEach(async () => {

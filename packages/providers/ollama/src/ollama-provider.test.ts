@@ -2,8 +2,8 @@ import { createServer } from 'node:net'
 import { APICallError, InvalidResponseDataError, NetworkError, RateLimitError, StreamInterruptedError, TimeoutError } from '@dspex/provider'
 import { createTestServer, respondWith, type TestServer } from '@dspex/testing'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { sendFixtureJSON, sendFixtureNDJSON, sendRawNDJSON } from './__fixtures__/ollama-test-server.js'
 import { createOllama, ollama } from './ollama-provider.js'
-import { sendFixtureJSON, sendFixtureNDJSON, sendRawNDJSON } from './testing/ollama-test-server.js'
 
 const messages = [{ role: 'user', content: 'Why is the sky blue?' }] as const
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { createTestServer, startFakeOllamaServer, type TestServer } from '@dspex/testing'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { sendFixtureJSON, sendFixtureNDJSON } from './__fixtures__/ollama-test-server.js'
 import * as ollamaPackage from './index.js'
-import { sendFixtureJSON, sendFixtureNDJSON } from './testing/ollama-test-server.js'
 
 let server: TestServer | undefined
 afterEach(async () => {

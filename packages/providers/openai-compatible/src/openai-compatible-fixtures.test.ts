@@ -1,8 +1,8 @@
 import type { StreamPart, ToolCallPart } from '@dspex/provider'
 import { createTestServer, type TestServer } from '@dspex/testing'
 import { afterEach, describe, expect, it } from 'vitest'
+import { readFixture, sendFixtureChunks, sendFixtureJSON } from './__fixtures__/openai-compatible-test-server.js'
 import { createOpenAICompatible } from './openai-compatible-provider.js'
-import { readFixture, sendFixtureChunks, sendFixtureJSON } from './testing/openai-compatible-test-server.js'
 
 interface FixtureCase {
   readonly name: string

@@ -10,8 +10,8 @@ import {
 } from '@dspex/provider'
 import { createTestServer, replayServerSentEvents, respondWith, type TestServer, toServerSentEvents } from '@dspex/testing'
 import { afterEach, describe, expect, it } from 'vitest'
+import { readFixture, sendFixtureJSON } from './__fixtures__/openai-compatible-test-server.js'
 import { createOpenAICompatible } from './openai-compatible-provider.js'
-import { readFixture, sendFixtureJSON } from './testing/openai-compatible-test-server.js'
 
 const apiKey = 'sk-proj-SECRET-test-key-1234567890'
 const messages = [{ role: 'user', content: 'Hi' }] as const

@@ -1,8 +1,8 @@
 import type { StreamPart } from '@dspex/provider'
 import { createTestServer, readRecordedPayloads, replayServerSentEvents, respondWith, type TestServer, toServerSentEvents } from '@dspex/testing'
 import { afterEach, describe, expect, it } from 'vitest'
+import { readFixture } from './__fixtures__/openai-test-server.js'
 import { createOpenAI } from './openai-provider.js'
-import { readFixture } from './testing/openai-test-server.js'
 
 // The recorded `openai-*` fixtures, replayed through createOpenAI. The other Chat Completions recordings (DeepSeek,
 // Groq, Mistral, xAI) replay through createOpenAICompatible in @dspex/openai-compatible.

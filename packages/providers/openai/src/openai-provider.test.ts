@@ -1,10 +1,10 @@
 import { APICallError, LoadAPIKeyError, RateLimitError, TimeoutError } from '@dspex/provider'
 import { createTestServer, respondWith, type TestServer } from '@dspex/testing'
 import { afterEach, describe, expect, it } from 'vitest'
+import { readFixture } from './__fixtures__/openai-test-server.js'
 import { OpenAIChatLanguageModel } from './openai-chat-language-model.js'
 import { createOpenAI, openai } from './openai-provider.js'
 import { OpenAIResponsesLanguageModel } from './openai-responses-language-model.js'
-import { readFixture } from './testing/openai-test-server.js'
 
 const apiKey = 'sk-proj-SECRET-test-key-1234567890'
 const messages = [{ role: 'user', content: 'Hi' }] as const
