@@ -1,5 +1,5 @@
 // @ts-check
-import { DSPexError } from '@dspex/types'
+import { DSPexError } from '@dspex/core'
 import { buildSignature } from './build-signature.mjs'
 import { adapterNamed, fieldValues, openaiMessage } from './golden-values.mjs'
 

@@ -1,3 +1,3 @@
 export type { Callback, CallbackKind } from './callbacks/callback.js'
 export { type CallbackEvent, type CallbackRunner, setCallbackRunner, withCallbacks, withCallbacksSync } from './callbacks/with-callbacks.js'
-export { DSPexError, type DSPexErrorOptions } from './errors/dspex-error.js'
+export { DSPexError, type DSPexErrorJSON, type DSPexErrorOptions } from './errors/dspex-error.js'

@@ -2,7 +2,6 @@ export { anthropicInputSchema } from './anthropic-input-schema.js'
 export { coerceValue } from './coerce-value.js'
 export { describeReceivedValue } from './describe-received-value.js'
 export { describeType } from './describe-type.js'
-export { DSPexError, type DSPexErrorOptions } from '@dspex/core'
 export { PythonLiteralError } from './errors/python-literal-error.js'
 export { SpecialTypeError, type SpecialTypeErrorOptions } from './errors/special-type-error.js'
 export {

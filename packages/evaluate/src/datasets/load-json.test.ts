@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { DatasetError } from '../errors/dataset-error.js'
 import { tempDatasetFiles } from './__fixtures__/temp-dataset-files.js'
-import { DatasetError } from './dataset-error.js'
 import { loadJSON } from './load-json.js'
 
 const { write, pathOf } = tempDatasetFiles('dspex-json-')

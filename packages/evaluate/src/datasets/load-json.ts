@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import type { Example } from '@dspex/primitives'
-import { DatasetError } from './dataset-error.js'
+import { DatasetError } from '../errors/dataset-error.js'
 import { jsonErrorPosition } from './json-error-position.js'
 import { type DatasetPath, datasetPathText } from './open-dataset-file.js'
 import { type DatasetOptions, rowToExample } from './row-to-example.js'

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import type { Example } from '@dspex/primitives'
-import { DatasetError } from './dataset-error.js'
+import { DatasetError } from '../errors/dataset-error.js'
 import { loadJSONL } from './stream-jsonl.js'
 
 /** The fields of an example of the bundled sample dataset. */

@@ -1,7 +1,7 @@
 import type { ReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
-import { DatasetError } from './dataset-error.js'
+import { DatasetError } from '../errors/dataset-error.js'
 
 /** A dataset file's location: a path or a `file:` URL. */
 export type DatasetPath = string | URL

@@ -1,5 +1,5 @@
 import { Example } from '@dspex/primitives'
-import { DatasetError } from './dataset-error.js'
+import { DatasetError } from '../errors/dataset-error.js'
 
 /** Options every dataset loader takes. */
 export interface DatasetOptions {

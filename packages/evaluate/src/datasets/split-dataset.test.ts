@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DatasetError } from './dataset-error.js'
+import { DatasetError } from '../errors/dataset-error.js'
 import { splitDataset } from './split-dataset.js'
 
 const range = (size: number): number[] => Array.from({ length: size }, (_, index) => index)

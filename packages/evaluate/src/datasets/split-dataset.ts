@@ -1,4 +1,4 @@
-import { DatasetError } from './dataset-error.js'
+import { DatasetError } from '../errors/dataset-error.js'
 import { shuffle } from './shuffle-examples.js'
 
 /**

@@ -1,6 +1,6 @@
 import type { Example } from '@dspex/primitives'
 import { CsvError, parse } from 'csv-parse'
-import { DatasetError } from './dataset-error.js'
+import { DatasetError } from '../errors/dataset-error.js'
 import { type DatasetPath, datasetPathText, openDatasetFile, readFailure } from './open-dataset-file.js'
 import { type DatasetOptions, rowToExample } from './row-to-example.js'
 

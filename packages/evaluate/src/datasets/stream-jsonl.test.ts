@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { DatasetError } from '../errors/dataset-error.js'
 import { tempDatasetFiles } from './__fixtures__/temp-dataset-files.js'
-import { DatasetError } from './dataset-error.js'
 import { loadJSONL, streamJSONL } from './stream-jsonl.js'
 
 const { write, pathOf } = tempDatasetFiles('dspex-jsonl-')

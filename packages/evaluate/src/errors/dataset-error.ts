@@ -1,4 +1,4 @@
-import { DSPexError } from '@dspex/types'
+import { DSPexError } from '@dspex/core'
 
 /** What kind of problem a {@link DatasetError} reports. */
 export type DatasetErrorCode =
@@ -31,7 +31,7 @@ export type DatasetErrorCode =
  */
 export class DatasetError extends DSPexError {
   static override readonly marker: symbol = Symbol.for('dspex.error.dataset')
-  override readonly code: DatasetErrorCode
+  declare readonly code: DatasetErrorCode
   /** The file being read, when there is one. */
   readonly file: string | undefined
   /** The 1-based line of the problem, when known. */
@@ -41,7 +41,6 @@ export class DatasetError extends DSPexError {
 
   constructor(options: { message: string; code: DatasetErrorCode; file?: string; line?: number; index?: number; cause?: unknown }) {
     super({ message: options.message, code: options.code, cause: options.cause })
-    this.code = options.code
     this.file = options.file
     this.line = options.line
     this.index = options.index

@@ -1,4 +1,4 @@
-import { DSPexError } from '@dspex/types'
+import { DSPexError } from '@dspex/core'
 import { describe, expect, it } from 'vitest'
 import { EvaluationResult } from '../evaluation-result.js'
 import { EvaluateError } from './evaluate-error.js'
@@ -11,7 +11,7 @@ describe('EvaluateError', () => {
     expect(error).toBeInstanceOf(DSPexError)
     expect(error).toMatchObject({ name: 'EvaluateError', code: 'evaluate-max-errors', result, cause })
     expect(EvaluateError.isInstance(error)).toBe(true)
-    expect(EvaluateError.isInstance(new DSPexError({ message: 'x' }))).toBe(false)
+    expect(EvaluateError.isInstance(new DSPexError({ message: 'x', code: 'other' }))).toBe(false)
     expect(new EvaluateError({ message: 'x', code: 'evaluate-invalid-options' }).result).toBeUndefined()
   })
 })

@@ -1,4 +1,4 @@
-import { DSPexError } from '@dspex/types'
+import { DSPexError } from '@dspex/core'
 import type { EvaluationResult } from '../evaluation-result.js'
 
 /** What went wrong in an evaluation, as an {@link EvaluateError} reports it. */
@@ -19,13 +19,12 @@ export type EvaluateErrorCode =
  */
 export class EvaluateError extends DSPexError {
   static override readonly marker: symbol = Symbol.for('dspex.error.evaluate')
-  override readonly code: EvaluateErrorCode
-  /** What finished before the error, when anything ran. */
-  readonly result: EvaluationResult<unknown> | undefined
+  declare readonly code: EvaluateErrorCode
+  /** What finished before the error, when anything ran (non-enumerable, so an uncaught throw does not print it). */
+  declare readonly result: EvaluationResult<unknown> | undefined
 
   constructor(options: { message: string; code: EvaluateErrorCode; result?: EvaluationResult<unknown>; cause?: unknown }) {
     super({ message: options.message, code: options.code, cause: options.cause })
-    this.code = options.code
-    this.result = options.result
+    this.setLargeField('result', options.result)
   }
 }

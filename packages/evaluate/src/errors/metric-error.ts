@@ -1,4 +1,4 @@
-import { DSPexError } from '@dspex/types'
+import { DSPexError } from '@dspex/core'
 
 /** What kind of mistake a {@link MetricError} reports. */
 export type MetricErrorCode =
@@ -19,13 +19,12 @@ export type MetricErrorCode =
  */
 export class MetricError extends DSPexError {
   static override readonly marker: symbol = Symbol.for('dspex.error.metric')
-  override readonly code: MetricErrorCode
+  declare readonly code: MetricErrorCode
   /** The field involved, when there is one (`answer`, `context`...). */
   readonly field: string | undefined
 
   constructor(options: { message: string; code: MetricErrorCode; field?: string; cause?: unknown }) {
     super({ message: options.message, code: options.code, cause: options.cause })
-    this.code = options.code
     this.field = options.field
   }
 }

@@ -1,8 +1,8 @@
 import { Example, Prediction } from '@dspex/primitives'
 import { describe, expect, expectTypeOf, it } from 'vitest'
+import { MetricError } from '../errors/metric-error.js'
 import type { Metric } from '../metric.js'
 import { answerExactMatch } from './answer-exact-match.js'
-import { MetricError } from './metric-error.js'
 
 const example = (answer: unknown) => new Example({ question: 'What is 1+1?', answer }).withInputs('question')
 

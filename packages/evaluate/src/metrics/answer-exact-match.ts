@@ -1,8 +1,8 @@
 import type { Example, Prediction, TraceEntry } from '@dspex/primitives'
+import { MetricError } from '../errors/metric-error.js'
 import { checkAnswerList, checkText, describeValueType } from './answer-list.js'
 import { exactMatch } from './exact-match.js'
 import { f1Score } from './f1-score.js'
-import { MetricError } from './metric-error.js'
 
 /** Options of {@link answerExactMatch}. */
 export interface AnswerExactMatchOptions {

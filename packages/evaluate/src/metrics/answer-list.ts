@@ -1,4 +1,4 @@
-import { MetricError } from './metric-error.js'
+import { MetricError } from '../errors/metric-error.js'
 
 /**
  * Checks that `answers` is a non-empty list of strings (DSPy's EM/F1 require a list and take the

@@ -1,8 +1,8 @@
 import { type Example, normalizeText, type Prediction, type TraceEntry } from '@dspex/primitives'
+import { MetricError } from '../errors/metric-error.js'
 import { referenceAnswers } from './answer-exact-match.js'
 import { checkText, describeValueType } from './answer-list.js'
 import { dprNormalize, hasAnswer } from './dpr-normalize.js'
-import { MetricError } from './metric-error.js'
 
 /**
  * True when any passage contains any answer: both are normalized with {@link normalizeText}, then

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { MetricError } from '../errors/metric-error.js'
 import { EM, exactMatch, exactMatchScore } from './exact-match.js'
-import { MetricError } from './metric-error.js'
 
 describe('exactMatch', () => {
   it('matches any reference after normalization (DSPy docstring cases)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { MetricError } from '../errors/metric-error.js'
 import { F1, f1Score, f1ScorePair, precisionScore, sharedTokenCount } from './f1-score.js'
-import { MetricError } from './metric-error.js'
 
 // [prediction, answers, DSPy's F1] as printed by python3.
 const cases: [string, string[], number][] = [

@@ -1,6 +1,6 @@
 import type { Example, Prediction, TraceEntry } from '@dspex/primitives'
+import { MetricError } from '../errors/metric-error.js'
 import { describeValueType } from './answer-list.js'
-import { MetricError } from './metric-error.js'
 
 /**
  * What an LM-judged metric module ({@link SemanticF1}, {@link CompleteAndGrounded}) is called with:

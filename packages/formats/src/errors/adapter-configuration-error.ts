@@ -1,4 +1,4 @@
-import { DSPexError } from '@dspex/types'
+import { DSPexError } from '@dspex/core'
 
 /**
  * An adapter used in a way it cannot work: a `ToolCalls` output without a tool input under native
@@ -7,6 +7,7 @@ import { DSPexError } from '@dspex/types'
  */
 export class AdapterConfigurationError extends DSPexError {
   static override readonly marker: symbol = Symbol.for('dspex.error.adapter-configuration')
+  declare readonly code: 'adapter-configuration'
 
   constructor({ message, cause }: { message: string; cause?: unknown }) {
     super({ message, code: 'adapter-configuration', cause })

@@ -1,5 +1,5 @@
+import { DSPexError } from '@dspex/core'
 import { Signature } from '@dspex/signatures'
-import { DSPexError } from '@dspex/types'
 import { describe, expect, it } from 'vitest'
 import { AdapterConfigurationError } from './adapter-configuration-error.js'
 import { AdapterParseError } from './adapter-parse-error.js'
@@ -41,7 +41,7 @@ describe('AdapterParseError', () => {
 
   it('has siblings with their own codes', () => {
     expect(new AdapterConfigurationError({ message: 'm' }).code).toBe('adapter-configuration')
-    expect(new XMLSyntaxError({ reason: 'mismatched tag', line: 1, column: 2 })).toMatchObject({
+    expect(new XMLSyntaxError({ message: 'mismatched tag: line 1, column 2', reason: 'mismatched tag', line: 1, column: 2 })).toMatchObject({
       message: 'mismatched tag: line 1, column 2',
       code: 'xml-syntax',
     })

@@ -1,5 +1,5 @@
+import { DSPexError } from '@dspex/core'
 import type { Signature } from '@dspex/signatures'
-import { DSPexError } from '@dspex/types'
 
 /** Options of {@link AdapterParseError}. */
 export interface AdapterParseErrorOptions {
@@ -47,24 +47,30 @@ export interface AdapterParseErrorOptions {
  */
 export class AdapterParseError extends DSPexError {
   static override readonly marker: symbol = Symbol.for('dspex.error.adapter-parse')
+  declare readonly code: 'adapter-parse'
   /** The adapter that failed. */
   readonly adapterName: string
-  /** The signature whose outputs were expected. */
-  readonly signature: Signature<object, object>
+  /** The signature whose outputs were expected (non-enumerable: printed as `Name(inputs -> outputs)`). */
+  declare readonly signature: Signature<object, object>
   /** The LM's text, unchanged. */
   readonly lmResponse: string
   /** The output field that failed or is missing, if one is known. */
   readonly fieldName: string | undefined
-  /** The fields parsed before the failure, if known. */
-  readonly parsedResult: Readonly<Record<string, unknown>> | undefined
+  /** The fields parsed before the failure, if known (non-enumerable). */
+  declare readonly parsedResult: Readonly<Record<string, unknown>> | undefined
 
   constructor(options: AdapterParseErrorOptions) {
     super({ message: reportText(options), code: 'adapter-parse', cause: options.cause })
     this.adapterName = options.adapterName
-    this.signature = options.signature
+    this.setLargeField('signature', options.signature)
     this.lmResponse = options.lmResponse
     this.fieldName = options.fieldName
-    this.parsedResult = options.parsedResult
+    this.setLargeField('parsedResult', options.parsedResult)
+  }
+
+  /** The typed fields, with the signature as `Name(inputs -> outputs)` rather than the whole object. */
+  protected override typedFields(): Record<string, unknown> {
+    return { ...super.typedFields(), signature: `${this.signature.name}(${this.signature.signatureString})` }
   }
 }
 

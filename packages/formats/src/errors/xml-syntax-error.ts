@@ -1,4 +1,18 @@
-import { DSPexError } from '@dspex/types'
+import { DSPexError } from '@dspex/core'
+
+/** Options of {@link XMLSyntaxError}. */
+export interface XMLSyntaxErrorOptions {
+  /** What was wrong and where, as expat says it: `mismatched tag: line 1, column 26`. */
+  readonly message: string
+  /** Expat's reason alone (`not well-formed (invalid token)`, `mismatched tag` ...). */
+  readonly reason: string
+  /** The line of the problem, from 1. */
+  readonly line: number
+  /** The column of the problem, from 0, in characters. */
+  readonly column: number
+  /** The underlying error, if any. */
+  readonly cause?: unknown
+}
 
 /**
  * Text that is not well-formed XML, reported as Python's expat does (`mismatched tag: line 1,
@@ -7,6 +21,7 @@ import { DSPexError } from '@dspex/types'
  */
 export class XMLSyntaxError extends DSPexError {
   static override readonly marker: symbol = Symbol.for('dspex.error.xml-syntax')
+  declare readonly code: 'xml-syntax'
   /** Expat's reason alone (`not well-formed (invalid token)`, `mismatched tag` ...). */
   readonly reason: string
   /** The line of the problem, from 1. */
@@ -14,8 +29,8 @@ export class XMLSyntaxError extends DSPexError {
   /** The column of the problem, from 0, in characters. */
   readonly column: number
 
-  constructor({ reason, line, column }: { reason: string; line: number; column: number }) {
-    super({ message: `${reason}: line ${line}, column ${column}`, code: 'xml-syntax' })
+  constructor({ message, reason, line, column, cause }: XMLSyntaxErrorOptions) {
+    super({ message, code: 'xml-syntax', cause })
     this.reason = reason
     this.line = line
     this.column = column

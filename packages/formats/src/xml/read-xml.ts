@@ -363,6 +363,6 @@ class XMLReader {
       }
     }
     const column = [...this.source.slice(lineStart, at)].length
-    return new XMLSyntaxError({ reason, line, column })
+    return new XMLSyntaxError({ message: `${reason}: line ${line}, column ${column}`, reason, line, column })
   }
 }

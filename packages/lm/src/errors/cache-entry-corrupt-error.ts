@@ -1,4 +1,4 @@
-import { DSPexError } from '@dspex/types'
+import { DSPexError } from '@dspex/core'
 
 /**
  * A stored cache entry that could not be read back (partial write, foreign file, wrong shape).
@@ -7,6 +7,7 @@ import { DSPexError } from '@dspex/types'
  */
 export class CacheEntryCorruptError extends DSPexError {
   static override readonly marker: symbol = Symbol.for('dspex.error.cache-entry-corrupt')
+  declare readonly code: 'cache-entry-corrupt'
   /** The cache key of the entry. */
   readonly key: string
   /** Where the entry was stored (a file path for the disk store), when the store knows. */

@@ -1,4 +1,4 @@
-import { DSPexError } from '@dspex/types'
+import { DSPexError } from '@dspex/core'
 
 /**
  * An `LM` was configured in a way that cannot work: a malformed model string, an unsupported model
@@ -8,6 +8,7 @@ import { DSPexError } from '@dspex/types'
  */
 export class LMConfigurationError extends DSPexError {
   static override readonly marker: symbol = Symbol.for('dspex.error.lm-configuration')
+  declare readonly code: 'lm-configuration'
   /** The model string of the LM being configured. */
   readonly model: string
 

@@ -1,4 +1,4 @@
-import { DSPexError } from '@dspex/types'
+import { DSPexError } from '@dspex/core'
 
 /**
  * A saved LM state (DSPy's `dump_state` layout) that cannot be loaded: not an object, no model
@@ -6,6 +6,7 @@ import { DSPexError } from '@dspex/types'
  */
 export class LMStateError extends DSPexError {
   static override readonly marker: symbol = Symbol.for('dspex.error.lm-state')
+  declare readonly code: 'lm-state'
   /** The key of the state that was wrong (`model`, `_dspy_lm_class`), or `''` for the whole state. */
   readonly key: string
 

@@ -1,4 +1,4 @@
-import { DSPexError } from '@dspex/types'
+import { DSPexError } from '@dspex/core'
 
 /**
  * A `"provider/model"` string names a provider that is neither registered with `registerProvider`
@@ -6,6 +6,7 @@ import { DSPexError } from '@dspex/types'
  */
 export class ProviderNotInstalledError extends DSPexError {
   static override readonly marker: symbol = Symbol.for('dspex.error.provider-not-installed')
+  declare readonly code: 'provider-not-installed'
   /** The provider part of the model string (`openai`). */
   readonly provider: string
   /** The package that would provide it (`@dspex/openai`). */

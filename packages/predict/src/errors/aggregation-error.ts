@@ -1,4 +1,4 @@
-import { DSPexError } from '@dspex/types'
+import { DSPexError } from '@dspex/core'
 
 /** What kind of mistake an {@link AggregationError} reports. */
 export type AggregationErrorCode =
@@ -14,10 +14,9 @@ export type AggregationErrorCode =
  */
 export class AggregationError extends DSPexError {
   static override readonly marker: symbol = Symbol.for('dspex.error.aggregation')
-  override readonly code: AggregationErrorCode
+  declare readonly code: AggregationErrorCode
 
   constructor(options: { message: string; code: AggregationErrorCode; cause?: unknown }) {
     super(options)
-    this.code = options.code
   }
 }

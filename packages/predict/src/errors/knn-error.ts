@@ -1,4 +1,4 @@
-import { DSPexError } from '@dspex/types'
+import { DSPexError } from '@dspex/core'
 
 /** What kind of mistake a {@link KNNError} reports. */
 export type KNNErrorCode =
@@ -14,10 +14,9 @@ export type KNNErrorCode =
  */
 export class KNNError extends DSPexError {
   static override readonly marker: symbol = Symbol.for('dspex.error.knn')
-  override readonly code: KNNErrorCode
+  declare readonly code: KNNErrorCode
 
   constructor(options: { message: string; code: KNNErrorCode; cause?: unknown }) {
     super(options)
-    this.code = options.code
   }
 }

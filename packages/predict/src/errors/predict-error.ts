@@ -1,4 +1,4 @@
-import { DSPexError } from '@dspex/types'
+import { DSPexError } from '@dspex/core'
 
 /** What kind of mistake a {@link PredictError} reports. */
 export type PredictErrorCode = 'predict-no-lm' | 'predict-state' | 'predict-missing-input'
@@ -9,10 +9,9 @@ export type PredictErrorCode = 'predict-no-lm' | 'predict-state' | 'predict-miss
  */
 export class PredictError extends DSPexError {
   static override readonly marker: symbol = Symbol.for('dspex.error.predict')
-  override readonly code: PredictErrorCode
+  declare readonly code: PredictErrorCode
 
   constructor(options: { message: string; code: PredictErrorCode; cause?: unknown }) {
     super(options)
-    this.code = options.code
   }
 }

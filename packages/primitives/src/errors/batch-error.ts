@@ -1,4 +1,4 @@
-import { DSPexError } from '@dspex/types'
+import { DSPexError } from '@dspex/core'
 
 /** What stopped a batch, as a {@link BatchError} reports it. */
 export type BatchErrorCode =
@@ -28,11 +28,11 @@ export interface BatchFailure<Item = unknown> {
  */
 export class BatchError extends DSPexError {
   static override readonly marker: symbol = Symbol.for('dspex.error.batch')
-  override readonly code: BatchErrorCode
-  /** The results finished before the batch stopped, in item order; `undefined` elsewhere. */
-  readonly results: readonly unknown[]
-  /** The failures recorded before the batch stopped, in item order. */
-  readonly failures: readonly BatchFailure[]
+  declare readonly code: BatchErrorCode
+  /** The results finished before the batch stopped, in item order; `undefined` elsewhere (non-enumerable). */
+  declare readonly results: readonly unknown[]
+  /** The failures recorded before the batch stopped, in item order (non-enumerable). */
+  declare readonly failures: readonly BatchFailure[]
 
   constructor(options: {
     message: string
@@ -42,8 +42,7 @@ export class BatchError extends DSPexError {
     cause?: unknown
   }) {
     super({ message: options.message, code: options.code, cause: options.cause })
-    this.code = options.code
-    this.results = options.results ?? []
-    this.failures = options.failures ?? []
+    this.setLargeField('results', options.results ?? [])
+    this.setLargeField('failures', options.failures ?? [])
   }
 }

@@ -1,4 +1,4 @@
-import { DSPexError } from '@dspex/types'
+import { DSPexError } from '@dspex/core'
 
 /** What kind of mistake an {@link ExampleError} reports. */
 export type ExampleErrorCode =
@@ -15,13 +15,12 @@ export type ExampleErrorCode =
  */
 export class ExampleError extends DSPexError {
   static override readonly marker: symbol = Symbol.for('dspex.error.example')
-  override readonly code: ExampleErrorCode
+  declare readonly code: ExampleErrorCode
   /** The key involved, when there is one. */
   readonly key: string | undefined
 
   constructor(options: { message: string; code: ExampleErrorCode; key?: string; cause?: unknown }) {
     super({ message: options.message, code: options.code, cause: options.cause })
-    this.code = options.code
     this.key = options.key
   }
 }

@@ -1,4 +1,4 @@
-import { DSPexError } from '@dspex/types'
+import { DSPexError } from '@dspex/core'
 
 /** What kind of mistake a {@link ModuleError} reports. */
 export type ModuleErrorCode =
@@ -15,10 +15,9 @@ export type ModuleErrorCode =
  */
 export class ModuleError extends DSPexError {
   static override readonly marker: symbol = Symbol.for('dspex.error.module')
-  override readonly code: ModuleErrorCode
+  declare readonly code: ModuleErrorCode
 
   constructor(options: { message: string; code: ModuleErrorCode; cause?: unknown }) {
     super({ message: options.message, code: options.code, cause: options.cause })
-    this.code = options.code
   }
 }

@@ -1,4 +1,4 @@
-import { DSPexError } from '@dspex/types'
+import { DSPexError } from '@dspex/core'
 
 /** What kind of mistake a {@link PredictionError} reports. */
 export type PredictionErrorCode =
@@ -19,10 +19,9 @@ export type PredictionErrorCode =
  */
 export class PredictionError extends DSPexError {
   static override readonly marker: symbol = Symbol.for('dspex.error.prediction')
-  override readonly code: PredictionErrorCode
+  declare readonly code: PredictionErrorCode
 
   constructor(options: { message: string; code: PredictionErrorCode; cause?: unknown }) {
     super({ message: options.message, code: options.code, cause: options.cause })
-    this.code = options.code
   }
 }

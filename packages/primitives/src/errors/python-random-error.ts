@@ -1,4 +1,4 @@
-import { DSPexError } from '@dspex/types'
+import { DSPexError } from '@dspex/core'
 
 /** What kind of mistake a {@link PythonRandomError} reports. */
 export type PythonRandomErrorCode =
@@ -21,10 +21,9 @@ export type PythonRandomErrorCode =
  */
 export class PythonRandomError extends DSPexError {
   static override readonly marker: symbol = Symbol.for('dspex.error.python-random')
-  override readonly code: PythonRandomErrorCode
+  declare readonly code: PythonRandomErrorCode
 
   constructor(options: { message: string; code: PythonRandomErrorCode; cause?: unknown }) {
     super({ message: options.message, code: options.code, cause: options.cause })
-    this.code = options.code
   }
 }

@@ -1,4 +1,4 @@
-import { DSPexError } from '@dspex/types'
+import { DSPexError } from '@dspex/core'
 import { describe, expect, it } from 'vitest'
 import { BatchError } from './batch-error.js'
 import { ExampleError } from './example-error.js'

@@ -1,4 +1,4 @@
-import { DSPexError } from '@dspex/types'
+import { DSPexError } from '@dspex/core'
 
 /** What kind of problem a {@link StateLoadError} reports. */
 export type StateLoadErrorCode =
@@ -25,7 +25,7 @@ export type StatePathSegment = string | number
  */
 export class StateLoadError extends DSPexError {
   static override readonly marker: symbol = Symbol.for('dspex.error.state-load')
-  override readonly code: StateLoadErrorCode
+  declare readonly code: StateLoadErrorCode
   /** The path to the bad or missing key, from the top of the saved object. */
   readonly path: readonly StatePathSegment[]
   /** What is wrong there, without the location. */
@@ -40,7 +40,6 @@ export class StateLoadError extends DSPexError {
     const path = options.path ?? []
     const where = path.length === 0 ? 'Invalid saved state' : `Invalid saved state at ${formatStatePath(path)}`
     super({ message: `${where}: ${options.reason}`, code: options.code, cause: options.cause })
-    this.code = options.code
     this.path = path
     this.reason = options.reason
   }

@@ -1,4 +1,4 @@
-import { DSPexError } from '@dspex/types'
+import { DSPexError } from '@dspex/core'
 
 /** What kind of failure a {@link StateSaveError} reports. */
 export type StateSaveErrorCode =
@@ -17,13 +17,12 @@ export type StateSaveErrorCode =
  */
 export class StateSaveError extends DSPexError {
   static override readonly marker: symbol = Symbol.for('dspex.error.state-save')
-  override readonly code: StateSaveErrorCode
+  declare readonly code: StateSaveErrorCode
   /** Where in the state the unserializable value is (`cot.predict.demos[0].image`), or `''`. */
   readonly path: string
 
   constructor(options: { message: string; code: StateSaveErrorCode; path?: string; cause?: unknown }) {
     super({ message: options.message, code: options.code, cause: options.cause })
-    this.code = options.code
     this.path = options.path ?? ''
   }
 }

@@ -1,4 +1,4 @@
-import { DSPexError } from '@dspex/types'
+import { DSPexError } from '@dspex/core'
 
 /** What kind of mistake a {@link SignatureError} reports. */
 export type SignatureErrorCode =
@@ -22,7 +22,7 @@ export type SignatureErrorCode =
  */
 export class SignatureError extends DSPexError {
   static override readonly marker: symbol = Symbol.for('dspex.error.signature')
-  override readonly code: SignatureErrorCode
+  declare readonly code: SignatureErrorCode
   /** The signature string involved, when there is one. */
   readonly signature: string | undefined
   /** The character offset of the problem in {@link SignatureError.signature}, when known. */
@@ -36,7 +36,6 @@ export class SignatureError extends DSPexError {
     cause?: unknown
   }) {
     super({ message: options.message, code: options.code, cause: options.cause })
-    this.code = options.code
     this.signature = options.signature
     this.position = options.position
   }

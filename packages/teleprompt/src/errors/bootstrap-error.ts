@@ -13,13 +13,12 @@ export type BootstrapErrorCode =
  */
 export class BootstrapError extends TelepromptError {
   static override readonly marker: symbol = Symbol.for('dspex.error.bootstrap')
-  override readonly code: BootstrapErrorCode
+  declare readonly code: BootstrapErrorCode
   /** How many failures were counted when the bootstrap stopped. */
   readonly errorCount: number
 
   constructor(options: { message: string; code: BootstrapErrorCode; errorCount: number; cause?: unknown }) {
     super(options)
-    this.code = options.code
     this.errorCount = options.errorCount
   }
 }

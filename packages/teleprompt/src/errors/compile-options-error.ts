@@ -17,10 +17,9 @@ export type CompileOptionsErrorCode =
  */
 export class CompileOptionsError extends TelepromptError {
   static override readonly marker: symbol = Symbol.for('dspex.error.compile-options')
-  override readonly code: CompileOptionsErrorCode
+  declare readonly code: CompileOptionsErrorCode
 
   constructor(options: { message: string; code: CompileOptionsErrorCode; cause?: unknown }) {
     super(options)
-    this.code = options.code
   }
 }

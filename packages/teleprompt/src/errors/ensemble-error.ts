@@ -12,10 +12,9 @@ export type EnsembleErrorCode =
  */
 export class EnsembleError extends TelepromptError {
   static override readonly marker: symbol = Symbol.for('dspex.error.ensemble')
-  override readonly code: EnsembleErrorCode
+  declare readonly code: EnsembleErrorCode
 
   constructor(options: { message: string; code: EnsembleErrorCode; cause?: unknown }) {
     super(options)
-    this.code = options.code
   }
 }

@@ -1,4 +1,4 @@
-import { DSPexError } from '@dspex/types'
+import { DSPexError } from '@dspex/core'
 import { describe, expect, it } from 'vitest'
 import { BootstrapError } from './bootstrap-error.js'
 import { CompileOptionsError } from './compile-options-error.js'

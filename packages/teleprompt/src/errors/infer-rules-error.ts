@@ -14,10 +14,9 @@ export type InferRulesErrorCode =
  */
 export class InferRulesError extends TelepromptError {
   static override readonly marker: symbol = Symbol.for('dspex.error.infer-rules')
-  override readonly code: InferRulesErrorCode
+  declare readonly code: InferRulesErrorCode
 
   constructor(options: { message: string; code: InferRulesErrorCode; cause?: unknown }) {
     super(options)
-    this.code = options.code
   }
 }

@@ -1,4 +1,4 @@
-import { DSPexError } from '@dspex/types'
+import { DSPexError } from '@dspex/core'
 
 /**
  * The root of every error an optimizer throws, so callers can catch them all with one check

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
 import { DSPexError } from '@dspex/core'
+import { describe, expect, it } from 'vitest'
 import { PythonLiteralError } from './python-literal-error.js'
 
 describe('PythonLiteralError', () => {
@@ -11,6 +11,6 @@ describe('PythonLiteralError', () => {
     expect(error.name).toBe('PythonLiteralError')
     expect(error).toBeInstanceOf(DSPexError)
     expect(PythonLiteralError.isInstance(error)).toBe(true)
-    expect(PythonLiteralError.isInstance(new DSPexError({ message: 'x' }))).toBe(false)
+    expect(PythonLiteralError.isInstance(new DSPexError({ message: 'x', code: 'other' }))).toBe(false)
   })
 })

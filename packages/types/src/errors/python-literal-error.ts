@@ -1,5 +1,5 @@
-import { pythonStringRepr } from '../python-repr.js'
 import { DSPexError } from '@dspex/core'
+import { pythonStringRepr } from '../python-repr.js'
 
 /**
  * Text that is not a Python literal `ast.literal_eval` would accept: a syntax error, a name other
@@ -7,6 +7,7 @@ import { DSPexError } from '@dspex/core'
  */
 export class PythonLiteralError extends DSPexError {
   static override readonly marker: symbol = Symbol.for('dspex.error.python-literal')
+  declare readonly code: 'python-literal'
   /** The text that was parsed. */
   readonly text: string
   /** The character offset in `text` where parsing failed. */

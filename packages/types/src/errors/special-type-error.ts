@@ -1,5 +1,5 @@
-import type { SpecialTypeName } from '../type-node.js'
 import { DSPexError } from '@dspex/core'
+import type { SpecialTypeName } from '../type-node.js'
 
 /** Options of {@link SpecialTypeError}. */
 export interface SpecialTypeErrorOptions {
@@ -26,6 +26,7 @@ export interface SpecialTypeErrorOptions {
  */
 export class SpecialTypeError extends DSPexError {
   static override readonly marker: symbol = Symbol.for('dspex.error.special-type')
+  declare readonly code: 'special-type'
   /** The special type whose value was rejected. */
   readonly typeName: SpecialTypeName
 

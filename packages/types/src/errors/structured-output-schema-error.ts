@@ -29,6 +29,7 @@ export interface StructuredOutputSchemaErrorOptions {
  */
 export class StructuredOutputSchemaError extends DSPexError {
   static override readonly marker: symbol = Symbol.for('dspex.error.structured-output-schema')
+  declare readonly code: 'structured-output-schema-unsupported'
   /** The dialect that cannot express the type. */
   readonly dialect: StructuredOutputDialect
   /** Where in the schema the problem is. */

@@ -6,6 +6,7 @@ import { DSPexError } from '@dspex/core'
  */
 export class TypeDefinitionError extends DSPexError {
   static override readonly marker: symbol = Symbol.for('dspex.error.type-definition')
+  declare readonly code: 'type-definition'
   /** Where in the schema or type string the problem is (a JSON pointer or a character offset). */
   readonly path: string
 

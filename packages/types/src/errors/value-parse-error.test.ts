@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
 import { DSPexError } from '@dspex/core'
+import { describe, expect, it } from 'vitest'
 import { ValueParseError } from './value-parse-error.js'
 import { ValueValidationError } from './value-validation-error.js'
 

@@ -8,8 +8,9 @@ import { DSPexError } from '@dspex/core'
  */
 export class ValueParseError extends DSPexError {
   static override readonly marker: symbol = Symbol.for('dspex.error.value-parse')
-  /** The value as given: usually the LM's raw text, or an already decoded JSON value. */
-  readonly value: unknown
+  declare readonly code: 'value-parse'
+  /** The value as given: usually the LM's raw text, or an already decoded JSON value (non-enumerable). */
+  declare readonly value: unknown
   /** The raw text (for a non-string value, Python's `str()` of it). */
   readonly text: string
   /** The Python name of the expected type (`int`, `list[str]`, `Person`). */
@@ -29,7 +30,7 @@ export class ValueParseError extends DSPexError {
     cause?: unknown
   }) {
     super({ message, code: 'value-parse', cause })
-    this.value = value
+    this.setLargeField('value', value)
     this.text = text
     this.typeName = typeName
   }

@@ -26,15 +26,16 @@ export interface ValueValidationErrorOptions {
  */
 export class ValueValidationError extends DSPexError {
   static override readonly marker: symbol = Symbol.for('dspex.error.value-validation')
+  declare readonly code: 'value-validation'
   /** The Python name of the type the value was checked against. */
   readonly typeName: string
-  /** Every problem found. */
-  readonly issues: readonly ValueValidationIssue[]
+  /** Every problem found (non-enumerable: the message lists them). */
+  declare readonly issues: readonly ValueValidationIssue[]
 
   constructor({ typeName, issues, cause }: ValueValidationErrorOptions) {
     super({ message: formatValidationMessage(typeName, issues), code: 'value-validation', cause })
     this.typeName = typeName
-    this.issues = issues
+    this.setLargeField('issues', issues)
   }
 }
 
