@@ -14,7 +14,7 @@ const allowed: Record<string, readonly string[]> = {
   '@dspex/types': ['@dspex/core'],
   '@dspex/signatures': ['@dspex/core', '@dspex/types'],
   '@dspex/provider': ['@dspex/core'],
-  '@dspex/lm': ['@dspex/core', '@dspex/provider', '@dspex/types'],
+  '@dspex/lm': ['@dspex/core', '@dspex/provider'],
   '@dspex/primitives': ['@dspex/core', '@dspex/types', '@dspex/signatures'],
   '@dspex/formats': ['@dspex/core', '@dspex/types', '@dspex/signatures', '@dspex/provider'],
   '@dspex/predict': ['@dspex/core', '@dspex/types', '@dspex/signatures', '@dspex/primitives', '@dspex/formats', '@dspex/provider', '@dspex/lm'],
