@@ -1,6 +1,8 @@
 // @ts-check
-import { InputField, inferPrefix, OutputField, Signature } from '@dspex/signatures'
-import { specialTypeSchema, t } from '@dspex/types'
+import { InputField, OutputField, Signature } from '@dspex/signatures'
+import { inferPrefix } from '@dspex/signatures/internal'
+import { t } from '@dspex/types'
+import { specialTypeSchema } from '@dspex/types/internal'
 import { descriptorConverter } from './schema-from-descriptor.mjs'
 
 const schemaFromDescriptor = descriptorConverter({ t, specialTypeSchema })

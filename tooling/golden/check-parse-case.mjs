@@ -1,6 +1,6 @@
 // @ts-check
 import { AdapterParseError } from '@dspex/formats'
-import { selectUnionOption } from '@dspex/types'
+import { selectUnionOption } from '@dspex/types/internal'
 import { buildSignature } from './build-signature.mjs'
 import { adapterNamed } from './golden-values.mjs'
 

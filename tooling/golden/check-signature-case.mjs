@@ -1,5 +1,6 @@
 // @ts-check
-import { inferPrefix, SignatureError } from '@dspex/signatures'
+import { SignatureError } from '@dspex/signatures'
+import { inferPrefix } from '@dspex/signatures/internal'
 import * as types from '@dspex/types'
 import { buildSignature } from './build-signature.mjs'
 

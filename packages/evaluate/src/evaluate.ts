@@ -1,4 +1,5 @@
-import { BatchError, type BatchOutcome, type Callback, type Example, Prediction, runBatch, type TraceEntry, withCallbacks } from '@dspex/primitives'
+import { BatchError, type Callback, type Example, Prediction, type TraceEntry, withCallbacks } from '@dspex/primitives'
+import { type BatchOutcome, runBatch } from '@dspex/primitives/internal'
 import { EvaluateError } from './errors/evaluate-error.js'
 import { EvaluateProgress, type ProgressStream } from './evaluate-progress.js'
 import { averageScore, type EvaluatedExample, EvaluationResult } from './evaluation-result.js'

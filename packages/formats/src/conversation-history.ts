@@ -1,6 +1,7 @@
 import type { AssistantMessage, Message, ToolCallPart } from '@dspex/provider'
 import { InputField, Signature } from '@dspex/signatures'
-import { History, pythonJSONDumps, serializeForJSON, specialTypeSchema, ToolCallResults, ToolCalls, t } from '@dspex/types'
+import { History, ToolCallResults, ToolCalls, t } from '@dspex/types'
+import { pythonJSONDumps, serializeForJSON, specialTypeSchema } from '@dspex/types/internal'
 import type { FieldValues } from './adapter-model.js'
 import { withoutFields } from './signature-cache.js'
 

@@ -1,5 +1,5 @@
 import type { ContentPart, Message } from '@dspex/provider'
-import { customTypeEndIdentifier, customTypeStartIdentifier, loadRepairedJSON, pythonJSONDumps } from '@dspex/types'
+import { customTypeEndIdentifier, customTypeStartIdentifier, loadRepairedJSON, pythonJSONDumps } from '@dspex/types/internal'
 import { pythonStrip } from './python-strip.js'
 
 const markerPattern = new RegExp(`${customTypeStartIdentifier}([\\s\\S]*?)${customTypeEndIdentifier}`, 'g')

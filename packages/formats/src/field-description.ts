@@ -1,5 +1,6 @@
 import type { SignatureField } from '@dspex/signatures'
-import { type SpecialNode, specialTypeDescription, type TypeNode, typeNodeName } from '@dspex/types'
+import type { SpecialNode, TypeNode } from '@dspex/types'
+import { specialTypeDescription, typeNodeName } from '@dspex/types/internal'
 import { pythonStrip } from './python-strip.js'
 
 /**

@@ -1,5 +1,6 @@
 import type { SignatureField } from '@dspex/signatures'
-import { pythonValueRepr, type TypeNode, typeNodeName } from '@dspex/types'
+import type { TypeNode } from '@dspex/types'
+import { pythonValueRepr, typeNodeName } from '@dspex/types/internal'
 
 /**
  * What Python prints for a signature field's pydantic `FieldInfo` (the XMLAdapter puts it in its

@@ -1,6 +1,7 @@
 import type { ModelCapabilities, ResponseFormat } from '@dspex/provider'
 import type { SignatureField } from '@dspex/signatures'
-import { formatJSONObject, loadRepairedJSON, openaiStrictJSONSchema, parseValue, pythonJSONDumps, pythonStr } from '@dspex/types'
+import { openaiStrictJSONSchema, parseValue } from '@dspex/types'
+import { formatJSONObject, loadRepairedJSON, pythonJSONDumps, pythonStr } from '@dspex/types/internal'
 import type { TSchema } from 'typebox'
 import type { AdapterOptions, AdapterRequestOptions } from './adapter.js'
 import {

@@ -1,5 +1,6 @@
 import type { SignatureField } from '@dspex/signatures'
-import { pythonStr, specialTypeDescription, type TypeNode, typeNodePromptJSONSchemaText } from '@dspex/types'
+import type { TypeNode } from '@dspex/types'
+import { pythonStr, specialTypeDescription, typeNodePromptJSONSchemaText } from '@dspex/types/internal'
 
 /**
  * The note DSPy adds to an output field's placeholder in the prompt structure, after

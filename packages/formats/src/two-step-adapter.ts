@@ -1,6 +1,7 @@
 import type { Message } from '@dspex/provider'
 import { InputField, Signature } from '@dspex/signatures'
-import { pythonStr, type TypeNode, t } from '@dspex/types'
+import { type TypeNode, t } from '@dspex/types'
+import { pythonStr } from '@dspex/types/internal'
 import { Adapter, type AdapterOptions, type UserMessageOptions } from './adapter.js'
 import { type AdapterModel, type AdapterOutputs, type AdapterRequest, type AnySignature, type FieldValues, isFinalError } from './adapter-model.js'
 import { ChatAdapter, errorText } from './chat-adapter.js'

@@ -1,5 +1,6 @@
 import type { SignatureField } from '@dspex/signatures'
-import { coerceValue, formatFieldValue, parseValue, pythonStr, serializeForJSON, typeNodePydanticJSONSchema, ValueParseError } from '@dspex/types'
+import { formatFieldValue, parseValue, ValueParseError } from '@dspex/types'
+import { coerceValue, pythonStr, serializeForJSON, typeNodePydanticJSONSchema } from '@dspex/types/internal'
 import type { UserMessageOptions } from './adapter.js'
 import type { AdapterOutputs, AnySignature, FieldValues } from './adapter-model.js'
 import { ChatAdapter, completeOutputs, errorText } from './chat-adapter.js'

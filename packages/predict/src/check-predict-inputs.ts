@@ -1,6 +1,7 @@
 import type { Logger } from '@dspex/primitives'
 import type { Signature, SignatureField } from '@dspex/signatures'
-import { coerceValue, pythonStr, type TypeNode, validateValue } from '@dspex/types'
+import { type TypeNode, validateValue } from '@dspex/types'
+import { coerceValue, pythonStr } from '@dspex/types/internal'
 import { PredictError } from './errors/predict-error.js'
 
 /**

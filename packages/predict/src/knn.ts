@@ -1,6 +1,6 @@
 import type { Example } from '@dspex/primitives'
 import { type EmbeddingModel, embedMany } from '@dspex/provider'
-import { pythonStr } from '@dspex/types'
+import { pythonStr } from '@dspex/types/internal'
 import { KNNError } from './errors/knn-error.js'
 
 /** Turns texts into vectors, one per text, in order (DSPy's `Embedder`). */

@@ -1,4 +1,5 @@
-import { Completions, type Example, isExample, isPrediction, normalizeText, Prediction } from '@dspex/primitives'
+import { Completions, type Example, isExample, isPrediction, Prediction } from '@dspex/primitives'
+import { normalizeText } from '@dspex/primitives/internal'
 import type { Signature } from '@dspex/signatures'
 import { AggregationError } from './errors/aggregation-error.js'
 

@@ -1,4 +1,4 @@
-import { pythonStringRepr, pythonValueRepr } from '@dspex/types'
+import { pythonStringRepr, pythonValueRepr } from '@dspex/types/internal'
 import { ExampleError } from './errors/example-error.js'
 import { exampleMarker, isExample } from './is-example.js'
 import { isPlainObject } from './plain-object.js'

@@ -1,12 +1,11 @@
 export { type Callback, type CallbackEvent, type CallbackKind, withCallbacks, withCallbacksSync } from '@dspex/core'
-export { getAttributeByName, setAttributeByName } from './attribute-path.js'
-export { type BatchOptions, type BatchOutcome, type BatchResult, type RunBatchHooks, runBatch } from './batch.js'
+export type { BatchOptions, BatchResult } from './batch.js'
 export { BatchError, type BatchErrorCode, type BatchFailure } from './errors/batch-error.js'
 export { ExampleError, type ExampleErrorCode } from './errors/example-error.js'
 export { ModuleError, type ModuleErrorCode } from './errors/module-error.js'
 export { PredictionError, type PredictionErrorCode } from './errors/prediction-error.js'
 export { PythonRandomError, type PythonRandomErrorCode } from './errors/python-random-error.js'
-export { formatStatePath, StateLoadError, type StateLoadErrorCode, type StatePathSegment } from './errors/state-load-error.js'
+export { StateLoadError, type StateLoadErrorCode, type StatePathSegment } from './errors/state-load-error.js'
 export { StateSaveError, type StateSaveErrorCode } from './errors/state-save-error.js'
 export {
   type DictValue,
@@ -18,8 +17,7 @@ export {
   type MergeData,
 } from './example.js'
 export { isExample } from './is-example.js'
-export { isModule, moduleMarker } from './is-module.js'
-export { type Logger, processWarningLogger } from './logger.js'
+export type { Logger } from './logger.js'
 export {
   type BatchItem,
   type ForwardOptions,
@@ -28,8 +26,7 @@ export {
   type ModuleOptions,
   type NamedSubModulesOptions,
 } from './module.js'
-export { normalizeText, splitWhitespace } from './normalize-text.js'
-export { isParameter, isPredictor, type Parameter, type Predictor, parameterMarker, predictorMarker } from './parameter.js'
+export { type Parameter, type Predictor, parameterMarker, predictorMarker } from './parameter.js'
 export {
   type CompletionColumns,
   Completions,
@@ -45,7 +42,5 @@ export { recordTrace, type TraceEntry } from './record-trace.js'
 export { defaultSettings, type Settings } from './settings.js'
 export { activeCallId, activeSignal, configure, context, getSetting, settings } from './settings-context.js'
 export type { RegisteredType, SettingsRegistry } from './settings-registry.js'
-export { readStateFile, type SavedStateFile, writeStateFile } from './state-file.js'
-export { dependencyVersions, formatStateJSON } from './state-json.js'
 export { recordUsage, type TrackedUsage, trackUsage } from './track-usage.js'
-export { mergeUsageEntries, type UsageByModel, type UsageEntry, UsageTracker, type UsageValue } from './usage-tracker.js'
+export { type UsageByModel, type UsageEntry, UsageTracker, type UsageValue } from './usage-tracker.js'

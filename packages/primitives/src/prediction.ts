@@ -1,5 +1,5 @@
 import type { Signature } from '@dspex/signatures'
-import { pythonValueRepr } from '@dspex/types'
+import { pythonValueRepr } from '@dspex/types/internal'
 import { PredictionError } from './errors/prediction-error.js'
 import { type ExampleFields, type ExampleMemberName, ExampleRecord, type ExampleSource, type MergeData } from './example.js'
 import { isExample } from './is-example.js'

@@ -1,4 +1,5 @@
-import { pythonFloatRepr, pythonScalarRepr, type TypeNode } from '@dspex/types'
+import type { TypeNode } from '@dspex/types'
+import { pythonFloatRepr, pythonScalarRepr } from '@dspex/types/internal'
 
 /**
  * Numeric and length constraints on a field, as pydantic's `Field(ge=..., max_length=...)` takes

@@ -1,8 +1,5 @@
-export { cleandoc } from './cleandoc.js'
 export { SignatureError, type SignatureErrorCode } from './errors/signature-error.js'
-export { describeConstraints, type FieldConstraints } from './field-constraints.js'
-export { isValidFieldName } from './field-name.js'
-export { inferPrefix } from './infer-prefix.js'
+export type { FieldConstraints } from './field-constraints.js'
 export type {
   AudioValue,
   CitationsValue,
@@ -17,7 +14,6 @@ export type {
   ToolCallResultsValue,
   ToolCallsValue,
 } from './infer-signature-types.js'
-export { type ParsedStringField, parseSignatureString } from './parse-signature-string.js'
 export {
   type CreateSignatureOptions,
   type FieldChanges,
@@ -38,4 +34,4 @@ export {
   OutputField,
   SignatureField,
 } from './signature-field.js'
-export { readSignatureState, type SignatureState } from './signature-state.js'
+export type { SignatureState } from './signature-state.js'

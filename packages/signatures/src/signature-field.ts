@@ -1,4 +1,5 @@
-import { describeType, type TypeNode, t, typeNodeName } from '@dspex/types'
+import { describeType, type TypeNode, t } from '@dspex/types'
+import { typeNodeName } from '@dspex/types/internal'
 import type { TSchema, TString } from 'typebox'
 import { describeConstraints, type FieldConstraints, isConstraintKey } from './field-constraints.js'
 import { inferPrefix } from './infer-prefix.js'

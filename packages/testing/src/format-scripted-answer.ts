@@ -1,4 +1,5 @@
-import { formatFieldValue, pythonJSONDumps, serializeForJSON, t } from '@dspex/types'
+import { formatFieldValue, t } from '@dspex/types'
+import { pythonJSONDumps, serializeForJSON } from '@dspex/types/internal'
 
 /** The reply format a scripted LM imitates: the one the program's adapter asks for. */
 export type ScriptedAnswerFormat = 'chat' | 'json' | 'xml'

@@ -1,11 +1,10 @@
 export { createTestServer, type RecordedRequest, respondWith, type TestHandler, type TestServer } from '@dspex/provider/test-server'
 export { createDemoSensitiveLM, type DemoSensitiveOptions, demoSensitiveAnswer, demoSensitiveReply } from './demo-sensitive-lm.js'
-export { anthropicProtocol, startFakeAnthropicServer } from './fake-anthropic-server.js'
-export { geminiProtocol, startFakeGeminiServer } from './fake-gemini-server.js'
-export { ollamaProtocol, startFakeOllamaServer } from './fake-ollama-server.js'
-export { openaiProtocol, startFakeOpenAIServer } from './fake-openai-server.js'
-export { answerFromExamples } from './follow-examples.js'
-export { formatScriptedAnswer, type ScriptedAnswerFormat } from './format-scripted-answer.js'
+export { startFakeAnthropicServer } from './fake-anthropic-server.js'
+export { startFakeGeminiServer } from './fake-gemini-server.js'
+export { startFakeOllamaServer } from './fake-ollama-server.js'
+export { startFakeOpenAIServer } from './fake-openai-server.js'
+export type { ScriptedAnswerFormat } from './format-scripted-answer.js'
 export {
   type ReplayServerSentEventsOptions,
   readRecordedPayloads,
@@ -23,11 +22,9 @@ export {
   defaultFakeReplyText,
   type FakeFault,
   type FakeFaultChooser,
-  type FakeProtocol,
   type FakeProviderServer,
   type FakeReply,
   type FakeRequest,
   type FakeToolCall,
   type StartFakeServerOptions,
-  startFakeServer,
 } from './start-fake-server.js'

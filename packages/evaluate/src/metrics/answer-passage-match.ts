@@ -1,4 +1,5 @@
-import { type Example, normalizeText, type Prediction, type TraceEntry } from '@dspex/primitives'
+import type { Example, Prediction, TraceEntry } from '@dspex/primitives'
+import { normalizeText } from '@dspex/primitives/internal'
 import { MetricError } from '../errors/metric-error.js'
 import { referenceAnswers } from './answer-exact-match.js'
 import { checkText, describeValueType } from './answer-list.js'

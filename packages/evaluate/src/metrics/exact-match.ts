@@ -1,4 +1,4 @@
-import { normalizeText } from '@dspex/primitives'
+import { normalizeText } from '@dspex/primitives/internal'
 import { checkAnswerList } from './answer-list.js'
 
 /**

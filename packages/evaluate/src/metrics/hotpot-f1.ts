@@ -1,4 +1,4 @@
-import { normalizeText, splitWhitespace } from '@dspex/primitives'
+import { normalizeText, splitWhitespace } from '@dspex/primitives/internal'
 import { checkAnswerList } from './answer-list.js'
 import { tokenF1 } from './f1-score.js'
 

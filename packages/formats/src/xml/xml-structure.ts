@@ -1,4 +1,5 @@
-import { pythonStr, type TypeNode, typeNodePydanticJSONSchema } from '@dspex/types'
+import type { TypeNode } from '@dspex/types'
+import { pythonStr, typeNodePydanticJSONSchema } from '@dspex/types/internal'
 
 type SchemaRecord = Readonly<Record<string, unknown>>
 
