@@ -32,15 +32,18 @@ export interface DSPexErrorJSON {
 type InspectFunction = (value: unknown, options?: Readonly<Record<string, unknown>>) => string
 
 /**
- * The root of every DSPex error, `@dspex/provider`'s `ProviderError` included. Every class below it follows one rule:
+ * The root of every DSPex error, `@dspex/provider`'s `ProviderError` included. Every class below it follows one rule
+ * (the package README states it with a tested example):
  *
+ * - **One class per file, in `src/errors/`**, constructed from one options object (`message`, `cause`, typed fields).
  * - **Its own marker.** Each class declares `static override readonly marker = Symbol.for('dspex.error.<kebab-name>')`
  *   (provider errors use `dspex.provider.error.<kebab-name>`). The constructor walks the class chain with
  *   `Object.hasOwn` and throws a `TypeError` naming the class when one class of the chain has no marker of its own,
  *   reuses another's, or uses a symbol that is not from `Symbol.for` (which would not match across package copies).
  *   Each instance carries every marker of its chain as an own property set to `true`, `Symbol.for('dspex.error')` among them.
  * - **A required, stable code.** `code` is a kebab-case string; each class narrows it to its own union of literals
- *   (`declare readonly code: PredictErrorCode`). There is no default.
+ *   (`declare readonly code: PredictErrorCode`). There is no default. Provider errors have one code per class, the
+ *   static `code` each class declares, so their options take none.
  * - **`isInstance` and `instanceof`** check the marker of the class they are called on, so they work across duplicated
  *   copies of a package and say no for a base or a sibling; called on a class without a marker of its own, they say no.
  * - **`toJSON()`** returns a plain object: name, code, message, the class's typed fields ({@link DSPexError.typedFields},
