@@ -13,6 +13,8 @@ export class MissingBaseURLError extends ProviderError {
   static override readonly marker: symbol = Symbol.for('dspex.provider.error.missing-base-url')
   /** The stable code of this class. */
   static override readonly code: string = 'missing-base-url'
+  /** The stable code of this class. */
+  declare readonly code: 'missing-base-url'
   /** The provider name that was given. */
   readonly provider: string
 

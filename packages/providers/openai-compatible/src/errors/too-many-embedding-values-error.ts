@@ -21,6 +21,8 @@ export class TooManyEmbeddingValuesError extends ProviderError {
   static override readonly marker: symbol = Symbol.for('dspex.provider.error.too-many-embedding-values')
   /** The stable code of this class. */
   static override readonly code: string = 'too-many-embedding-values'
+  /** The stable code of this class. */
+  declare readonly code: 'too-many-embedding-values'
   /** The provider's name. */
   readonly provider: string
   /** The embedding model's id. */
