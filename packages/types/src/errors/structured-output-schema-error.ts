@@ -1,7 +1,10 @@
 import { DSPexError } from '@dspex/core'
 
-/** The structured-output dialects DSPex writes schemas for. */
-export type StructuredOutputDialect = 'openai-strict' | 'gemini' | 'anthropic'
+/**
+ * The structured-output dialects this package writes schemas for: OpenAI's strict mode. (Gemini's dialect is
+ * written by `@dspex/google`; Anthropic takes the pydantic schema as it is.)
+ */
+export type StructuredOutputDialect = 'openai-strict'
 
 /** Options of {@link StructuredOutputSchemaError}. */
 export interface StructuredOutputSchemaErrorOptions {
@@ -16,7 +19,7 @@ export interface StructuredOutputSchemaErrorOptions {
 
 /**
  * An output type that a provider's structured-output mode cannot express: an open-ended `dict`
- * under OpenAI's strict mode, an integer enum for Gemini, `Any` anywhere a type is required...
+ * under OpenAI's strict mode, `Any` anywhere a type is required...
  * A caller catches it to fall back to plain JSON mode (`{"type": "json_object"}`), as DSPy's
  * JSONAdapter does when it cannot build a structured-output schema.
  *
