@@ -1,7 +1,8 @@
 import { History, Image } from '@dspex/types'
 import { describe, expect, it } from 'vitest'
 import { ExampleError } from './errors/example-error.js'
-import { Example, isExample } from './example.js'
+import { Example } from './example.js'
+import { isExample } from './is-example.js'
 import { Prediction } from './prediction.js'
 
 // The cases of DSPy's tests/primitives/test_example.py, one `it` each, then DSPex's own.
