@@ -34,7 +34,10 @@ describe('the call contract', () => {
 
     const plain = await cot.call({ question: 'q' })
     const plainEvents = recorder.events.splice(0)
-    const withOptions = await cot.call({ question: 'q' }, { config: { temperature: 0.5 }, demos: [{ question: 'q0', answer: 'a0', reasoning: 'r0' }] })
+    const withOptions = await cot.call(
+      { question: 'q' },
+      { config: { temperature: 0.5 }, demos: [{ question: 'q0', answer: 'a0', reasoning: 'r0' }] },
+    )
     const optionEvents = recorder.events.splice(0)
 
     expect(plainEvents).toEqual(['start ChainOfThought', 'start Predict', 'end Predict', 'end ChainOfThought'])

@@ -1,7 +1,7 @@
+import { DSPexError } from '@dspex/core'
 import { Type } from 'typebox'
 import { describe, expect, it } from 'vitest'
 import { describeType } from './describe-type.js'
-import { DSPexError } from '@dspex/core'
 import { TypeDefinitionError } from './errors/type-definition-error.js'
 import { parsePythonType } from './parse-python-type.js'
 

@@ -1,6 +1,6 @@
+import { DSPexError } from '@dspex/core'
 import type { TSchema } from 'typebox'
 import { describe, expect, it } from 'vitest'
-import { DSPexError } from '@dspex/core'
 import { parseValue } from './parse-value.js'
 import { t } from './type-builder.js'
 

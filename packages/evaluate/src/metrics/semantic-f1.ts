@@ -1,6 +1,6 @@
 import { ChainOfThought } from '@dspex/predict'
-import type { Signature } from '@dspex/signatures'
 import { type Example, type ForwardOptions, Module, type ModuleOptions, Prediction, type TraceEntry } from '@dspex/primitives'
+import type { Signature } from '@dspex/signatures'
 import type { Metric } from '../metric.js'
 import { type JudgeInputs, judgeField, judgeNumber } from './judge-inputs.js'
 import { precisionRecallF1 } from './precision-recall-f1.js'

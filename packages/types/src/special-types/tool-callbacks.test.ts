@@ -52,6 +52,6 @@ describe('tool callbacks', () => {
       ['tool', add, { a: 4, b: 5 }],
       ['tool', broken, { a: 4, b: 5 }],
     ])
-    expect((runner.calls[1]?.exception as Error).message).toBe('down')
+    expect(runner.calls[1]?.exception).toMatchObject({ message: 'down' })
   })
 })
