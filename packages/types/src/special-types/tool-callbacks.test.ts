@@ -1,6 +1,5 @@
 import { type CallbackEvent, type CallbackRunner, setCallbackRunner } from '@dspex/core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { t } from '../type-builder.js'
 import { Tool } from './tool.js'
 import { ToolCalls } from './tool-calls.js'
 
@@ -30,7 +29,7 @@ function recordingRunner(): CallbackRunner & { calls: Reported[] } {
 }
 
 describe('tool callbacks', () => {
-  const add = new Tool(({ a, b }: { a: number; b: number }) => a + b, { name: 'add', args: { a: t.integer(), b: t.integer() } })
+  const add = new Tool(({ a, b }: { a: number; b: number }) => a + b, { name: 'add', args: { a: { type: 'integer' }, b: { type: 'integer' } } })
 
   it('report Tool.acall with the arguments and the result, argument errors included', async () => {
     const runner = recordingRunner()
