@@ -74,7 +74,6 @@ export interface ExampleConstructor {
 }
 
 // Defined in is-example.ts (structural-copy.ts needs it, and example.ts needs structural-copy.ts); re-exported for module.ts.
-export { isExample }
 
 type AnyExampleConstructor = new (base?: unknown, overrides?: object) => ExampleRecord<Record<string, unknown>, string>
 
