@@ -73,8 +73,6 @@ export interface ExampleConstructor {
   readonly prototype: ExampleRecord<Record<string, unknown>, string>
 }
 
-// Defined in is-example.ts (structural-copy.ts needs it, and example.ts needs structural-copy.ts); re-exported for module.ts.
-
 type AnyExampleConstructor = new (base?: unknown, overrides?: object) => ExampleRecord<Record<string, unknown>, string>
 
 /** The class behind {@link Example}; its instances also expose their fields as properties. */
