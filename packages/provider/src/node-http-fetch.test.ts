@@ -77,6 +77,35 @@ describe('createNodeHTTPFetch', () => {
     expect((await reader.read()).done).toBe(true)
   })
 
+  it('drops data the socket had queued once the reader cancels, at every point of a fast stream, without a stray throw', async () => {
+    const stray: unknown[] = []
+    const trap = (error: unknown): void => void stray.push(error)
+    process.on('uncaughtException', trap)
+    process.on('unhandledRejection', trap)
+    try {
+      const chunk = `data: ${'x'.repeat(4000)}\n\n`
+      server = await createTestServer((_request, response) => {
+        response.writeHead(200, { 'content-type': 'text/event-stream' })
+        for (let index = 0; index < 200; index += 1) response.write(chunk)
+        response.end()
+      })
+      for (let reads = 1; reads <= 12; reads += 1) {
+        const response = await fetch(`${server.url}/s`, { method: 'POST', body: '{}' })
+        const reader = (response.body as ReadableStream<Uint8Array>).getReader()
+        for (let index = 0; index < reads; index += 1) await reader.read()
+        await reader.cancel()
+        await new Promise((resolve) => setTimeout(resolve, 5))
+      }
+      const response = await fetch(`${server.url}/s`, { method: 'POST', body: '{}' })
+      for await (const _part of response.body as unknown as AsyncIterable<Uint8Array>) break
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    } finally {
+      process.off('uncaughtException', trap)
+      process.off('unhandledRejection', trap)
+    }
+    expect(stray).toEqual([])
+  })
+
   it('speaks HTTPS, trusting an extra certificate authority when given one', async () => {
     const key = readFileSync(new URL('./__fixtures__/localhost-key.pem', import.meta.url), 'utf8')
     const cert = readFileSync(new URL('./__fixtures__/localhost-cert.pem', import.meta.url), 'utf8')

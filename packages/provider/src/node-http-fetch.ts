@@ -119,11 +119,16 @@ function incomingHeaders(incoming: IncomingMessage): Headers {
   return headers
 }
 
-/** A web stream over the response as it arrives; a lost connection errors it as Node's fetch does. */
+/**
+ * A web stream over the response as it arrives; a lost connection errors it as Node's fetch does.
+ * Once the reader cancels (or the stream ended), nothing more reaches the controller: data the
+ * socket had already queued is dropped instead of being enqueued on a closed stream, which would
+ * throw outside any promise and end the process.
+ */
 function streamBody(incoming: IncomingMessage, release: () => void, signal: AbortSignal | undefined): ReadableStream<Uint8Array> {
+  let done = false
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      let done = false
       const finish = (error?: Error): void => {
         if (done) return
         done = true
@@ -132,6 +137,7 @@ function streamBody(incoming: IncomingMessage, release: () => void, signal: Abor
         else controller.error(signal?.aborted ? signal.reason : new TypeError('terminated', { cause: error }))
       }
       incoming.on('data', (chunk: Buffer) => {
+        if (done) return
         controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength))
         if ((controller.desiredSize ?? 1) <= 0) incoming.pause()
       })
@@ -142,9 +148,11 @@ function streamBody(incoming: IncomingMessage, release: () => void, signal: Abor
       })
     },
     pull() {
-      incoming.resume()
+      if (!done) incoming.resume()
     },
     cancel() {
+      done = true
+      release()
       incoming.destroy()
     },
   })
