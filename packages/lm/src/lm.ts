@@ -16,7 +16,7 @@ import { type LMCallResult, toLMOutput } from './lm-output.js'
 import { type LMRequest, type LMRequestOptions, mergeRequestOptions, withoutSecrets } from './lm-request-options.js'
 import { dumpLMState, type LMState, parseLMState } from './lm-state.js'
 import { emitWarning, type LMWarning } from './lm-warning.js'
-import { type ProviderSettings, parseModelString, resolveLanguageModel } from './provider-registry.js'
+import { type ProviderFactorySettings, parseModelString, resolveLanguageModel } from './provider-registry.js'
 import { checkReasoningModelOptions } from './reasoning-model.js'
 
 /** What `lm.call` accepts: a prompt (sent as one user message), a list of messages, or a full request. */
@@ -325,7 +325,7 @@ export class LM {
     })
   }
 
-  #providerSettings(): ProviderSettings {
+  #providerSettings(): ProviderFactorySettings {
     const { apiKey, baseURL, providerSettings } = this.#options
     return {
       ...providerSettings,

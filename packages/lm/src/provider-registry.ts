@@ -12,14 +12,6 @@ import { ProviderNotInstalledError } from './errors/provider-not-installed-error
  */
 export type ProviderFactorySettings = ProviderSettings & { readonly [setting: string]: unknown }
 
-/**
- * The former name of {@link ProviderFactorySettings}, kept for `lm.ts` until it imports the new one; not
- * exported from the package (`ProviderSettings` is `@dspex/provider`'s).
- *
- * @deprecated Use {@link ProviderFactorySettings}.
- */
-export type { ProviderFactorySettings as ProviderSettings }
-
 /** Builds the language model for a model id, e.g. `(id, settings) => createOpenAI(settings)(id)`. */
 export type ProviderFactory = (modelId: string, settings: ProviderFactorySettings) => LanguageModel | Promise<LanguageModel>
 
