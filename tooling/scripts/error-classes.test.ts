@@ -174,7 +174,7 @@ describe('every DSPex error class', async () => {
 })
 
 describe('an uncaught DSPex error', () => {
-  it('prints Name [code]: message, the stack and short fields, not the whole signature (Node prints it without custom inspection)', () => {
+  it('prints Name: message, the stack and short fields with the code, not the whole signature (Node prints it without custom inspection)', () => {
     const script = [
       "import { AdapterParseError } from '@dspex/formats'",
       "import { Signature } from '@dspex/signatures'",
@@ -184,7 +184,8 @@ describe('an uncaught DSPex error', () => {
     const run = spawnSync(process.execPath, ['--input-type=module', '--eval', script], { cwd: join(repositoryRoot, 'tooling'), encoding: 'utf8' })
     expect(run.status).toBe(1)
     const printed = run.stderr
-    expect(printed).toContain('AdapterParseError [adapter-parse]: Adapter ChatAdapter failed to parse the LM response.')
+    expect(printed).toContain('AdapterParseError: Adapter ChatAdapter failed to parse the LM response.')
+    expect(printed).toContain("code: 'adapter-parse'")
     expect(printed).toMatch(/\n {4}at /)
     expect(printed).toContain("adapterName: 'ChatAdapter'")
     expect(printed).toContain("fieldName: 'answer'")

@@ -32,7 +32,7 @@ const longestFieldLine = 400
  * `instanceof` true for the class and its subclasses, false for a base, a sibling, and on a class without its own
  * marker, whose construction throws a `TypeError` naming it; `toJSON` as a plain object with name, code, message and
  * every typed field; `util.inspect` printing `Name [code]: message`, the stack frames and short field lines; and what Node
- * prints for an uncaught throw (no custom inspection) starting with the same header, with no enumerable field that is
+ * prints for an uncaught throw (no custom inspection) starting with V8's `Name: message` header, with no enumerable field that is
  * not a string printed in more than 400 characters.
  *
  * @example
@@ -175,7 +175,9 @@ function inspectChecks(instance: Error & { readonly code: string }): string[] {
   if (long !== undefined) problems.push(`util.inspect prints a field line of ${long.length} characters: ${long.slice(0, 80)}...`)
   // What Node prints for an uncaught throw: the stack, then every enumerable property five levels deep.
   const uncaught = inspect(instance, { customInspect: false, depth: 5, colors: false })
-  if (!uncaught.startsWith(header)) problems.push(`an uncaught throw would not start with "${header.split('\n')[0]}": ${uncaught.slice(0, 120)}`)
+  const stackHeader = `${instance.name}: ${instance.message}`
+  if (!uncaught.startsWith(stackHeader))
+    problems.push(`an uncaught throw would not start with "${stackHeader.split('\n')[0]}": ${uncaught.slice(0, 120)}`)
   for (const [key, value] of Object.entries(instance)) {
     if (typeof value === 'string' || printedKeys.has(key)) continue
     const shown = inspect(value, { customInspect: false, depth: 5, colors: false })

@@ -149,7 +149,7 @@ describe('DSPexError.setLargeField', () => {
     expect(error.report).toBe(report)
     expect(Object.keys(error)).toEqual(['code', 'rowCount'])
     const uncaught = inspect(error, { customInspect: false, depth: 5 })
-    expect(uncaught.split('\n')[0]).toBe('ReportError [report]: Too many rows.')
+    expect(uncaught.split('\n')[0]).toBe('ReportError: Too many rows.')
     expect(uncaught).not.toContain('row 499')
     expect(error.toJSON()).toEqual({ name: 'ReportError', code: 'report', message: 'Too many rows.', report, rowCount: 500 })
     expect(inspect(error)).toContain('  rowCount: 500,\n  report: { rows: [Array] }\n}')

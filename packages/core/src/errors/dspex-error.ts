@@ -49,8 +49,9 @@ type InspectFunction = (value: unknown, options?: Readonly<Record<string, unknow
  * - **`toJSON()`** returns a plain object: name, code, message, the class's typed fields ({@link DSPexError.typedFields},
  *   which a class overrides to shorten or hide a field) and a summary of the cause (name, message, code, never its
  *   other properties).
- * - **Concise printing.** The stack starts with `Name [code]: message`, as Node's own coded errors do. `util.inspect` and
- *   `console.log` print that, the stack frames and the typed fields one level deep, never a whole nested object. Node
+ * - **Concise printing.** `util.inspect` and `console.log` print `Name [code]: message`, as Node's own coded errors
+ *   read, the stack frames and the typed fields one level deep, never a whole nested object. The stack itself keeps
+ *   V8's `Name: message` header (rewriting it would force every error to format its stack when thrown). Node
  *   prints an uncaught error without custom inspection (every enumerable field, five levels deep), so a field holding a
  *   large object (a signature, a result, a request body) is set with {@link DSPexError.setLargeField}, which keeps it
  *   out of that dump but in `toJSON` and `util.inspect`.
@@ -91,13 +92,8 @@ export class DSPexError extends Error {
     Object.defineProperty(this, 'name', { value: new.target.name, writable: true, configurable: true, enumerable: false })
     this.code = options.code
     for (const marker of markers) Object.defineProperty(this, marker, { value: true })
-    // Node prints an uncaught error from its stack (without custom inspection): give the stack Node's own
-    // `Name [code]: message` header.
-    if (typeof this.stack === 'string') {
-      const frames = stackFrames(this.stack)
-      const stack = frames === '' ? headerOf(this) : `${headerOf(this)}\n${frames}`
-      Object.defineProperty(this, 'stack', { value: stack, writable: true, configurable: true, enumerable: false })
-    }
+    // The stack is left to V8, which formats it only when read: reading it here would cost every error (parsers
+    // throw and catch many) several microseconds. An uncaught throw prints its default `Name: message` header.
   }
 
   /**
