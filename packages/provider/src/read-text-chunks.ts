@@ -5,7 +5,7 @@ import { describeNetworkFailure, isNetworkFailure } from './is-network-failure.j
 /** Options of the stream parsers: the caller's signal and where the stream came from, for errors. */
 export interface ParseStreamOptions {
   /** The caller's signal; when it aborts, reading rejects with the signal's reason, untouched. */
-  readonly signal?: AbortSignal
+  readonly signal?: AbortSignal | undefined
   /** The URL the stream came from (as {@link postToAPIStream} returns it). */
   readonly url?: string
   /** The provider's name. */

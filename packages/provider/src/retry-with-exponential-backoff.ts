@@ -27,7 +27,7 @@ export interface RetryOptions {
   /** The longest wait a provider may ask for (`retry-after`); a longer one stops retrying. Default 60 000. */
   readonly maxRetryAfterMs?: number
   /** Stops retrying (and any wait) when it aborts. */
-  readonly signal?: AbortSignal
+  readonly signal?: AbortSignal | undefined
   /** Called before each wait, for logging or metrics. */
   readonly onRetry?: (event: RetryEvent) => void
 }

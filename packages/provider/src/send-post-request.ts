@@ -41,15 +41,15 @@ export interface PostToAPIOptions {
   /** The absolute URL to post to. */
   readonly url: string
   /** Request headers; `content-type: application/json` is added unless set. */
-  readonly headers?: Readonly<Record<string, string | undefined>>
+  readonly headers?: Readonly<Record<string, string | undefined>> | undefined
   /** The request body, sent as JSON. */
   readonly body: unknown
   /** The caller's signal; when it aborts, the call rejects with the signal's reason, untouched. */
-  readonly signal?: AbortSignal
+  readonly signal?: AbortSignal | undefined
   /** A time limit in milliseconds; when it runs out the call rejects with a {@link TimeoutError}. */
-  readonly timeoutMs?: number
+  readonly timeoutMs?: number | undefined
   /** A `fetch` to use instead of the built-in one ({@link createNodeHTTPFetch}: `node:http` with keep-alive). */
-  readonly fetch?: FetchFunction
+  readonly fetch?: FetchFunction | undefined
   /** Maps a non-2xx response to an error; defaults to {@link createAPICallError}. */
   readonly mapError?: MapErrorFunction
   /** The provider's name, for error messages. */

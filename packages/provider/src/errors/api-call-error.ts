@@ -5,19 +5,19 @@ import { ProviderError, type ProviderErrorOptions } from './provider-error.js'
 /** Options of an {@link APICallError}; subclasses take the same. */
 export interface APICallErrorOptions extends ProviderErrorOptions {
   /** The URL that was called (secrets redacted). */
-  readonly url?: string
+  readonly url?: string | undefined
   /** The HTTP status, when a response arrived. */
-  readonly statusCode?: number
+  readonly statusCode?: number | undefined
   /** The response headers, lower-cased (secret values redacted). */
-  readonly responseHeaders?: Readonly<Record<string, string>>
+  readonly responseHeaders?: Readonly<Record<string, string>> | undefined
   /** The response body as text (secrets redacted). */
-  readonly responseBody?: string
+  readonly responseBody?: string | undefined
   /** Whether the same call may succeed later. Defaults from the status: 408, 409, 429 and 5xx are retryable. */
-  readonly isRetryable?: boolean
+  readonly isRetryable?: boolean | undefined
   /** How long the provider asked to wait before retrying; defaults from `retry-after-ms` / `retry-after`. */
-  readonly retryAfterMs?: number
+  readonly retryAfterMs?: number | undefined
   /** The provider's name (`openai`, `anthropic`...). */
-  readonly provider?: string
+  readonly provider?: string | undefined
   /** The request body that was sent, for debugging (secrets redacted). */
   readonly requestBodyValues?: unknown
   /** The provider's parsed error payload, when it sent one. */

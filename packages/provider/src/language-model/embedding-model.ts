@@ -7,9 +7,9 @@ export interface EmbedRequest {
   /** Provider-specific options, keyed by provider name (`{ google: { taskType: 'RETRIEVAL_QUERY' } }`). */
   readonly providerOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>
   /** Headers for this call only. */
-  readonly headers?: Readonly<Record<string, string>>
+  readonly headers?: Readonly<Record<string, string>> | undefined
   /** Cancels the call. */
-  readonly signal?: AbortSignal
+  readonly signal?: AbortSignal | undefined
 }
 
 /** What an embedding model returns. */

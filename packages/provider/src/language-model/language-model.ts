@@ -36,8 +36,8 @@ export interface GenerateRequest {
   readonly reasoningEffort?: 'minimal' | 'low' | 'medium' | 'high'
   /** Options only one provider understands, keyed by provider name. */
   readonly providerOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>
-  readonly headers?: Readonly<Record<string, string>>
-  readonly signal?: AbortSignal
+  readonly headers?: Readonly<Record<string, string>> | undefined
+  readonly signal?: AbortSignal | undefined
 }
 
 /** Token counts of one call. */
