@@ -5,11 +5,11 @@ import { getSetting } from './settings-context.js'
 /** Options of {@link Module.batch} and {@link runBatch}. */
 export interface BatchOptions {
   /** How many items run at once; the `concurrency` setting (16) by default. */
-  readonly concurrency?: number
+  readonly concurrency?: number | undefined
   /** How many failures stop the batch (the rest are cancelled); the `maxErrors` setting (10) by default. `Infinity` never stops. */
-  readonly maxErrors?: number
+  readonly maxErrors?: number | undefined
   /** Cancels the batch: running calls see the abort through their signal and nothing new starts. */
-  readonly signal?: AbortSignal
+  readonly signal?: AbortSignal | undefined
   /**
    * What an abort through `signal` does: `throw` (the default) rejects with a {@link BatchError}
    * (`batch-aborted`); `return` resolves with what finished by then and `aborted: true`.

@@ -31,7 +31,7 @@ export interface ModuleOptions {
  */
 export interface ModuleCallOptions {
   /** Cancels the call; calls made inside inherit it. */
-  readonly signal?: AbortSignal
+  readonly signal?: AbortSignal | undefined
 }
 
 /**

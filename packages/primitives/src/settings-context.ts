@@ -35,7 +35,7 @@ let globalVersion = 0
  * ```
  * @see dspy.configure
  */
-export function configure(changes: Partial<Settings>): void {
+export function configure(changes: { readonly [Key in keyof Settings]?: Settings[Key] | undefined }): void {
   globalSettings = Object.freeze({ ...globalSettings, ...definedEntries(changes) })
   globalVersion += 1
 }
@@ -51,7 +51,7 @@ export function configure(changes: Partial<Settings>): void {
  * ```
  * @see dspy.context
  */
-export function context<Result>(overrides: Partial<Settings>, fn: () => Result): Result {
+export function context<Result>(overrides: { readonly [Key in keyof Settings]?: Settings[Key] | undefined }, fn: () => Result): Result {
   return runInFrame({ overrides: definedEntries(overrides) }, fn)
 }
 
@@ -108,7 +108,7 @@ export function runInFrame<Result>(changes: FrameChanges, fn: () => Result): Res
   return storage.run(frame, fn)
 }
 
-function definedEntries(changes: Partial<Settings>): Partial<Settings> {
+function definedEntries(changes: { readonly [Key in keyof Settings]?: Settings[Key] | undefined }): Partial<Settings> {
   const defined: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(changes)) if (value !== undefined) defined[key] = value
   return defined as Partial<Settings>
