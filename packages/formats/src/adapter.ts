@@ -39,9 +39,9 @@ export interface UserMessageOptions {
 export interface AdapterRequestOptions {
   readonly responseFormat?: ResponseFormat
   readonly tools?: readonly ToolDefinition[]
-  readonly toolChoice?: GenerateRequest['toolChoice']
+  readonly toolChoice?: NonNullable<GenerateRequest['toolChoice']>
   readonly parallelToolCalls?: boolean
-  readonly reasoningEffort?: GenerateRequest['reasoningEffort']
+  readonly reasoningEffort?: NonNullable<GenerateRequest['reasoningEffort']>
 }
 
 /** How one call will go: the signature the prompt shows (natively handled fields removed) and the request options. */
