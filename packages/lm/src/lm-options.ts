@@ -43,8 +43,8 @@ export interface LMCallOptions extends LMRequestOptions {
   /** `false` skips the cache for this call, both lookup and store. */
   readonly cache?: boolean
   /** Headers for this call, merged over the LM's. */
-  readonly headers?: Readonly<Record<string, string>>
-  readonly signal?: AbortSignal
+  readonly headers?: Readonly<Record<string, string>> | undefined
+  readonly signal?: AbortSignal | undefined
   /** Overrides the LM's `timeoutMs` for this call. */
   readonly timeoutMs?: number
 }
@@ -53,8 +53,10 @@ export interface LMCallOptions extends LMRequestOptions {
  * What `lm.copy(overrides)` takes: any LM option, or another model. An option set to `undefined`
  * is removed from the copy (DSPy removes kwargs set to `None`).
  */
-export interface LMCopyOverrides extends LMOptions {
-  readonly model?: string | LanguageModel
+export type LMCopyOverrides = {
+  readonly [Name in keyof LMOptions]?: LMOptions[Name] | undefined
+} & {
+  readonly model?: string | LanguageModel | undefined
 }
 
 /**

@@ -12,13 +12,13 @@ export interface LMRequestOptions {
   readonly seed?: number
   /** How many completions to return; the LM asks again when a provider returns fewer. */
   readonly n?: number
-  readonly reasoningEffort?: GenerateRequest['reasoningEffort']
-  readonly responseFormat?: GenerateRequest['responseFormat']
-  readonly tools?: GenerateRequest['tools']
-  readonly toolChoice?: GenerateRequest['toolChoice']
+  readonly reasoningEffort?: NonNullable<GenerateRequest['reasoningEffort']>
+  readonly responseFormat?: NonNullable<GenerateRequest['responseFormat']>
+  readonly tools?: NonNullable<GenerateRequest['tools']>
+  readonly toolChoice?: NonNullable<GenerateRequest['toolChoice']>
   readonly parallelToolCalls?: boolean
   /** Options only one provider understands, keyed by provider name (part of the cache key, secrets removed). */
-  readonly providerOptions?: GenerateRequest['providerOptions']
+  readonly providerOptions?: NonNullable<GenerateRequest['providerOptions']>
   /**
    * Part of the cache key but never sent: a different id gets a fresh answer for the same request
    * (DSPy's `rollout_id`). Only useful with a temperature above 0.
@@ -30,8 +30,8 @@ export interface LMRequestOptions {
 export interface LMRequest extends LMRequestOptions {
   readonly messages: readonly Message[]
   /** Extra HTTP headers; never part of the cache key or the history. */
-  readonly headers?: Readonly<Record<string, string>>
-  readonly signal?: AbortSignal
+  readonly headers?: Readonly<Record<string, string>> | undefined
+  readonly signal?: AbortSignal | undefined
 }
 
 /**
