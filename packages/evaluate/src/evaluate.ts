@@ -41,7 +41,7 @@ export interface EvaluateRunOptions {
   /** Write the rows to this JSON file. */
   readonly saveAsJSON?: string
   /** Stops the run: running calls see the abort, and `run` resolves with what finished (`aborted: true`). */
-  readonly signal?: AbortSignal
+  readonly signal?: AbortSignal | undefined
   /** Given to `onEvaluateStart` handlers with the other inputs. */
   readonly callbackMetadata?: Readonly<Record<string, unknown>>
 }
@@ -59,7 +59,7 @@ export interface EvaluateOptions extends Omit<EvaluateRunOptions, 'signal' | 'ca
   /** Where the progress goes; `process.stderr` by default. */
   readonly progressStream?: ProgressStream
   /** Where the results table goes; `process.stdout` by default. */
-  readonly write?: (text: string) => void
+  readonly write?: ((text: string) => void) | undefined
 }
 
 const writeToStdout = (text: string): void => {
@@ -182,8 +182,8 @@ async function report<Output>(result: EvaluationResult<Output>, options: Evaluat
   const column = options.metricName ?? metricName(options.metric)
   const rows = resultsToRows(result.results, column)
   if (displayTable) {
-    const maxRows = typeof displayTable === 'number' ? displayTable : undefined
-    ;(options.write ?? writeToStdout)(formatResultsTable(rows, column, { maxRows }))
+    const tableOptions = typeof displayTable === 'number' ? { maxRows: displayTable } : {}
+    ;(options.write ?? writeToStdout)(formatResultsTable(rows, column, tableOptions))
   }
   try {
     if (saveAsCSV !== undefined) await saveResultsAsCSV(saveAsCSV, rows)
