@@ -21,7 +21,7 @@ export interface KNNFewShotCompileOptions<Program extends Module<object, unknown
   /** The teacher of every per-call bootstrap; a copy of the student by default. */
   readonly teacher?: Program
   /** Checked before compiling; each call has its own signal. */
-  readonly signal?: AbortSignal
+  readonly signal?: AbortSignal | undefined
   /** Told that the program is ready. */
   readonly onProgress?: (progress: CompileProgress) => void
 }

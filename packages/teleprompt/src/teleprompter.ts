@@ -21,7 +21,7 @@ export interface CompileOptions<Program extends Module<object, unknown> = Module
   /** The examples candidates are scored on; the trainset (or part of it) when absent, as DSPy does. */
   readonly valset?: readonly Example[]
   /** Stops the compile: running calls see the abort and `compile` rejects with the signal's reason. */
-  readonly signal?: AbortSignal
+  readonly signal?: AbortSignal | undefined
   /** Told about each step, for progress reporting. */
   readonly onProgress?: (progress: CompileProgress) => void
 }
