@@ -8,7 +8,7 @@ export interface ProviderErrorOptions {
   /** The underlying error, if any (redacted when its message contains a secret). */
   readonly cause?: unknown
   /** Values (API keys, tokens) that must never appear in the error; they are not stored. */
-  readonly secrets?: readonly (string | undefined)[]
+  readonly secrets?: readonly (string | undefined)[] | undefined
 }
 
 /**
