@@ -3,11 +3,11 @@ import { InvalidResponseDataError, type ToolCallPart } from '@dspex/provider'
 /** Where a tool call came from, for the error bad arguments raise. */
 export interface ParseOpenAICompatibleToolCallContext {
   /** The provider's name, for the message; default `openai-compatible`. */
-  readonly provider?: string
+  readonly provider?: string | undefined
   /** The URL that was called, when known. */
-  readonly url?: string
+  readonly url?: string | undefined
   /** Values to redact from the error. */
-  readonly secrets?: readonly (string | undefined)[]
+  readonly secrets?: readonly (string | undefined)[] | undefined
 }
 
 /**
