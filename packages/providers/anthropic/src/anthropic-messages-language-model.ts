@@ -9,6 +9,7 @@ import {
   parseSSEStream,
   type ReasoningPart,
   type StreamPart,
+  stopStreamOnAbort,
   type ToolCallPart,
 } from '@dspex/provider'
 import { getAnthropicModelInfo } from './anthropic-model-info.js'
@@ -126,6 +127,9 @@ export class AnthropicMessagesLanguageModel implements LanguageModel {
   async *stream(request: GenerateRequest): AsyncGenerator<StreamPart, void, undefined> {
     const { built, call } = this.#post(request, true)
     const { body, parseOptions } = await this.#config.api.postStream('/messages', built.body, call)
-    yield* parseAnthropicStream(parseSSEStream(body, parseOptions), { ...parseOptions, isJSONTool: built.isJSONTool })
+    yield* stopStreamOnAbort(
+      parseAnthropicStream(parseSSEStream(body, parseOptions), { ...parseOptions, isJSONTool: built.isJSONTool }),
+      request.signal,
+    )
   }
 }

@@ -8,6 +8,7 @@ import {
   parseSSEStream,
   type ReasoningPart,
   type StreamPart,
+  stopStreamOnAbort,
   type ToolCallPart,
 } from '@dspex/provider'
 import { createGoogleReasoningCollector } from './google-reasoning-parts.js'
@@ -126,6 +127,6 @@ export class GoogleGenerativeAILanguageModel implements LanguageModel {
     const built = buildGoogleRequestBody(request)
     const call = { signal: request.signal, headers: request.headers }
     const { body, parseOptions } = await this.#config.api.postStream(this.#path(true), built.body, call)
-    yield* parseGoogleStream(parseSSEStream(body, parseOptions), parseOptions)
+    yield* stopStreamOnAbort(parseGoogleStream(parseSSEStream(body, parseOptions), parseOptions), request.signal)
   }
 }

@@ -1,4 +1,11 @@
-import type { GenerateRequest, GenerateResult, LanguageModel, ModelCapabilities, StreamPart } from '@dspex/provider'
+import {
+  type GenerateRequest,
+  type GenerateResult,
+  type LanguageModel,
+  type ModelCapabilities,
+  type StreamPart,
+  stopStreamOnAbort,
+} from '@dspex/provider'
 import { convertOllamaToolCalls } from './convert-ollama-tool-calls.js'
 import { convertOllamaUsage } from './convert-ollama-usage.js'
 import { mapOllamaDoneReason } from './map-ollama-done-reason.js'
@@ -76,6 +83,6 @@ export class OllamaChatLanguageModel implements LanguageModel {
   async *stream(request: GenerateRequest): AsyncGenerator<StreamPart, void, undefined> {
     const { body } = buildOllamaChatRequestBody(this.modelId, request, true)
     const response = await this.#config.api.postStream('/api/chat', body, this.#call(request))
-    yield* parseOllamaStream(response.body, response.parseOptions)
+    yield* stopStreamOnAbort(parseOllamaStream(response.body, response.parseOptions), request.signal)
   }
 }

@@ -1,4 +1,13 @@
-import type { GenerateChoice, GenerateRequest, GenerateResult, LanguageModel, ModelCapabilities, ProviderAPI, StreamPart } from '@dspex/provider'
+import {
+  type GenerateChoice,
+  type GenerateRequest,
+  type GenerateResult,
+  type LanguageModel,
+  type ModelCapabilities,
+  type ProviderAPI,
+  type StreamPart,
+  stopStreamOnAbort,
+} from '@dspex/provider'
 import { convertOpenAICompatibleUsage } from './convert-openai-compatible-usage.js'
 import { mapOpenAICompatibleFinishReason } from './map-openai-compatible-finish-reason.js'
 import { buildOpenAICompatibleChatRequestBody } from './openai-compatible-chat-request-body.js'
@@ -120,12 +129,13 @@ export class OpenAICompatibleChatLanguageModel implements LanguageModel {
     const { body } = this.#body(request, true)
     const response = await this.#config.api.postStream(this.#path, body, { signal: request.signal, headers: request.headers })
     const { reasoningField, reasoningTag } = this.#config.quirks ?? {}
-    yield* parseOpenAICompatibleStream(response.body, {
+    const parts = parseOpenAICompatibleStream(response.body, {
       ...response.parseOptions,
       provider: this.provider,
       ...(reasoningField === undefined ? {} : { reasoningField }),
       ...(reasoningTag === undefined ? {} : { reasoningTag }),
     })
+    yield* stopStreamOnAbort(parts, request.signal)
   }
 
   get #path(): string {

@@ -9,6 +9,7 @@ import {
   type ProviderAPI,
   type ReasoningPart,
   type StreamPart,
+  stopStreamOnAbort,
   type ToolCallPart,
 } from '@dspex/provider'
 import { convertOpenAIResponsesReasoningItem } from './convert-openai-responses-reasoning.js'
@@ -135,6 +136,6 @@ export class OpenAIResponsesLanguageModel implements LanguageModel {
       signal: request.signal,
       headers: request.headers,
     })
-    yield* parseOpenAIResponsesStream(response.body, { ...response.parseOptions, provider: 'openai' })
+    yield* stopStreamOnAbort(parseOpenAIResponsesStream(response.body, { ...response.parseOptions, provider: 'openai' }), request.signal)
   }
 }
