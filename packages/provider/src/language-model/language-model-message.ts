@@ -85,9 +85,9 @@ export interface UserMessage {
 export interface AssistantMessage {
   readonly role: 'assistant'
   readonly content: string | null
-  readonly toolCalls?: readonly ToolCallPart[]
+  readonly toolCalls?: readonly ToolCallPart[] | undefined
   /** The reasoning parts of the model's reply, in order, as the provider returned them. */
-  readonly reasoning?: readonly ReasoningPart[]
+  readonly reasoning?: readonly ReasoningPart[] | undefined
 }
 
 /** The result of one tool call, sent back to the model. */

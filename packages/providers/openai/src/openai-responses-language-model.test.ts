@@ -18,8 +18,8 @@ const messages = [{ role: 'user', content: 'Hi' }] as const
 const reasoningPart = {
   type: 'reasoning',
   text: '**Checking the weather**\n\nThe user wants the weather in Paris.\n\nI will call get_weather.',
-  signature: responsesReasoningToolCall.output[0]?.id,
-  redactedData: responsesReasoningToolCall.output[0]?.encrypted_content,
+  signature: responsesReasoningToolCall.output[0]?.id ?? 'missing',
+  redactedData: responsesReasoningToolCall.output[0]?.encrypted_content ?? 'missing',
   provider: 'openai',
 } as const
 
