@@ -28,7 +28,9 @@ export interface AnthropicStreamEvent {
   readonly type: string
   readonly index?: number
   readonly message?: { readonly model?: string; readonly usage?: AnthropicUsage }
-  readonly content_block?: AnthropicResponseBlock
+  // `| undefined` keeps the union whole: with exactOptionalPropertyTypes, reading the optional property otherwise
+  // reduces it to the catch-all `{ type: string }`, and `'id' in block` no longer finds the tool_use member.
+  readonly content_block?: AnthropicResponseBlock | undefined
   readonly delta?: {
     readonly type?: string
     readonly text?: string
