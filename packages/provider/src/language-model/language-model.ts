@@ -44,9 +44,16 @@ export interface GenerateRequest {
 export interface Usage {
   readonly promptTokens: number
   readonly completionTokens: number
+  /** The provider's own total when it reports one, else `promptTokens + completionTokens`. */
   readonly totalTokens: number
   readonly cachedPromptTokens?: number
+  /** The reasoning (thinking) tokens, wherever the provider reports them. */
   readonly reasoningTokens?: number
+  /**
+   * The total exactly as the provider reported it, absent when it reports none (Anthropic, Ollama). It need not be
+   * `promptTokens + completionTokens`: xAI's counts reasoning its completion count leaves out.
+   */
+  readonly providerTotalTokens?: number
 }
 
 /** Why the model stopped. */
@@ -60,6 +67,8 @@ export interface GenerateChoice {
   readonly reasoningParts?: readonly ReasoningPart[]
   readonly toolCalls?: readonly ToolCallPart[]
   readonly finishReason: FinishReason
+  /** The finish reason as the provider sent it (`end_turn`, `STOP`, `tool_calls`), beside the normalized `finishReason`. */
+  readonly rawFinishReason?: string
 }
 
 /** The result of {@link LanguageModel.generate}. */
@@ -79,7 +88,13 @@ export type StreamPart =
   | { readonly type: 'reasoning-delta'; readonly delta: string }
   | { readonly type: 'reasoning-part'; readonly part: ReasoningPart }
   | { readonly type: 'tool-call'; readonly toolCall: ToolCallPart }
-  | { readonly type: 'finish'; readonly finishReason: FinishReason; readonly usage?: Usage }
+  | {
+      readonly type: 'finish'
+      readonly finishReason: FinishReason
+      /** The finish reason as the provider sent it, beside the normalized one. */
+      readonly rawFinishReason?: string
+      readonly usage?: Usage
+    }
   | { readonly type: 'error'; readonly error: unknown }
 
 /**

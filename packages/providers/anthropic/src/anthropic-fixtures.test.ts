@@ -38,6 +38,7 @@ describe('anthropic fixtures: generate', () => {
       {
         text: "Hello! I'm doing well, thanks for asking. How are you doing today? Is there anything I can help you with?",
         finishReason: 'stop',
+        rawFinishReason: 'end_turn',
       },
     ])
     expect(result.usage).toEqual({ promptTokens: 12, completionTokens: 29, totalTokens: 41, cachedPromptTokens: 0 })
@@ -79,7 +80,7 @@ describe('anthropic fixtures: generate', () => {
 
   it('anthropic-refusal', async () => {
     const result = await generate('anthropic-refusal')
-    expect(result.choices).toEqual([{ text: null, finishReason: 'refusal' }])
+    expect(result.choices).toEqual([{ text: null, finishReason: 'refusal', rawFinishReason: 'refusal' }])
     expect(result.usage).toMatchObject({ promptTokens: 18, completionTokens: 5 })
   })
 })
@@ -91,6 +92,7 @@ describe('anthropic fixtures: stream', () => {
     expect(finish).toEqual({
       type: 'finish',
       finishReason: 'stop',
+      rawFinishReason: 'end_turn',
       usage: { promptTokens: 12, completionTokens: 30, totalTokens: 42, cachedPromptTokens: 0 },
     })
   })
@@ -123,6 +125,7 @@ describe('anthropic fixtures: stream', () => {
       {
         type: 'finish',
         finishReason: 'refusal',
+        rawFinishReason: 'refusal',
         usage: { promptTokens: 18, completionTokens: 5, totalTokens: 23, cachedPromptTokens: 0 },
       },
     ])

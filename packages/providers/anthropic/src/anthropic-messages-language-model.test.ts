@@ -115,7 +115,7 @@ describe('createAnthropic', () => {
         { type: 'text', text: '42' },
       ],
       stop_reason: 'max_tokens',
-      usage: { input_tokens: 5, output_tokens: 7 },
+      usage: { input_tokens: 5, output_tokens: 7, output_tokens_details: { thinking_tokens: 4 } },
     })
     server = await createTestServer([respondWith(200, body)])
     const result = await createAnthropic({ apiKey, baseURL: server.url })('claude-sonnet-4-5').generate({ ...ask, seed: 3 })
@@ -125,8 +125,10 @@ describe('createAnthropic', () => {
         reasoning: 'Let me think.',
         reasoningParts: [{ type: 'reasoning', provider: 'anthropic', text: 'Let me think.', signature: 'sig' }],
         finishReason: 'length',
+        rawFinishReason: 'max_tokens',
       },
     ])
+    expect(result.usage).toEqual({ promptTokens: 5, completionTokens: 7, totalTokens: 12, reasoningTokens: 4 })
     expect(result.warnings).toEqual(['anthropic: seed is not supported and was not sent.'])
   })
 

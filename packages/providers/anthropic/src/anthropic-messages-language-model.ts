@@ -61,6 +61,7 @@ function toChoice(message: AnthropicMessage, isJSONTool: boolean): GenerateChoic
     ...(reasoningParts.length === 0 ? {} : { reasoningParts }),
     ...(toolCalls.length === 0 ? {} : { toolCalls }),
     finishReason: mapAnthropicStopReason(message.stop_reason, isJSONTool && toolCalls.length === 0),
+    ...(typeof message.stop_reason === 'string' ? { rawFinishReason: message.stop_reason } : {}),
   }
 }
 

@@ -4,6 +4,8 @@ export interface AnthropicUsage {
   readonly output_tokens?: number | null
   readonly cache_creation_input_tokens?: number | null
   readonly cache_read_input_tokens?: number | null
+  /** The breakdown of `output_tokens`: `thinking_tokens` counts the extended-thinking part. */
+  readonly output_tokens_details?: { readonly thinking_tokens?: number | null } | null
 }
 
 /** A content block of an Anthropic response. */

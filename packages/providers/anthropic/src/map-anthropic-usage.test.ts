@@ -15,4 +15,9 @@ describe('mapAnthropicUsage', () => {
   it('treats missing counts as zero', () => {
     expect(mapAnthropicUsage({ output_tokens: 3 })).toEqual({ promptTokens: 0, completionTokens: 3, totalTokens: 3 })
   })
+
+  it('keeps the thinking tokens of output_tokens_details as reasoning tokens', () => {
+    const usage = mapAnthropicUsage({ input_tokens: 40, output_tokens: 300, output_tokens_details: { thinking_tokens: 220 } })
+    expect(usage).toEqual({ promptTokens: 40, completionTokens: 300, totalTokens: 340, reasoningTokens: 220 })
+  })
 })

@@ -24,7 +24,7 @@ describe('parseAnthropicStream', () => {
       { type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: '{"city":' } },
       { type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: '"Paris"}' } },
       { type: 'content_block_stop', index: 1 },
-      { type: 'message_delta', delta: { stop_reason: 'tool_use' }, usage: { output_tokens: 20 } },
+      { type: 'message_delta', delta: { stop_reason: 'tool_use' }, usage: { output_tokens: 20, output_tokens_details: { thinking_tokens: 6 } } },
       { type: 'message_stop' },
     ])
     expect(parts).toEqual([
@@ -34,7 +34,8 @@ describe('parseAnthropicStream', () => {
       {
         type: 'finish',
         finishReason: 'tool-calls',
-        usage: { promptTokens: 100, completionTokens: 20, totalTokens: 120, cachedPromptTokens: 90 },
+        rawFinishReason: 'tool_use',
+        usage: { promptTokens: 100, completionTokens: 20, totalTokens: 120, cachedPromptTokens: 90, reasoningTokens: 6 },
       },
     ])
   })

@@ -118,7 +118,12 @@ export async function* parseAnthropicStream(
         if (event.delta?.stop_reason !== undefined) stopReason = event.delta.stop_reason
         break
       case 'message_stop':
-        yield { type: 'finish', finishReason: mapAnthropicStopReason(stopReason, isJSONTool && !calledCallerTool), usage: mapAnthropicUsage(usage) }
+        yield {
+          type: 'finish',
+          finishReason: mapAnthropicStopReason(stopReason, isJSONTool && !calledCallerTool),
+          ...(typeof stopReason === 'string' ? { rawFinishReason: stopReason } : {}),
+          usage: mapAnthropicUsage(usage),
+        }
         return
       case 'error': {
         const type = event.error?.type ?? 'error'

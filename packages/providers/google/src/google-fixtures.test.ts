@@ -43,9 +43,10 @@ describe('google fixtures: generate', () => {
         text: "There are **3** r's in strawberry.\n\nHere is the breakdown: st**r**awbe**rr**y.",
         reasoningParts: [signedBy('EtoFCtcF')],
         finishReason: 'stop',
+        rawFinishReason: 'STOP',
       },
     ])
-    expect(result.usage).toEqual({ promptTokens: 9, completionTokens: 272, totalTokens: 281, reasoningTokens: 244 })
+    expect(result.usage).toEqual({ promptTokens: 9, completionTokens: 272, totalTokens: 281, reasoningTokens: 244, providerTotalTokens: 281 })
     expect(result.responseModel).toBe('gemini-3-pro-preview')
     expect(server?.requests[0]?.path).toBe('/models/gemini-3-pro-preview:generateContent')
   })
@@ -56,8 +57,9 @@ describe('google fixtures: generate', () => {
       text: 'There are **3** "r"s in strawberry.\n\nHere is the breakdown: st**r**awbe**rr**y.',
       reasoningParts: [signedBy('EvsFCvgF')],
       finishReason: 'stop',
+      rawFinishReason: 'STOP',
     })
-    expect(result.usage).toEqual({ promptTokens: 9, completionTokens: 311, totalTokens: 320, reasoningTokens: 282 })
+    expect(result.usage).toEqual({ promptTokens: 9, completionTokens: 311, totalTokens: 320, reasoningTokens: 282, providerTotalTokens: 320 })
   })
 
   it('google-tool-call', async () => {
@@ -67,6 +69,7 @@ describe('google fixtures: generate', () => {
         text: null,
         toolCalls: [{ id: 'call_0', name: 'weather', args: { location: 'San Francisco' }, signature: expect.stringMatching(/^EskgCsYg/) }],
         finishReason: 'tool-calls',
+        rawFinishReason: 'STOP',
       },
     ])
     expect(result.usage).toMatchObject({ promptTokens: 29, completionTokens: 908, totalTokens: 937, reasoningTokens: 893 })
@@ -81,7 +84,8 @@ describe('google fixtures: stream', () => {
     expect(finish).toEqual({
       type: 'finish',
       finishReason: 'stop',
-      usage: { promptTokens: 9, completionTokens: 208, totalTokens: 217, reasoningTokens: 185 },
+      rawFinishReason: 'STOP',
+      usage: { promptTokens: 9, completionTokens: 208, totalTokens: 217, reasoningTokens: 185, providerTotalTokens: 217 },
     })
     expect(path).toBe('/models/gemini-3-pro-preview:streamGenerateContent?alt=sse')
   })

@@ -171,7 +171,7 @@ describe('google language model: errors', () => {
     const body = JSON.stringify({ promptFeedback: { blockReason: 'PROHIBITED_CONTENT' }, usageMetadata: { promptTokenCount: 5, totalTokenCount: 5 } })
     server = await createTestServer([respondWith(200, body)])
     const result = await createGoogle({ apiKey, baseURL: server.url })('gemini-2.5-flash').generate(ask)
-    expect(result.choices).toEqual([{ text: null, finishReason: 'content-filter' }])
+    expect(result.choices).toEqual([{ text: null, finishReason: 'content-filter', rawFinishReason: 'PROHIBITED_CONTENT' }])
     expect(result.warnings).toEqual(['google: the prompt was blocked (PROHIBITED_CONTENT).'])
   })
 
@@ -187,6 +187,7 @@ describe('google language model: errors', () => {
         reasoning: 'Thinking...',
         reasoningParts: [{ type: 'reasoning', provider: 'google', text: 'Thinking...' }],
         finishReason: 'length',
+        rawFinishReason: 'MAX_TOKENS',
       },
     ])
   })

@@ -55,6 +55,7 @@ function toChoice(candidate: GoogleCandidate): GenerateChoice {
     ...(reasoningParts.length === 0 ? {} : { reasoningParts }),
     ...(toolCalls.length === 0 ? {} : { toolCalls }),
     finishReason: mapGoogleFinishReason(candidate.finishReason, toolCalls.length > 0),
+    ...(candidate.finishReason === undefined ? {} : { rawFinishReason: candidate.finishReason }),
   }
 }
 
@@ -106,7 +107,11 @@ export class GoogleGenerativeAILanguageModel implements LanguageModel {
     const blockReason = value.promptFeedback?.blockReason
     const choices: GenerateChoice[] =
       candidates.length === 0
-        ? [{ text: null, finishReason: blockReason === undefined ? 'unknown' : mapGoogleFinishReason(blockReason) }]
+        ? [
+            blockReason === undefined
+              ? { text: null, finishReason: 'unknown' }
+              : { text: null, finishReason: mapGoogleFinishReason(blockReason), rawFinishReason: blockReason },
+          ]
         : candidates.map(toChoice)
     const warnings = blockReason === undefined ? built.warnings : [...built.warnings, `google: the prompt was blocked (${blockReason}).`]
     return {

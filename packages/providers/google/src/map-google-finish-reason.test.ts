@@ -20,7 +20,7 @@ describe('mapGoogleUsage', () => {
   it('counts thoughts as completion tokens and reads cached tokens', () => {
     expect(
       mapGoogleUsage({ promptTokenCount: 10, candidatesTokenCount: 5, thoughtsTokenCount: 3, cachedContentTokenCount: 4, totalTokenCount: 18 }),
-    ).toEqual({ promptTokens: 10, completionTokens: 8, totalTokens: 18, cachedPromptTokens: 4, reasoningTokens: 3 })
+    ).toEqual({ promptTokens: 10, completionTokens: 8, totalTokens: 18, cachedPromptTokens: 4, reasoningTokens: 3, providerTotalTokens: 18 })
     expect(mapGoogleUsage({ promptTokenCount: 2, candidatesTokenCount: 1 })).toEqual({ promptTokens: 2, completionTokens: 1, totalTokens: 3 })
   })
 })

@@ -24,7 +24,7 @@ describe('parseGoogleStream', () => {
       { type: 'reasoning-delta', delta: 'Hmm' },
       { type: 'text-delta', delta: 'Hi' },
       { type: 'reasoning-part', part: { type: 'reasoning', provider: 'google', text: 'Hmm' } },
-      { type: 'finish', finishReason: 'stop', usage: { promptTokens: 1, completionTokens: 1, totalTokens: 2 } },
+      { type: 'finish', finishReason: 'stop', rawFinishReason: 'STOP', usage: { promptTokens: 1, completionTokens: 1, totalTokens: 2 } },
     ])
   })
 
@@ -41,8 +41,12 @@ describe('parseGoogleStream', () => {
   })
 
   it('ends with content-filter for a blocked prompt or a safety stop', async () => {
-    expect(await collect([{ promptFeedback: { blockReason: 'SAFETY' } }])).toEqual([{ type: 'finish', finishReason: 'content-filter' }])
-    expect(await collect([{ candidates: [{ finishReason: 'RECITATION' }] }])).toEqual([{ type: 'finish', finishReason: 'content-filter' }])
+    expect(await collect([{ promptFeedback: { blockReason: 'SAFETY' } }])).toEqual([
+      { type: 'finish', finishReason: 'content-filter', rawFinishReason: 'SAFETY' },
+    ])
+    expect(await collect([{ candidates: [{ finishReason: 'RECITATION' }] }])).toEqual([
+      { type: 'finish', finishReason: 'content-filter', rawFinishReason: 'RECITATION' },
+    ])
   })
 
   it('throws an APICallError for an error event', async () => {

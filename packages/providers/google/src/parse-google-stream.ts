@@ -83,6 +83,7 @@ export async function* parseGoogleStream(
   yield {
     type: 'finish',
     finishReason: mapGoogleFinishReason(finishReason, toolCallCount > 0),
+    rawFinishReason: finishReason,
     ...(usage === undefined ? {} : { usage: mapGoogleUsage(usage) }),
   }
 }

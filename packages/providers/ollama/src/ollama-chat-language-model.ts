@@ -66,6 +66,7 @@ export class OllamaChatLanguageModel implements LanguageModel {
             : {}),
           ...(toolCalls.length > 0 ? { toolCalls } : {}),
           finishReason: mapOllamaDoneReason(value.done_reason, toolCalls.length > 0),
+          ...(value.done_reason === undefined ? {} : { rawFinishReason: value.done_reason }),
         },
       ],
       usage: convertOllamaUsage(value),

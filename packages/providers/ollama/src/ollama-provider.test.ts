@@ -87,7 +87,7 @@ describe('generate', () => {
   it('returns the text, stop reason, usage and model', async () => {
     server = await createTestServer(sendFixtureJSON('ollama-chat'))
     const result = await createOllama({ baseURL: server.url })('llama3.2').generate({ messages })
-    expect(result.choices).toEqual([{ text: 'Hello! How are you today?', finishReason: 'stop' }])
+    expect(result.choices).toEqual([{ text: 'Hello! How are you today?', finishReason: 'stop', rawFinishReason: 'stop' }])
     expect(result.usage).toEqual({ promptTokens: 26, completionTokens: 298, totalTokens: 324 })
     expect(result.responseModel).toBe('llama3.2')
   })
@@ -110,6 +110,7 @@ describe('generate', () => {
       text: '',
       toolCalls: [{ id: 'call_0', name: 'get_current_weather', args: { format: 'celsius', location: 'Paris, FR' } }],
       finishReason: 'tool-calls',
+      rawFinishReason: 'stop',
     })
   })
 
@@ -157,6 +158,7 @@ describe('generate', () => {
       reasoning: 'A greeting.',
       reasoningParts: [{ type: 'reasoning', provider: 'ollama', text: 'A greeting.' }],
       finishReason: 'stop',
+      rawFinishReason: 'stop',
     })
   })
 
@@ -226,7 +228,7 @@ describe('stream', () => {
       { type: 'text-delta', delta: 'The' },
       { type: 'text-delta', delta: ' sky' },
       { type: 'text-delta', delta: ' is blue.' },
-      { type: 'finish', finishReason: 'stop', usage: { promptTokens: 26, completionTokens: 282, totalTokens: 308 } },
+      { type: 'finish', finishReason: 'stop', rawFinishReason: 'stop', usage: { promptTokens: 26, completionTokens: 282, totalTokens: 308 } },
     ])
   })
 
@@ -247,7 +249,7 @@ describe('stream', () => {
       { type: 'reasoning-delta', delta: ' for a greeting.' },
       { type: 'text-delta', delta: 'Hello!' },
       { type: 'reasoning-part', part: { type: 'reasoning', provider: 'ollama', text: 'The user asks for a greeting.' } },
-      { type: 'finish', finishReason: 'length', usage: { promptTokens: 14, completionTokens: 12, totalTokens: 26 } },
+      { type: 'finish', finishReason: 'length', rawFinishReason: 'length', usage: { promptTokens: 14, completionTokens: 12, totalTokens: 26 } },
     ])
   })
 
@@ -259,7 +261,7 @@ describe('stream', () => {
         type: 'tool-call',
         toolCall: { id: 'call_0', name: 'get_current_weather', args: { format: 'celsius', location: 'Paris, FR' } },
       },
-      { type: 'finish', finishReason: 'tool-calls', usage: { promptTokens: 122, completionTokens: 33, totalTokens: 155 } },
+      { type: 'finish', finishReason: 'tool-calls', rawFinishReason: 'stop', usage: { promptTokens: 122, completionTokens: 33, totalTokens: 155 } },
     ])
   })
 

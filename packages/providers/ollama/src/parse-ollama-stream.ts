@@ -23,7 +23,7 @@ import { isOllamaWireChatResponse } from './ollama-wire-schemas.js'
 export async function* parseOllamaStream(body: ReadableStream<Uint8Array>, options: ParseStreamOptions): AsyncGenerator<StreamPart, void, undefined> {
   const context = { url: options.url, secrets: options.secrets, provider: 'ollama' }
   let toolCallCount = 0
-  let finish: { finishReason: FinishReason; usage: Usage } | undefined
+  let finish: { finishReason: FinishReason; rawFinishReason?: string; usage: Usage } | undefined
   let thinking = ''
   for await (const chunk of parseNDJSONStream(body, { ...options, validate: isOllamaWireChatResponse })) {
     // Lines already buffered are not yielded once the caller has aborted.
@@ -47,7 +47,11 @@ export async function* parseOllamaStream(body: ReadableStream<Uint8Array>, optio
       yield { type: 'tool-call', toolCall }
     }
     if (chunk.done === true) {
-      finish = { finishReason: mapOllamaDoneReason(chunk.done_reason, toolCallCount > 0), usage: convertOllamaUsage(chunk) }
+      finish = {
+        finishReason: mapOllamaDoneReason(chunk.done_reason, toolCallCount > 0),
+        ...(chunk.done_reason === undefined ? {} : { rawFinishReason: chunk.done_reason }),
+        usage: convertOllamaUsage(chunk),
+      }
       break
     }
   }

@@ -1,7 +1,7 @@
 import type { Usage } from '@dspex/provider'
 import type { OpenAICompatibleWireUsage } from './openai-compatible-wire-schemas.js'
 
-/** Converts Chat Completions token counts, keeping cached prompt tokens and reasoning tokens when reported. */
+/** Converts Chat Completions token counts, keeping cached prompt tokens, reasoning tokens and the reported total. */
 export function convertOpenAICompatibleUsage(usage: OpenAICompatibleWireUsage): Usage {
   const cached = usage.prompt_tokens_details?.cached_tokens
   const reasoning = usage.completion_tokens_details?.reasoning_tokens
@@ -11,5 +11,6 @@ export function convertOpenAICompatibleUsage(usage: OpenAICompatibleWireUsage): 
     totalTokens: usage.total_tokens ?? usage.prompt_tokens + usage.completion_tokens,
     ...(cached === undefined ? {} : { cachedPromptTokens: cached }),
     ...(reasoning === undefined ? {} : { reasoningTokens: reasoning }),
+    ...(usage.total_tokens === undefined ? {} : { providerTotalTokens: usage.total_tokens }),
   }
 }

@@ -109,6 +109,7 @@ export class OpenAICompatibleChatLanguageModel implements LanguageModel {
         ...(reasoning === undefined ? {} : { reasoning }),
         ...(toolCalls.length > 0 ? { toolCalls } : {}),
         finishReason: message.refusal ? 'refusal' : mapOpenAICompatibleFinishReason(choice.finish_reason),
+        ...(typeof choice.finish_reason === 'string' ? { rawFinishReason: choice.finish_reason } : {}),
       }
     })
     return {

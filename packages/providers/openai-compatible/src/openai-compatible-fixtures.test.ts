@@ -136,6 +136,9 @@ const cases: readonly FixtureCase[] = [
   },
 ]
 
+/** The `finish_reason` the recordings send for a normalized finish reason (every recording reports one). */
+const recordedFinishReason = (reason: string): string => (reason === 'tool-calls' ? 'tool_calls' : reason)
+
 /** The recorded message's text and reasoning, read straight from the fixture. */
 function recordedMessage(name: string): { content: string | null; reasoning?: string } {
   const body = JSON.parse(readFixture(`${name}.json`)) as {
@@ -184,8 +187,9 @@ describe('generate replays recorded responses', () => {
       expect(model.provider).toBe(fixture.name.split('-')[0])
       expect(choice?.text).toBe(recorded.content)
       expect(choice?.finishReason).toBe(fixture.generate.finishReason)
+      expect(choice?.rawFinishReason).toBe(recordedFinishReason(fixture.generate.finishReason))
       expect(choice?.toolCalls).toEqual(fixture.generate.toolCalls)
-      expect(result.usage).toEqual(fixture.generate.usage)
+      expect(result.usage).toEqual({ ...fixture.generate.usage, providerTotalTokens: fixture.generate.usage.totalTokens })
       expect(result.responseModel).toBe(fixture.generate.responseModel)
       expect(result.raw).toEqual(JSON.parse(readFixture(`${fixture.name}.json`)))
       if (fixture.generate.reasoning) expect(choice?.reasoning).toBe(recorded.reasoning)
@@ -211,7 +215,12 @@ describe('stream replays recorded chunks', () => {
       for (const call of toolCalls) expect(call.id).not.toBe('')
       const reasoning = parts.map((part) => (part.type === 'reasoning-delta' ? part.delta : '')).join('')
       expect(reasoning).toBe(recordedStreamReasoning(fixture.name))
-      expect(parts.at(-1)).toEqual({ type: 'finish', finishReason: fixture.stream.finishReason, usage: fixture.stream.usage })
+      expect(parts.at(-1)).toEqual({
+        type: 'finish',
+        finishReason: fixture.stream.finishReason,
+        rawFinishReason: recordedFinishReason(fixture.stream.finishReason),
+        usage: { ...fixture.stream.usage, providerTotalTokens: fixture.stream.usage.totalTokens },
+      })
       expect(parts.filter((part) => part.type === 'finish')).toHaveLength(1)
       if (fixture.generate.reasoning && fixture.name.startsWith('deepseek')) {
         expect(parts.some((part) => part.type === 'reasoning-delta')).toBe(true)

@@ -144,7 +144,12 @@ describe('createOpenAICompatible', () => {
     expect(parts).toEqual([
       { type: 'reasoning-delta', delta: 'Think.' },
       { type: 'text-delta', delta: 'Paris' },
-      { type: 'finish', finishReason: 'stop', usage: { promptTokens: 3, completionTokens: 2, totalTokens: 5 } },
+      {
+        type: 'finish',
+        finishReason: 'stop',
+        rawFinishReason: 'stop',
+        usage: { promptTokens: 3, completionTokens: 2, totalTokens: 5, providerTotalTokens: 5 },
+      },
     ])
     const sent = JSON.parse(server.requests[0]?.body ?? '')
     expect(sent.stream).toBe(true)
@@ -205,7 +210,12 @@ describe('the reasoningTag quirk', () => {
       { type: 'text-delta', delta: 'Paris ' },
       { type: 'text-delta', delta: '<3 ' },
       { type: 'text-delta', delta: '<th' },
-      { type: 'finish', finishReason: 'stop', usage: { promptTokens: 4, completionTokens: 9, totalTokens: 13 } },
+      {
+        type: 'finish',
+        finishReason: 'stop',
+        rawFinishReason: 'stop',
+        usage: { promptTokens: 4, completionTokens: 9, totalTokens: 13, providerTotalTokens: 13 },
+      },
     ])
     const generated = (await llamacpp(server.url).generate({ messages })).choices[0]
     const joined = (type: string) => parts.flatMap((part) => (part.type === type && 'delta' in part ? [part.delta] : [])).join('')
@@ -219,11 +229,16 @@ describe('the reasoningTag quirk', () => {
     ])
     const provider = createOpenAICompatible({ name: 'vllm', baseURL: server.url })
     const { choices } = await provider('qwen3-8b').generate({ messages })
-    expect(choices[0]).toEqual({ text: tagged, finishReason: 'stop' })
+    expect(choices[0]).toEqual({ text: tagged, finishReason: 'stop', rawFinishReason: 'stop' })
     expect(await collect(provider('qwen3-8b').stream({ messages }))).toEqual([
       { type: 'text-delta', delta: '<th' },
       { type: 'text-delta', delta: 'ink>a</think> b' },
-      { type: 'finish', finishReason: 'stop', usage: { promptTokens: 4, completionTokens: 9, totalTokens: 13 } },
+      {
+        type: 'finish',
+        finishReason: 'stop',
+        rawFinishReason: 'stop',
+        usage: { promptTokens: 4, completionTokens: 9, totalTokens: 13, providerTotalTokens: 13 },
+      },
     ])
   })
 })
@@ -370,7 +385,7 @@ describe('timeouts, aborts and refusals', () => {
       }),
     )
     const result = await createOpenAICompatible({ name: 'acme', apiKey, baseURL: server.url })('gpt-4o').generate({ messages })
-    expect(result.choices[0]).toEqual({ text: null, finishReason: 'refusal' })
+    expect(result.choices[0]).toEqual({ text: null, finishReason: 'refusal', rawFinishReason: 'stop' })
     expect(result.usage).toBeUndefined()
   })
 

@@ -44,6 +44,7 @@ export async function* parseOpenAICompatibleStream(
   const provider = options.provider ?? 'openai-compatible'
   const toolCalls = new Map<number, PendingToolCall>()
   let finishReason: FinishReason | undefined
+  let rawFinishReason: string | undefined
   let usage: Usage | undefined
   const context = { provider, url: options.url, secrets: options.secrets }
   const splitter = options.reasoningTag === undefined ? undefined : createReasoningTagSplitter(options.reasoningTag)
@@ -99,7 +100,10 @@ export async function* parseOpenAICompatibleStream(
           pending.arguments += call.function?.arguments ?? ''
         }
       }
-      if (choice.finish_reason) finishReason = mapOpenAICompatibleFinishReason(choice.finish_reason)
+      if (choice.finish_reason) {
+        finishReason = mapOpenAICompatibleFinishReason(choice.finish_reason)
+        rawFinishReason = choice.finish_reason
+      }
     }
   }
 
@@ -110,5 +114,5 @@ export async function* parseOpenAICompatibleStream(
   for (const call of [...toolCalls.entries()].sort(([a], [b]) => a - b).map(([, value]) => value)) {
     yield { type: 'tool-call', toolCall: parseOpenAICompatibleToolCall(call, context) }
   }
-  yield { type: 'finish', finishReason, ...(usage === undefined ? {} : { usage }) }
+  yield { type: 'finish', finishReason, ...(rawFinishReason === undefined ? {} : { rawFinishReason }), ...(usage === undefined ? {} : { usage }) }
 }

@@ -1,7 +1,7 @@
 import type { Usage } from '@dspex/provider'
 import type { OpenAIResponsesWireUsage } from './openai-responses-wire-schemas.js'
 
-/** Converts a response's token counts, keeping cached input tokens and reasoning tokens when reported. */
+/** Converts a response's token counts, keeping cached input tokens, reasoning tokens and the reported total. */
 export function convertOpenAIResponsesUsage(usage: OpenAIResponsesWireUsage): Usage {
   const cached = usage.input_tokens_details?.cached_tokens
   const reasoning = usage.output_tokens_details?.reasoning_tokens
@@ -11,5 +11,6 @@ export function convertOpenAIResponsesUsage(usage: OpenAIResponsesWireUsage): Us
     totalTokens: usage.total_tokens ?? usage.input_tokens + usage.output_tokens,
     ...(cached === undefined ? {} : { cachedPromptTokens: cached }),
     ...(reasoning === undefined ? {} : { reasoningTokens: reasoning }),
+    ...(usage.total_tokens === undefined ? {} : { providerTotalTokens: usage.total_tokens }),
   }
 }

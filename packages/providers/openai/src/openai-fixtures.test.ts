@@ -28,7 +28,15 @@ describe('generate replays recorded responses', () => {
     expect(choice?.finishReason).toBe('stop')
     expect(choice?.toolCalls).toBeUndefined()
     expect(choice?.reasoning).toBeUndefined()
-    expect(result.usage).toEqual({ promptTokens: 16, completionTokens: 363, totalTokens: 379, cachedPromptTokens: 0, reasoningTokens: 0 })
+    expect(result.usage).toEqual({
+      promptTokens: 16,
+      completionTokens: 363,
+      totalTokens: 379,
+      cachedPromptTokens: 0,
+      reasoningTokens: 0,
+      providerTotalTokens: 379,
+    })
+    expect(choice?.rawFinishReason).toBe('stop')
     expect(result.responseModel).toBe('gpt-4.1-nano-2025-04-14')
     expect(result.raw).toEqual(recorded)
     expect(server.requests[0]?.path).toBe('/chat/completions')
@@ -48,8 +56,8 @@ describe('stream replays recorded chunks', () => {
       .join('')
     expect(parts.map((part) => (part.type === 'text-delta' ? part.delta : '')).join('')).toBe(recordedText)
     expect(parts.filter((part) => part.type === 'tool-call')).toEqual([])
-    const usage = { promptTokens: 16, completionTokens: 300, totalTokens: 316, cachedPromptTokens: 0, reasoningTokens: 0 }
-    expect(parts.at(-1)).toEqual({ type: 'finish', finishReason: 'stop', usage })
+    const usage = { promptTokens: 16, completionTokens: 300, totalTokens: 316, cachedPromptTokens: 0, reasoningTokens: 0, providerTotalTokens: 316 }
+    expect(parts.at(-1)).toEqual({ type: 'finish', finishReason: 'stop', rawFinishReason: 'stop', usage })
     expect(parts.filter((part) => part.type === 'finish')).toHaveLength(1)
     const body = JSON.parse(server.requests[0]?.body ?? '{}') as Record<string, unknown>
     expect(body.stream).toBe(true)

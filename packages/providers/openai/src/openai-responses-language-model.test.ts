@@ -57,8 +57,15 @@ describe('openai.responses generate', () => {
     const model = createOpenAI({ apiKey, baseURL: server.url }).responses('gpt-4.1')
     expect(model).toMatchObject({ provider: 'openai', modelId: 'gpt-4.1' })
     const result = await model.generate({ messages })
-    expect(result.choices).toEqual([{ text: responsesText.output[0]?.content[0]?.text, finishReason: 'stop' }])
-    expect(result.usage).toEqual({ promptTokens: 36, completionTokens: 87, totalTokens: 123, cachedPromptTokens: 0, reasoningTokens: 0 })
+    expect(result.choices).toEqual([{ text: responsesText.output[0]?.content[0]?.text, finishReason: 'stop', rawFinishReason: 'completed' }])
+    expect(result.usage).toEqual({
+      promptTokens: 36,
+      completionTokens: 87,
+      totalTokens: 123,
+      cachedPromptTokens: 0,
+      reasoningTokens: 0,
+      providerTotalTokens: 123,
+    })
     expect(result.responseModel).toBe('gpt-4.1-2025-04-14')
     expect(result.raw).toEqual(responsesText)
     expect(server.requests[0]?.path).toBe('/responses')
@@ -75,18 +82,30 @@ describe('openai.responses generate', () => {
       reasoningParts: [reasoningPart],
       toolCalls: [{ id: 'call_12345xyz', name: 'get_weather', args: { location: 'Paris, France' } }],
       finishReason: 'tool-calls',
+      rawFinishReason: 'completed',
     })
     expect(JSON.parse(server.requests[0]?.body ?? '').include).toEqual(['reasoning.encrypted_content'])
-    expect(result.usage).toEqual({ promptTokens: 291, completionTokens: 146, totalTokens: 437, cachedPromptTokens: 128, reasoningTokens: 128 })
+    expect(result.usage).toEqual({
+      promptTokens: 291,
+      completionTokens: 146,
+      totalTokens: 437,
+      cachedPromptTokens: 128,
+      reasoningTokens: 128,
+      providerTotalTokens: 437,
+    })
     expect(server.requests[0]?.path).toBe('/responses')
   })
 
   it('maps incomplete_details.reason to length and a refusal to refusal', async () => {
     server = await createTestServer([respondWith(200, responsesIncomplete), respondWith(200, responsesRefusal)])
     const model = createOpenAI({ apiKey, baseURL: server.url }).responses('gpt-4.1')
-    expect((await model.generate({ messages, maxTokens: 16 })).choices[0]).toEqual({ text: 'In a peaceful grove beneath', finishReason: 'length' })
+    expect((await model.generate({ messages, maxTokens: 16 })).choices[0]).toEqual({
+      text: 'In a peaceful grove beneath',
+      finishReason: 'length',
+      rawFinishReason: 'max_output_tokens',
+    })
     expect(JSON.parse(server.requests[0]?.body ?? '').max_output_tokens).toBe(16)
-    expect((await model.generate({ messages })).choices[0]).toEqual({ text: null, finishReason: 'refusal' })
+    expect((await model.generate({ messages })).choices[0]).toEqual({ text: null, finishReason: 'refusal', rawFinishReason: 'completed' })
   })
 
   it('throws an APICallError for a failed response and maps HTTP errors with the key redacted', async () => {
@@ -113,6 +132,7 @@ describe('openai.responses generate', () => {
       text: 'Paris',
       toolCalls: [{ id: 'call_1', name: 'search', args: { q: 'capital' } }],
       finishReason: 'tool-calls',
+      rawFinishReason: 'completed',
     })
     expect(result.usage).toMatchObject({ promptTokens: 10, completionTokens: 1 })
     expect(server.requests).toHaveLength(2)
@@ -133,7 +153,15 @@ describe('openai.responses stream', () => {
       {
         type: 'finish',
         finishReason: 'tool-calls',
-        usage: { promptTokens: 291, completionTokens: 146, totalTokens: 437, cachedPromptTokens: 128, reasoningTokens: 128 },
+        rawFinishReason: 'completed',
+        usage: {
+          promptTokens: 291,
+          completionTokens: 146,
+          totalTokens: 437,
+          cachedPromptTokens: 128,
+          reasoningTokens: 128,
+          providerTotalTokens: 437,
+        },
       },
     ])
     expect(JSON.parse(server.requests[0]?.body ?? '')).toMatchObject({ stream: true, store: false })
@@ -145,7 +173,8 @@ describe('openai.responses stream', () => {
     expect(parts.at(-1)).toEqual({
       type: 'finish',
       finishReason: 'length',
-      usage: { promptTokens: 36, completionTokens: 16, totalTokens: 52, cachedPromptTokens: 0, reasoningTokens: 0 },
+      rawFinishReason: 'max_output_tokens',
+      usage: { promptTokens: 36, completionTokens: 16, totalTokens: 52, cachedPromptTokens: 0, reasoningTokens: 0, providerTotalTokens: 52 },
     })
   })
 
@@ -278,7 +307,7 @@ describe('openai.responses reasoning across turns', () => {
     const result = await createOpenAI({ apiKey, baseURL: server.url })('o4-mini').generate({
       messages: [...messages, { role: 'assistant', content: 'Hello', reasoning: [reasoningPart] }, { role: 'user', content: 'Again' }],
     })
-    expect(result.choices[0]).toEqual({ text: 'Done', finishReason: 'stop' })
+    expect(result.choices[0]).toEqual({ text: 'Done', finishReason: 'stop', rawFinishReason: 'stop' })
     expect(server.requests[0]?.path).toBe('/chat/completions')
     const body = JSON.parse(server.requests[0]?.body ?? '')
     expect(body.include).toBeUndefined()

@@ -63,6 +63,7 @@ function toChoice(response: OpenAIResponsesWireResponse): GenerateChoice {
     finishReason: refusal
       ? 'refusal'
       : mapOpenAIResponsesFinishReason(response.status ?? 'completed', response.incomplete_details?.reason, toolCalls.length > 0),
+    rawFinishReason: response.incomplete_details?.reason ?? response.status ?? 'completed',
   }
 }
 

@@ -84,15 +84,11 @@ export async function* parseOpenAIResponsesStream(
       case 'response.completed':
       case 'response.incomplete': {
         const response = data.response
-        const finishReason = refused
-          ? 'refusal'
-          : mapOpenAIResponsesFinishReason(
-              response?.status ?? data.type.slice('response.'.length),
-              response?.incomplete_details?.reason,
-              toolCallCount > 0,
-            )
+        const status = response?.status ?? data.type.slice('response.'.length)
+        const incompleteReason = response?.incomplete_details?.reason
+        const finishReason = refused ? 'refusal' : mapOpenAIResponsesFinishReason(status, incompleteReason, toolCallCount > 0)
         const usage = response?.usage ? convertOpenAIResponsesUsage(response.usage) : undefined
-        yield { type: 'finish', finishReason, ...(usage === undefined ? {} : { usage }) }
+        yield { type: 'finish', finishReason, rawFinishReason: incompleteReason ?? status, ...(usage === undefined ? {} : { usage }) }
         return
       }
       case 'response.failed':
