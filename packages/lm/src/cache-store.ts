@@ -13,7 +13,8 @@ export interface CachedResult {
  *
  * Contract: `get` resolves `undefined` on a miss. A store that finds an entry it cannot read should
  * remove it and throw (a `CacheEntryCorruptError`); any error a store throws is reported as a
- * warning and the lookup counts as a miss, so a broken store never fails a call.
+ * warning and the lookup counts as a miss, so a broken store never fails a call. The `Cache` checks
+ * what `get` returns as it would a fresh result, and removes an entry of the wrong shape itself.
  *
  * @example
  * ```ts
@@ -30,11 +31,4 @@ export interface CacheStore {
   delete(key: string): Promise<void>
   /** Removes every entry, when the store can. */
   clear?(): Promise<void>
-}
-
-/** True when `value` has the shape of a {@link CachedResult} (a `choices` array of objects). */
-export function isCachedResult(value: unknown): value is CachedResult {
-  if (typeof value !== 'object' || value === null) return false
-  const choices = (value as { choices?: unknown }).choices
-  return Array.isArray(choices) && choices.every((choice) => typeof choice === 'object' && choice !== null)
 }

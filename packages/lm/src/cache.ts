@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache'
-import { type CachedResult, type CacheStore, isCachedResult } from './cache-store.js'
+import type { CachedResult, CacheStore } from './cache-store.js'
+import { checkCachedResult } from './check-cached-result.js'
 import { CacheEntryCorruptError } from './errors/cache-entry-corrupt-error.js'
 import { emitWarning, type LMWarningHandler } from './lm-warning.js'
 
@@ -25,7 +26,9 @@ export interface CacheOperationOptions {
 
 /**
  * DSPy's two-level response cache: an in-memory LRU in front of a persistent {@link CacheStore}.
- * A lookup tries memory, then the store (a store hit is copied into memory); a put writes both.
+ * A lookup tries memory, then the store (a store hit is copied into memory); a put writes both. An entry
+ * the store returns is checked as a fresh result would be: one that is not (no choices, a number as text)
+ * is removed and counts as a miss, so the next call rewrites it.
  * Values are copied in and out, so callers may change what they get. Store failures become
  * warnings, never errors.
  *
@@ -69,9 +72,10 @@ export class Cache {
       return undefined
     }
     if (stored === undefined) return undefined
-    if (!isCachedResult(stored)) {
+    const problem = checkCachedResult(stored)
+    if (problem !== undefined) {
       await this.store.delete(key).catch(() => undefined)
-      const error = new CacheEntryCorruptError({ message: `Cache entry ${key} does not hold a result; it was removed.`, key })
+      const error = new CacheEntryCorruptError({ message: `Cache entry ${key} does not hold a usable result (${problem}); it was removed.`, key })
       this.#warn(options, 'cache-read-failed', error.message, error)
       return undefined
     }
@@ -79,8 +83,16 @@ export class Cache {
     return structuredClone(stored)
   }
 
-  /** Stores `value` under `key` in memory and in the store (a failing store only warns). */
+  /**
+   * Stores `value` under `key` in memory and in the store (a failing store only warns). A value a lookup would
+   * refuse (no choices, a choice of the wrong shape) is not stored: it only warns, and the key keeps what it had.
+   */
   async put(key: string, value: CachedResult, options: CacheOperationOptions = {}): Promise<void> {
+    const problem = checkCachedResult(value)
+    if (problem !== undefined) {
+      this.#warn(options, 'cache-write-failed', `Not caching the result for ${key}: ${problem}.`, undefined)
+      return
+    }
     const copy = structuredClone(value)
     this.#memory?.set(key, copy)
     if (this.store === undefined) return
@@ -98,6 +110,11 @@ export class Cache {
 
   #warn(options: CacheOperationOptions, code: 'cache-read-failed' | 'cache-write-failed', message: string, cause: unknown): void {
     const handler = options.onWarning ?? this.#onWarning
-    emitWarning(handler, options.model === undefined ? { code, message, cause } : { code, message, cause, model: options.model })
+    emitWarning(handler, {
+      code,
+      message,
+      ...(cause === undefined ? {} : { cause }),
+      ...(options.model === undefined ? {} : { model: options.model }),
+    })
   }
 }

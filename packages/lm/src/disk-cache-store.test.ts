@@ -62,6 +62,21 @@ describe('DiskCacheStore', () => {
     expect(await store.get(key)).toBeUndefined()
   })
 
+  it('removes an entry a fresh call could not give (no choices, a number as text) and names the problem', async () => {
+    const store = new DiskCacheStore({ directory })
+    for (const [bad, problem] of [
+      [{ choices: [] }, 'choices is empty'],
+      [{ choices: [{ text: 12345, finishReason: 'stop' }] }, 'choices[0].text is the number 12345, not a string or null'],
+    ] as const) {
+      await store.set(key, value)
+      await writeFile(store.pathOf(key), JSON.stringify({ key, storedAt: new Date().toISOString(), value: bad }))
+      const failure = await store.get(key).catch((error: unknown) => error)
+      expect(CacheEntryCorruptError.isInstance(failure)).toBe(true)
+      expect((failure as Error).message).toContain(problem)
+      expect(await readdir(join(directory, 'ab'))).toEqual([])
+    }
+  })
+
   it('deletes and clears', async () => {
     const store = new DiskCacheStore({ directory })
     await store.set(key, value)

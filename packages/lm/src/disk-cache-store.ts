@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { mkdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { type CachedResult, type CacheStore, isCachedResult } from './cache-store.js'
+import type { CachedResult, CacheStore } from './cache-store.js'
+import { checkCachedResult } from './check-cached-result.js'
 import { CacheEntryCorruptError } from './errors/cache-entry-corrupt-error.js'
 
 /** Options of {@link DiskCacheStore}. */
@@ -25,8 +26,9 @@ const keyPattern = /^[0-9A-Za-z_-]{1,200}$/
  *
  * Writes go to a uniquely named temporary file that is then renamed over the entry, which is atomic
  * on one file system: processes sharing the directory never see half an entry, and the last writer
- * wins. An entry that does not parse, or holds another key, is removed and reported
- * (`CacheEntryCorruptError`), which the `Cache` treats as a miss.
+ * wins. An entry that does not parse, holds another key, or holds a result a fresh call could not give (no
+ * choices, a number as text) is removed and reported (`CacheEntryCorruptError`), which the `Cache` treats as a
+ * miss; the next call writes it again.
  *
  * @example
  * ```ts
@@ -70,11 +72,16 @@ export class DiskCacheStore implements CacheStore {
       await removeQuietly(path)
       throw new CacheEntryCorruptError({ message: `Cache entry ${path} is not valid JSON; it was removed.`, key, location: path, cause: error })
     }
-    if (!isEntry(entry) || entry.key !== key) {
+    const problem = entryProblem(entry, key)
+    if (problem !== undefined) {
       await removeQuietly(path)
-      throw new CacheEntryCorruptError({ message: `Cache entry ${path} does not hold a result for its key; it was removed.`, key, location: path })
+      throw new CacheEntryCorruptError({
+        message: `Cache entry ${path} does not hold a usable result: ${problem}; it was removed.`,
+        key,
+        location: path,
+      })
     }
-    return entry.value
+    return (entry as DiskCacheEntry).value
   }
 
   /** Writes `value` under `key` atomically (temporary file, then rename). */
@@ -104,13 +111,12 @@ export class DiskCacheStore implements CacheStore {
   }
 }
 
-function isEntry(value: unknown): value is DiskCacheEntry {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { key?: unknown }).key === 'string' &&
-    isCachedResult((value as { value?: unknown }).value)
-  )
+/** What is wrong with a parsed entry file: not an envelope, another key, or a value a fresh call could not give. */
+function entryProblem(entry: unknown, key: string): string | undefined {
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return 'the file does not hold an object'
+  const { key: storedKey, value } = entry as { key?: unknown; value?: unknown }
+  if (storedKey !== key) return typeof storedKey === 'string' ? `it holds the entry of key ${storedKey}` : 'it names no key'
+  return checkCachedResult(value)
 }
 
 function isMissingFile(error: unknown): boolean {

@@ -124,6 +124,73 @@ describe('LM.fromState', () => {
     expect(LMStateError.isInstance(failure)).toBe(true)
     expect(failure).toMatchObject({ code: 'lm-state', key: 'model' })
     expect(() => LM.fromState(null as unknown as LMState)).toThrow(LMStateError)
-    expect(() => LM.fromState({ model: 'openai/gpt-4o', model_type: 'responses' })).toThrow(LMConfigurationError)
+    expect(() => LM.fromState({ model: 'openai/gpt-4o', model_type: 'responses' })).toThrow(
+      expect.objectContaining({ code: 'lm-state', key: 'model_type' }),
+    )
+  })
+})
+
+describe('LM.fromState checks every setting it knows', () => {
+  const stateError = (state: LMState): LMStateError => {
+    try {
+      LM.fromState(state)
+    } catch (error) {
+      if (LMStateError.isInstance(error)) return error
+      throw error
+    }
+    throw new Error('the state loaded')
+  }
+
+  it.each([
+    ['temperature', 'hot', 'expected a number, got the string "hot"'],
+    ['max_tokens', 'many', 'expected a whole number of 1 or more, got the string "many"'],
+    ['max_tokens', 0, 'expected a whole number of 1 or more, got the number 0'],
+    ['max_completion_tokens', 2.5, 'expected a whole number of 1 or more, got the number 2.5'],
+    ['num_retries', 'x', 'expected a whole number of 0 or more, got the string "x"'],
+    ['num_retries', -1, 'expected a whole number of 0 or more, got the number -1'],
+    ['cache', 42, 'expected true or false, got the number 42'],
+    ['model_type', 'text', 'expected \'chat\' (DSPex LMs are chat models), got the string "text"'],
+    ['top_p', [0.9], 'expected a number, got a list'],
+    ['stop', ['\n', 3], 'expected a string or a list of strings, got a list'],
+    ['seed', 1.5, 'expected a whole number, got the number 1.5'],
+    ['n', '3', 'expected a whole number of 1 or more, got the string "3"'],
+    ['reasoning_effort', 'max', "expected 'minimal', 'low', 'medium' or 'high', got the string \"max\""],
+    ['response_format', 'json', 'expected an object with a string type, got the string "json"'],
+    ['tools', { name: 'search' }, 'expected a list of objects, got an object'],
+    ['tool_choice', 'always', "expected 'auto', 'none', 'required' or an object with a string name, got the string \"always\""],
+    ['parallel_tool_calls', 'yes', 'expected true or false, got the string "yes"'],
+    ['provider_options', { openai: true }, 'expected an object of objects, one per provider, got an object'],
+    ['rollout_id', true, 'expected a string or a number, got the boolean true'],
+  ] as const)('refuses %s: %j, naming the key', (key, value, reason) => {
+    const failure = stateError({ model: 'openai/gpt-4o-mini', [key]: value })
+    expect(failure).toMatchObject({ code: 'lm-state', key })
+    expect(failure.message).toBe(`Invalid saved LM state at ${key}: ${reason}.`)
+  })
+
+  it('takes null as unset, a stop string as a list, and valid values as they are', () => {
+    const lm = LM.fromState({
+      model: 'openai/gpt-4o-mini',
+      model_type: 'chat',
+      cache: null,
+      num_retries: null,
+      temperature: null,
+      max_tokens: null,
+      stop: '\n\n',
+      seed: -7,
+      top_p: 0.5,
+      tool_choice: { name: 'search' },
+      rollout_id: 2,
+    } as unknown as LMState)
+    expect([lm.cache, lm.numRetries]).toEqual([true, 3])
+    expect(lm.kwargs).toEqual({ stop: ['\n\n'], seed: -7, topP: 0.5, toolChoice: { name: 'search' }, rolloutId: 2 })
+  })
+
+  it('still leaves kwargs DSPex does not know to the provider, unchecked', () => {
+    const lm = LM.fromState({ model: 'openai/gpt-4o-mini', logprobs: 'yes please' })
+    expect(lm.kwargs.providerOptions).toEqual({ openai: { logprobs: 'yes please' } })
+  })
+
+  it("reports a reasoning model's temperature as a configuration error", () => {
+    expect(() => LM.fromState({ model: 'openai/o3-mini', temperature: 0.3, max_tokens: 100 })).toThrow(LMConfigurationError)
   })
 })

@@ -82,10 +82,12 @@ export function dumpLMState({ model, modelType, cache, numRetries, kwargs, baseU
  * Reads a saved LM state (DSPy's layout, or a legacy one without `_dspy_lm_class`). Unknown kwargs
  * (`logprobs`...) become `providerOptions` of the model's provider; `max_completion_tokens` becomes
  * `maxTokens`; `api_base`, `base_url` and `model_list` are dropped with a warning unless allowed.
- * Secret-named keys are always dropped.
+ * Secret-named keys are always dropped. Every setting DSPex knows is checked as the LM's options are, and a
+ * `null` one counts as unset: `temperature: "hot"`, `num_retries: "x"` or `cache: 42` is an error naming the key,
+ * never a value sent to the provider or a default put in its place.
  *
- * @throws LMStateError when the state is not an object, has no model string, or names an LM class
- *   other than DSPy's `dspy.clients.lm.LM`.
+ * @throws LMStateError when the state is not an object, has no model string, names an LM class
+ *   other than DSPy's `dspy.clients.lm.LM`, or holds a setting of the wrong type (its `key` names it).
  */
 export function parseLMState(state: unknown, { allowUnsafeLMState = false, onWarning }: ParseLMStateOptions = {}): ParsedLMState {
   if (typeof state !== 'object' || state === null || Array.isArray(state)) {
@@ -104,9 +106,10 @@ export function parseLMState(state: unknown, { allowUnsafeLMState = false, onWar
     throw new LMStateError({ message: 'An LM state needs a "model" string such as "openai/gpt-4o-mini".', key: 'model' })
   }
   const options: Record<string, unknown> = {}
-  if (record.model_type !== undefined) options.modelType = record.model_type
-  if (typeof record.cache === 'boolean') options.cache = record.cache
-  if (typeof record.num_retries === 'number') options.numRetries = record.num_retries
+  for (const [key, value] of Object.entries(record)) {
+    const setting = lmSettingRules.get(key)
+    if (setting !== undefined && value !== null && value !== undefined) options[setting.option] = readSetting(key, setting.rule, value)
+  }
   const extra: Record<string, unknown> = {}
   const dropped: string[] = []
   for (const [key, value] of Object.entries(record)) {
@@ -118,7 +121,7 @@ export function parseLMState(state: unknown, { allowUnsafeLMState = false, onWar
     }
     if (isSecretOptionName(key)) continue
     const option = key === 'max_completion_tokens' ? 'maxTokens' : optionByStateName.get(key)
-    if (option !== undefined) options[option] = value
+    if (option !== undefined) options[option] = readSetting(key, requestOptionRules[option], value)
     else extra[key] = value
   }
   if (Object.keys(extra).length > 0) {
@@ -134,4 +137,66 @@ export function parseLMState(state: unknown, { allowUnsafeLMState = false, onWar
     })
   }
   return { model, options: options as LMOptions }
+}
+
+/** What a saved setting must be (`a number`), and its value as the LM takes it, or {@link invalidSetting}. */
+interface SettingRule {
+  readonly expected: string
+  readonly read: (value: unknown) => unknown
+}
+
+const invalidSetting = Symbol('invalid setting')
+
+const rule = (expected: string, accepts: (value: unknown) => boolean): SettingRule => ({
+  expected,
+  read: (value) => (accepts(value) ? value : invalidSetting),
+})
+const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === 'object' && value !== null && !Array.isArray(value)
+const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value)
+const isWholeNumber = (value: unknown, least: number): boolean => isFiniteNumber(value) && Number.isInteger(value) && value >= least
+
+const numberRule = rule('a number', isFiniteNumber)
+const requestOptionRules: { readonly [Name in keyof LMRequestOptions]-?: SettingRule } = {
+  temperature: numberRule,
+  maxTokens: rule('a whole number of 1 or more', (value) => isWholeNumber(value, 1)),
+  topP: numberRule,
+  // DSPy passes `stop` to LiteLLM, which takes one string or a list.
+  stop: {
+    expected: 'a string or a list of strings',
+    read: (value) =>
+      typeof value === 'string' ? [value] : Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : invalidSetting,
+  },
+  seed: rule('a whole number', (value) => isWholeNumber(value, Number.MIN_SAFE_INTEGER)),
+  n: rule('a whole number of 1 or more', (value) => isWholeNumber(value, 1)),
+  reasoningEffort: rule("'minimal', 'low', 'medium' or 'high'", (value) => ['minimal', 'low', 'medium', 'high'].includes(value as string)),
+  responseFormat: rule('an object with a string type', (value) => isRecord(value) && typeof value.type === 'string'),
+  tools: rule('a list of objects', (value) => Array.isArray(value) && value.every(isRecord)),
+  toolChoice: rule("'auto', 'none', 'required' or an object with a string name", (value) =>
+    isRecord(value) ? typeof value.name === 'string' : ['auto', 'none', 'required'].includes(value as string),
+  ),
+  parallelToolCalls: rule('true or false', (value) => typeof value === 'boolean'),
+  providerOptions: rule('an object of objects, one per provider', (value) => isRecord(value) && Object.values(value).every(isRecord)),
+  rolloutId: rule('a string or a number', (value) => typeof value === 'string' || isFiniteNumber(value)),
+}
+
+/** The LM's own settings in saved state (DSPy's `model_type`, `cache`, `num_retries`), with the option each sets. */
+const lmSettingRules = new Map<string, { readonly option: keyof LMOptions; readonly rule: SettingRule }>([
+  ['model_type', { option: 'modelType', rule: rule("'chat' (DSPex LMs are chat models)", (value) => value === 'chat') }],
+  ['cache', { option: 'cache', rule: rule('true or false', (value) => typeof value === 'boolean') }],
+  ['num_retries', { option: 'numRetries', rule: rule('a whole number of 0 or more', (value) => isWholeNumber(value, 0)) }],
+])
+
+/** `value` as the LM takes it, or an {@link LMStateError} naming `key` when it is not what `rule` expects. */
+function readSetting(key: string, setting: SettingRule, value: unknown): unknown {
+  const read = setting.read(value)
+  if (read !== invalidSetting) return read
+  throw new LMStateError({ message: `Invalid saved LM state at ${key}: expected ${setting.expected}, got ${describeValue(value)}.`, key })
+}
+
+/** A value named in a sentence: `the string "hot"`, `the number 42`, `an object`. */
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return 'a list'
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value)}`
+  if (typeof value === 'object' && value !== null) return 'an object'
+  return `the ${typeof value} ${String(value)}`
 }

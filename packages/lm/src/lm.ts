@@ -4,7 +4,9 @@ import type { GenerateRequest, GenerateResult, LanguageModel, Message, Usage } f
 import pLimit, { type LimitFunction } from 'p-limit'
 import { addUsage } from './add-usage.js'
 import { BoundedHistory } from './bounded-history.js'
+import type { Cache } from './cache.js'
 import { cacheKey } from './cache-key.js'
+import type { CachedResult } from './cache-store.js'
 import { startCallTimeLimit } from './call-time-limit.js'
 import { getDefaultCache } from './default-cache.js'
 import { LMConfigurationError } from './errors/lm-configuration-error.js'
@@ -15,7 +17,7 @@ import type { LMCallOptions, LMCopyOverrides, LMFromStateOptions, LMOptions } fr
 import { type LMCallResult, toLMOutput } from './lm-output.js'
 import { type LMRequest, type LMRequestOptions, mergeRequestOptions, withoutSecrets } from './lm-request-options.js'
 import { dumpLMState, type LMState, parseLMState } from './lm-state.js'
-import { emitWarning, type LMWarning } from './lm-warning.js'
+import { emitWarning, type LMWarning, type LMWarningHandler } from './lm-warning.js'
 import { type ProviderFactorySettings, parseModelString, resolveLanguageModel } from './provider-registry.js'
 import { checkReasoningModelOptions } from './reasoning-model.js'
 
@@ -179,7 +181,7 @@ export class LM {
         })
       }
     }
-    const cached = key === undefined ? undefined : await cache.get(key, { onWarning, model: this.model })
+    const cached = key === undefined ? undefined : await this.#lookUp(cache, key, merged.n ?? 1, onWarning)
     let result: GenerateResult
     if (cached !== undefined) {
       result = { choices: cached.choices, ...(cached.responseModel === undefined ? {} : { responseModel: cached.responseModel }) }
@@ -274,8 +276,9 @@ export class LM {
    * An LM rebuilt from {@link LM.dumpState} output (or a state DSPy saved). Secrets and runtime
    * settings come from `options`; `options.languageModel` replaces resolving the model string.
    *
-   * @throws LMStateError for a state that is not an LM state or names a custom LM class.
-   * @throws LMConfigurationError when the state's options are not valid for an LM.
+   * @throws LMStateError for a state that is not an LM state, names a custom LM class, or holds a
+   *   setting of the wrong type (`temperature: "hot"`, `num_retries: "x"`, `model_type: "text"`); its `key` names it.
+   * @throws LMConfigurationError when the state's options are not valid together (a reasoning model's temperature).
    */
   static fromState(state: LMState, options: LMFromStateOptions = {}): LM {
     const { languageModel, allowUnsafeLMState, ...runtime } = options
@@ -313,6 +316,21 @@ export class LM {
       emitWarning(this.#options.onWarning, { code: 'provider-warning', model: this.model, message: warning })
     }
     return result
+  }
+
+  /**
+   * The cached answer to `key`, or `undefined`. The cache checks an entry's shape; an entry with fewer
+   * completions than asked for (which no call of this LM stores) is a miss too, and the fresh answer replaces it.
+   */
+  async #lookUp(cache: Cache, key: string, wanted: number, onWarning: LMWarningHandler): Promise<CachedResult | undefined> {
+    const cached = await cache.get(key, { onWarning, model: this.model })
+    if (cached === undefined || cached.choices.length >= wanted) return cached
+    onWarning({
+      code: 'cache-read-failed',
+      model: this.model,
+      message: `Cache entry ${key} holds ${cached.choices.length} completions where ${wanted} were asked for; calling the model instead.`,
+    })
+    return undefined
   }
 
   #checkRollout(merged: LMRequestOptions): void {
