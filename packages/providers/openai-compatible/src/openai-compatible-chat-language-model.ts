@@ -15,6 +15,7 @@ import { type OpenAICompatibleQuirks, resolveOpenAICompatibleQuirks } from './op
 import { isOpenAICompatibleWireCompletion } from './openai-compatible-wire-schemas.js'
 import { parseOpenAICompatibleStream } from './parse-openai-compatible-stream.js'
 import { parseOpenAICompatibleToolCall } from './parse-openai-compatible-tool-call.js'
+import { readOpenAICompatibleContent } from './read-openai-compatible-content.js'
 import { readOpenAICompatibleReasoning } from './read-openai-compatible-reasoning.js'
 import { splitReasoningTags } from './split-reasoning-tags.js'
 
@@ -100,9 +101,10 @@ export class OpenAICompatibleChatLanguageModel implements LanguageModel {
       const toolCalls = (message.tool_calls ?? []).map((toolCall) =>
         parseOpenAICompatibleToolCall({ id: toolCall.id, name: toolCall.function.name, arguments: toolCall.function.arguments }, context),
       )
-      const content = message.content ?? null
+      const { text: content, reasoning: thinking } = readOpenAICompatibleContent(message.content)
       const split = reasoningTag === undefined || content === null ? undefined : splitReasoningTags(content, reasoningTag)
-      const reasonings = [readOpenAICompatibleReasoning(message, reasoningField), split?.reasoning].filter((part) => part !== undefined)
+      const fieldReasoning = [readOpenAICompatibleReasoning(message, reasoningField), thinking].filter((part) => part !== undefined).join('')
+      const reasonings = [fieldReasoning === '' ? undefined : fieldReasoning, split?.reasoning].filter((part) => part !== undefined)
       const reasoning = reasonings.length > 0 ? reasonings.join('\n') : undefined
       return {
         text: split === undefined ? content : split.text,

@@ -8,6 +8,17 @@ export interface OpenAICompatibleWireToolCall {
   readonly function: { readonly name: string; readonly arguments: string }
 }
 
+/** One typed part of a message's `content`, as Mistral's reasoning models send it (`text`, `thinking`...). */
+export interface OpenAICompatibleWireContentPart {
+  readonly type: string
+  readonly text?: unknown
+  /** A `thinking` part's text: typed chunks (`[{ type: 'text', text }]`) or a string. */
+  readonly thinking?: unknown
+}
+
+/** A message's `content`: text, or typed parts. */
+export type OpenAICompatibleWireContent = string | readonly OpenAICompatibleWireContentPart[]
+
 /** Token counts, with the optional details OpenAI adds. */
 export interface OpenAICompatibleWireUsage {
   readonly prompt_tokens: number
@@ -24,7 +35,7 @@ export interface OpenAICompatibleWireCompletion {
   readonly choices: readonly {
     readonly index?: number
     readonly message: {
-      readonly content?: string | null
+      readonly content?: OpenAICompatibleWireContent | null
       readonly reasoning_content?: string | null
       /** Groq (parsed reasoning), OpenRouter and newer vLLM put the reasoning here; read only when a string. */
       readonly reasoning?: unknown
@@ -49,7 +60,7 @@ export interface OpenAICompatibleWireChunk {
   readonly choices?: readonly {
     readonly index?: number
     readonly delta?: {
-      readonly content?: string | null
+      readonly content?: OpenAICompatibleWireContent | null
       readonly reasoning_content?: string | null
       readonly reasoning?: unknown
       readonly tool_calls?: readonly OpenAICompatibleWireToolCallDelta[] | null
@@ -95,11 +106,14 @@ function isToolCallDelta(value: unknown): boolean {
 
 const isArrayOf = (value: unknown, check: (item: unknown) => boolean): boolean => Array.isArray(value) && value.every(check)
 
+const isContentPart = (value: unknown): boolean => isRecord(value) && isString(value.type)
+const isContent = (value: unknown): boolean => isString(value) || isArrayOf(value, isContentPart)
+
 function isCompletionChoice(value: unknown): boolean {
   if (!isRecord(value) || !isRecord(value.message)) return false
   const message = value.message
   return (
-    isOptional(message.content, isString) &&
+    isOptional(message.content, isContent) &&
     isOptional(message.reasoning_content, isString) &&
     isOptional(message.tool_calls, (calls) => isArrayOf(calls, isToolCall)) &&
     isOptional(value.finish_reason, isString)
@@ -114,7 +128,7 @@ function isChunkChoice(value: unknown): boolean {
       value.delta,
       (delta) =>
         isRecord(delta) &&
-        isOptional(delta.content, isString) &&
+        isOptional(delta.content, isContent) &&
         isOptional(delta.reasoning_content, isString) &&
         isOptional(delta.tool_calls, (calls) => isArrayOf(calls, isToolCallDelta)),
     )

@@ -12,6 +12,7 @@ import { convertOpenAICompatibleUsage } from './convert-openai-compatible-usage.
 import { mapOpenAICompatibleFinishReason } from './map-openai-compatible-finish-reason.js'
 import { isOpenAICompatibleWireChunk } from './openai-compatible-wire-schemas.js'
 import { parseOpenAICompatibleToolCall } from './parse-openai-compatible-tool-call.js'
+import { readOpenAICompatibleContentPart } from './read-openai-compatible-content.js'
 import { readOpenAICompatibleReasoning } from './read-openai-compatible-reasoning.js'
 import { createReasoningTagSplitter, type ReasoningTagPiece } from './split-reasoning-tags.js'
 
@@ -30,8 +31,9 @@ export interface ParseOpenAICompatibleStreamOptions extends ParseStreamOptions {
 }
 
 /**
- * Reads a Chat Completions SSE stream into stream parts: text and reasoning deltas as they arrive (with
- * `reasoningTag`, content inside the tags as reasoning, tags split across chunks held back), each tool
+ * Reads a Chat Completions SSE stream into stream parts: text and reasoning deltas as they arrive (typed
+ * `content` parts too: `thinking` as reasoning, `text` as text; with `reasoningTag`, content inside the tags as
+ * reasoning, tags split across chunks held back), each tool
  * call once its deltas are complete, then `finish` with the usage of the last chunk that had any (top-level
  * `usage`, or Groq's `x_groq.usage`). Only the first choice is streamed.
  *
@@ -82,9 +84,16 @@ export async function* parseOpenAICompatibleStream(
         fieldReasoningSent = true
         yield { type: 'reasoning-delta', delta: reasoning }
       }
-      if (delta?.content) {
-        if (splitter === undefined) yield { type: 'text-delta', delta: delta.content }
-        else yield* toParts(splitter.push(delta.content))
+      for (const piece of typeof delta?.content === 'string'
+        ? [{ text: delta.content }]
+        : (delta?.content ?? []).map(readOpenAICompatibleContentPart)) {
+        if (piece.reasoning) {
+          fieldReasoningSent = true
+          yield { type: 'reasoning-delta', delta: piece.reasoning }
+        }
+        if (!piece.text) continue
+        if (splitter === undefined) yield { type: 'text-delta', delta: piece.text }
+        else yield* toParts(splitter.push(piece.text))
       }
       for (const [position, call] of (delta?.tool_calls ?? []).entries()) {
         const index = call.index ?? position
