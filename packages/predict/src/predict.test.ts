@@ -2,8 +2,9 @@ import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { LM } from '@dspex/lm'
-import { configure, context, defaultSettings, type TraceEntry } from '@dspex/primitives'
+import { Cache, LM, LMStateError } from '@dspex/lm'
+import { configure, context, defaultSettings, Module, Prediction, StateLoadError, type TraceEntry } from '@dspex/primitives'
+import type { GenerateResult, LanguageModel } from '@dspex/provider'
 import { InputField, OutputField, Signature } from '@dspex/signatures'
 import { ScriptedLM } from '@dspex/testing'
 import { t } from '@dspex/types'
@@ -163,5 +164,88 @@ describe('saved programs', () => {
     expect(() => predict.loadState({ demos: 'nope', signature: predict.signature.dumpState() })).toThrow('demos must be an array')
     expect(() => predict.loadState({ demos: [], signature: { instructions: 3 } })).toThrow('signature.instructions must be a string')
     expect(predict.demos).toEqual([{ question: 'q', answer: 'a' }])
+  })
+})
+
+describe('Predict without completions', () => {
+  /** A model whose every reply is a 200 with an empty `choices`. */
+  function emptyModel(): LanguageModel & { calls: number } {
+    return {
+      specificationVersion: 'v1',
+      provider: 'fake',
+      modelId: 'empty',
+      capabilities: { structuredOutputs: false, jsonMode: false, toolCalling: false, reasoning: false, images: false },
+      calls: 0,
+      async generate(): Promise<GenerateResult> {
+        this.calls += 1
+        return { choices: [], usage: { promptTokens: 10, completionTokens: 0, totalTokens: 10 } }
+      },
+      async *stream() {
+        yield* []
+      },
+    }
+  }
+
+  it('fails the call with predict-no-completions instead of returning a Prediction without outputs', async () => {
+    const model = emptyModel()
+    const cache = new Cache()
+    const lm = new LM(model, { responseCache: cache })
+    const predict = new Predict('question -> answer, confidence: float', { lm })
+    const failure = await predict.call({ question: 'q' }).catch((error: unknown) => error)
+    expect(PredictError.isInstance(failure)).toBe(true)
+    expect(failure).toMatchObject({ code: 'predict-no-completions' })
+    expect((failure as Error).message).toContain('The LM fake/empty answered with no completions')
+    expect((failure as Error).message).toContain('no value for answer, confidence')
+    expect(cache.memorySize).toBe(0)
+    await expect(predict.call({ question: 'q' })).rejects.toMatchObject({ code: 'predict-no-completions' })
+    expect(model.calls).toBe(2)
+  })
+})
+
+describe('Predict.loadState with a bad LM state', () => {
+  it('names lm.<key> and keeps the LMStateError as the cause', () => {
+    const predict = new Predict('question -> answer')
+    const state = { ...predict.dumpState(), lm: { model: 'openai/gpt-4o-mini', temperature: 'hot' } }
+    const failure = (() => {
+      try {
+        predict.loadState(state)
+      } catch (error) {
+        return error as PredictError
+      }
+    })()
+    expect(failure).toMatchObject({ code: 'predict-state' })
+    expect(failure?.message).toBe(
+      'Invalid saved predictor state at lm.temperature: Invalid saved LM state at temperature: expected a number, got the string "hot".',
+    )
+    expect(LMStateError.isInstance(failure?.cause)).toBe(true)
+    expect(predict.lm).toBeNull()
+  })
+
+  it('names the key inside a program, for num_retries and model_type too', () => {
+    class Program extends Module {
+      qa = new Predict('question -> answer')
+      protected forward(): Prediction {
+        return new Prediction({})
+      }
+    }
+    for (const [key, value] of [
+      ['num_retries', 'x'],
+      ['cache', 42],
+      ['model_type', 'responses'],
+      ['max_tokens', 'many'],
+    ] as const) {
+      const program = new Program()
+      const saved = program.dumpState() as Record<string, Record<string, unknown>>
+      const failure = (() => {
+        try {
+          program.loadState({ qa: { ...saved.qa, lm: { model: 'openai/gpt-4o-mini', [key]: value } } })
+        } catch (error) {
+          return error
+        }
+      })()
+      expect(StateLoadError.isInstance(failure)).toBe(true)
+      expect(failure).toMatchObject({ path: ['qa'] })
+      expect((failure as Error).message).toContain(`Invalid saved predictor state at lm.${key}: `)
+    }
   })
 })

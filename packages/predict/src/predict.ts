@@ -1,5 +1,5 @@
 import { type Adapter, type AdapterModel, type AdapterOutputs, ChatAdapter, type FieldValues } from '@dspex/formats'
-import { LM, type LMCallOptions, type LMRequestOptions } from '@dspex/lm'
+import { LM, type LMCallOptions, type LMRequestOptions, type LMState, LMStateError } from '@dspex/lm'
 import {
   type Callback,
   type ForwardOptions,
@@ -115,6 +115,7 @@ export class Predict<const Source extends SignatureSource = AnySignatureSource>
       inputs: checked,
       request: { ...config, ...temperature },
     })
+    if (completions.length === 0 && signature.outputFields.length > 0) throw noCompletionsError(lm, signature)
     const prediction = Prediction.fromCompletions(completions, signature) as Prediction<SourceOutputs<Source>>
     recordTrace(this, checked, prediction as Prediction<object>)
     return prediction
@@ -135,13 +136,14 @@ export class Predict<const Source extends SignatureSource = AnySignatureSource>
    * Applies saved state: demos as plain objects, the signature's instructions, prefixes and
    * descriptions by position, and the LM (never an API key: that comes from the environment).
    *
-   * @throws {PredictError} (`predict-state`) naming the first key that does not fit.
+   * @throws {PredictError} (`predict-state`) naming the first key that does not fit (`lm.temperature` for an
+   *   LM setting of the wrong type, with the `LMStateError` as its cause).
    * @see dspy.Predict.load_state
    */
   override loadState(state: unknown): this {
     const read = readPredictState(state)
     const signature = this.signature.loadState(read.signature)
-    const lm = read.lm === null ? null : LM.fromState(read.lm)
+    const lm = read.lm === null ? null : loadLMState(read.lm)
     this.signature = signature
     this.demos = read.demos.map((demo) => ({ ...demo }))
     this.traces = [...read.traces]
@@ -170,4 +172,27 @@ Object.defineProperty(Predict.prototype, predictorMarker, { value: true })
 function toPlainDemo(demo: FieldValues): Record<string, unknown> {
   const withToDict = demo as { toDict?: () => Record<string, unknown> }
   return typeof withToDict.toDict === 'function' ? withToDict.toDict() : { ...demo }
+}
+
+/**
+ * The error for an LM reply without completions. DSPy 3.3.1 builds an empty `Prediction` there, whose
+ * outputs then fail as missing attributes wherever they are read; DSPex fails the call itself.
+ */
+function noCompletionsError(lm: LM, signature: Signature<object, object>): PredictError {
+  const outputs = signature.outputFields.map((field) => field.name).join(', ')
+  return new PredictError({
+    message: `The LM ${lm.model} answered with no completions (an empty \`choices\`), so there is no value for ${outputs}. The call was not cached; call again, or inspect it with inspectHistory().`,
+    code: 'predict-no-completions',
+  })
+}
+
+/** The LM of a saved predictor state; an `LMStateError` becomes a `predict-state` error naming `lm.<key>`. */
+function loadLMState(state: LMState): LM {
+  try {
+    return LM.fromState(state)
+  } catch (error) {
+    if (!LMStateError.isInstance(error)) throw error
+    const where = error.key === '' ? 'lm' : `lm.${error.key}`
+    throw new PredictError({ message: `Invalid saved predictor state at ${where}: ${error.message}`, code: 'predict-state', cause: error })
+  }
 }
