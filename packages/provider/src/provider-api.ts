@@ -14,13 +14,13 @@ export interface ProviderAPIConfig {
   /** Headers of every call, credentials included; called per call so keys are read when a call is made. */
   readonly headers: () => Readonly<Record<string, string | undefined>>
   /** Maps a non-2xx response to the provider's error classes. */
-  readonly mapError?: MapErrorFunction
+  readonly mapError?: MapErrorFunction | undefined
   /** A `fetch` to use instead of the built-in keep-alive one. */
-  readonly fetch?: FetchFunction
+  readonly fetch?: FetchFunction | undefined
   /** Retries after a retryable failure (408, 409, 429, 5xx, network); default 2. */
-  readonly maxRetries?: number
+  readonly maxRetries?: number | undefined
   /** A time limit per attempt, in milliseconds (for a stream: until the headers arrive). */
-  readonly timeoutMs?: number
+  readonly timeoutMs?: number | undefined
 }
 
 /** What one call adds to its provider's configuration: the caller's signal and extra headers. */
