@@ -229,6 +229,24 @@ describe('save and load files', () => {
     expect(loaded.demos).toEqual([{ question: 'q', answer: 'a' }])
   })
 
+  it('warns, never crashes, about versions that are not strings (an object whose toString is not callable)', async () => {
+    const path = join(directory, 'odd-versions.json')
+    const source = new FakePredict(Signature.parse('question -> answer'))
+    const text = JSON.stringify({ ...source.dumpState(), metadata: { dependency_versions: { python: '3.11', cloudpickle: '3.1' } } }).replace(
+      '"python":"3.11"',
+      '"python":"3.11","dspy":{"toString":1,"valueOf":null},"numpy":2.1,"toString":[true,null]',
+    )
+    await writeFile(path, text)
+    const logger = capturingLogger()
+    const loaded = new FakePredict(Signature.parse('question -> answer'))
+    await context({ logger }, () => loaded.load(path))
+    expect(logger.messages.map((message) => message.slice(0, message.indexOf('. This might')))).toEqual([
+      "There is a mismatch of dspy version between saved model and current environment. You saved with `dspy=={'toString': 1, 'valueOf': None}`, but now you have `dspy==3.3.1`",
+      'There is a mismatch of numpy version between saved model and current environment. You saved with `numpy==2.1`, but now you have `numpy==None`',
+      'There is a mismatch of toString version between saved model and current environment. You saved with `toString==[True, None]`, but now you have `toString==None`',
+    ])
+  })
+
   it('accepts only .json paths', async () => {
     const predict = new FakePredict(Signature.parse('question -> answer'))
     await expect(predict.save(join(directory, 'program.pkl'))).rejects.toMatchObject({ code: 'state-file-suffix' })

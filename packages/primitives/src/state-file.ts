@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { extname } from 'node:path'
+import { pythonValueRepr } from '@dspex/types/internal'
 import { StateLoadError } from './errors/state-load-error.js'
 import { StateSaveError } from './errors/state-save-error.js'
 import { isPlainObject } from './plain-object.js'
@@ -73,18 +74,25 @@ export async function readStateFile(path: string): Promise<SavedStateFile> {
 }
 
 /**
- * DSPy's warning for each dependency whose saved version differs from {@link dependencyVersions}.
+ * DSPy's warning for each dependency whose saved version differs from {@link dependencyVersions}. A version
+ * that is not a string (a number, an object from a hand-edited file) is written as Python would print it, so
+ * whatever the file holds gives a warning, never a crash.
  *
  * @see dspy.BaseModule.load
  */
 export function versionMismatchWarnings(saved: Readonly<Record<string, unknown>>): string[] {
   const current: Readonly<Record<string, string>> = dependencyVersions
   return Object.entries(saved)
-    .filter(([key, version]) => current[key] !== version)
+    .filter(([key, version]) => !Object.hasOwn(current, key) || current[key] !== version)
     .map(
       ([key, version]) =>
-        `There is a mismatch of ${key} version between saved model and current environment. You saved with \`${key}==${String(version)}\`, but now you have \`${key}==${current[key] ?? 'None'}\`. This might cause errors or performance downgrade on the loaded model, please consider loading the model in the same environment as the saving environment.`,
+        `There is a mismatch of ${key} version between saved model and current environment. You saved with \`${key}==${formatVersion(version)}\`, but now you have \`${key}==${Object.hasOwn(current, key) ? current[key] : 'None'}\`. This might cause errors or performance downgrade on the loaded model, please consider loading the model in the same environment as the saving environment.`,
     )
+}
+
+/** A saved version as Python's f-string prints it: a string as it is, anything else as its `repr`. */
+function formatVersion(version: unknown): string {
+  return typeof version === 'string' ? version : pythonValueRepr(version)
 }
 
 function describe(error: unknown): string {
