@@ -33,7 +33,7 @@ function toChoice(candidate: GoogleCandidate): GenerateChoice {
   for (const part of candidate.content?.parts ?? []) {
     const closed = collector.add(part)
     if (closed !== undefined) reasoningParts.push(closed)
-    if (part.functionCall !== undefined) {
+    if (part.functionCall?.name !== undefined) {
       const args = part.functionCall.args
       const isObject = typeof args === 'object' && args !== null && !Array.isArray(args)
       toolCalls.push({

@@ -13,7 +13,29 @@ export interface GoogleResponsePart {
   /** True when the text is a thought summary rather than the answer. */
   readonly thought?: boolean
   readonly thoughtSignature?: string
-  readonly functionCall?: { readonly name: string; readonly args?: unknown }
+  readonly functionCall?: GoogleFunctionCall
+}
+
+/** One piece of a streamed call's arguments: the value at `jsonPath` (`$.location`), or a piece of it for a string. */
+export interface GooglePartialArg {
+  readonly jsonPath?: string
+  readonly stringValue?: string
+  readonly numberValue?: number
+  readonly boolValue?: boolean
+  readonly nullValue?: unknown
+  /** True while more pieces of this value follow. */
+  readonly willContinue?: boolean
+}
+
+/**
+ * A function call part: whole (`name` and `args`), or, when arguments are streamed, a piece of one: the opening part
+ * carries the `name`, later ones `partialArgs`, and `willContinue` is true until the call's last part.
+ */
+export interface GoogleFunctionCall {
+  readonly name?: string
+  readonly args?: unknown
+  readonly partialArgs?: readonly GooglePartialArg[]
+  readonly willContinue?: boolean
 }
 
 /** One candidate completion of a Gemini response. */
@@ -38,7 +60,9 @@ function isPart(value: unknown): boolean {
   if (!isRecord(value)) return false
   if (value.text !== undefined && typeof value.text !== 'string') return false
   if (value.functionCall !== undefined) {
-    if (!isRecord(value.functionCall) || typeof value.functionCall.name !== 'string') return false
+    const call = value.functionCall
+    if (!isRecord(call) || (call.name !== undefined && typeof call.name !== 'string')) return false
+    if (call.partialArgs !== undefined && !(Array.isArray(call.partialArgs) && call.partialArgs.every(isRecord))) return false
   }
   return true
 }

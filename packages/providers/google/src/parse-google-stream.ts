@@ -1,5 +1,6 @@
 import { APICallError, type ParseStreamOptions, parseJSON, type ServerSentEvent, StreamInterruptedError, type StreamPart } from '@dspex/provider'
 import { readGoogleError } from './google-error.js'
+import { createGoogleFunctionCallAssembler, type GoogleAssembledFunctionCall } from './google-function-call-assembler.js'
 import { createGoogleReasoningCollector } from './google-reasoning-parts.js'
 import { type GoogleUsageMetadata, isGoogleGenerateContentResponse } from './google-wire-schemas.js'
 import { mapGoogleFinishReason } from './map-google-finish-reason.js'
@@ -8,8 +9,9 @@ import { mapGoogleUsage } from './map-google-usage.js'
 /**
  * Turns Gemini's `streamGenerateContent?alt=sse` events into DSPex stream parts. Each event is a
  * whole `GenerateContentResponse` for the first candidate: text parts give text deltas, thought
- * parts reasoning deltas, and function calls (which arrive whole) tool calls with ids
- * `call_0`, `call_1`... and their `thoughtSignature`. A part carrying a `thoughtSignature` also gives a
+ * parts reasoning deltas, and function calls tool calls with ids `call_0`, `call_1`... and their
+ * `thoughtSignature`, each once it is complete (Gemini 3 streams a call's arguments in pieces, see
+ * {@link createGoogleFunctionCallAssembler}; a call still open at the end is given before the finish part). A part carrying a `thoughtSignature` also gives a
  * `reasoning-part` with the thought text so far and that signature; unsigned thought text left at the end
  * gives one before the finish part. The chunk with a `finishReason`, or a `promptFeedback.blockReason`, ends
  * the stream with the finish part and the last usage.
@@ -29,6 +31,12 @@ export async function* parseGoogleStream(
   let toolCallCount = 0
   let finishReason: string | undefined
   const collector = createGoogleReasoningCollector()
+  const functionCalls = createGoogleFunctionCallAssembler()
+  const toolCallPart = ({ name, args, signature }: GoogleAssembledFunctionCall): StreamPart => {
+    const id = `call_${toolCallCount}`
+    toolCallCount += 1
+    return { type: 'tool-call', toolCall: { id, name, args, ...(signature === undefined ? {} : { signature }) } }
+  }
   for await (const sse of events) {
     if (sse.data.trim() === '') continue
     const chunk = parseJSON(sse.data, { ...options, validate: isGoogleGenerateContentResponse })
@@ -50,18 +58,7 @@ export async function* parseGoogleStream(
     const candidate = chunk.candidates?.find((entry) => (entry.index ?? 0) === 0)
     for (const part of candidate?.content?.parts ?? []) {
       if (part.functionCall !== undefined) {
-        const args = part.functionCall.args
-        const isObject = typeof args === 'object' && args !== null && !Array.isArray(args)
-        yield {
-          type: 'tool-call',
-          toolCall: {
-            id: `call_${toolCallCount}`,
-            name: part.functionCall.name,
-            args: isObject ? (args as Record<string, unknown>) : {},
-            ...(part.thoughtSignature ? { signature: part.thoughtSignature } : {}),
-          },
-        }
-        toolCallCount += 1
+        for (const call of functionCalls.add(part.functionCall, part.thoughtSignature)) yield toolCallPart(call)
       } else if (part.text !== undefined && part.text !== '') {
         yield part.thought === true ? { type: 'reasoning-delta', delta: part.text } : { type: 'text-delta', delta: part.text }
       }
@@ -78,6 +75,8 @@ export async function* parseGoogleStream(
       ...(options.secrets === undefined ? {} : { secrets: options.secrets }),
     })
   }
+  const open = functionCalls.flush()
+  if (open !== undefined) yield toolCallPart(open)
   const rest = collector.flush()
   if (rest !== undefined) yield { type: 'reasoning-part', part: rest }
   yield {
