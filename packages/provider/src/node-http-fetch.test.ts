@@ -129,6 +129,20 @@ describe('createNodeHTTPFetch', () => {
     expect(((error as TypeError).cause as { code?: string }).code).toBe('ECONNREFUSED')
   })
 
+  it.each([
+    ['content-length', { 'content-length': '100' }],
+    ['chunked', {}],
+  ] as const)('rejects a buffered 200 whose %s body the connection cut short with "terminated", never a short body', async (_framing, framing) => {
+    server = await createTestServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', ...framing })
+      response.write('{"choices": [{"text": "par', () => setTimeout(() => response.socket?.destroy(), 5))
+    })
+    const error = await fetch(`${server.url}/v1`, { method: 'POST', body: '{}' }).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(TypeError)
+    expect((error as TypeError).message).toBe('terminated')
+    expect((error as TypeError).cause).toBeInstanceOf(Error)
+  })
+
   it('errors the stream with "terminated" when the connection drops mid-stream', async () => {
     server = await createTestServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'application/x-ndjson' })

@@ -22,8 +22,10 @@ const streamingContentType = /^(text\/event-stream|application\/(x-)?ndjson|appl
  * CPU per call than Node's built-in fetch (which builds web streams for every request). It
  * implements what provider calls use: any method, headers, a string or byte body, an abort signal,
  * and a `Response` whose body streams for SSE and NDJSON content types. Connection failures reject
- * with `TypeError('fetch failed', { cause })`, and a connection lost while a stream is read errors
- * the stream with `TypeError('terminated', { cause })`, as Node's fetch does. Redirects are not followed
+ * with `TypeError('fetch failed', { cause })`. A connection lost after the headers arrived, before the
+ * body its framing announced (`content-length`, chunked) is whole, gives `TypeError('terminated', { cause })`,
+ * as reading the body of Node's fetch does: the fetch rejects with it for a buffered body, and a stream
+ * errors with it. A cut body never resolves as a short one. Redirects are not followed
  * (provider APIs answer where they are called) and no compressed encoding is asked for.
  *
  * @example
@@ -74,10 +76,16 @@ export function createNodeHTTPFetch(options: NodeHTTPFetchOptions = {}): FetchFu
           return
         }
         const chunks: Buffer[] = []
+        // The headers have arrived: a failure now cuts the body short, which Node's fetch reports as `terminated`.
+        const cut = (error: Error): void => {
+          signal?.removeEventListener('abort', onAbort)
+          if (!settled) reject(signal?.aborted ? signal.reason : new TypeError('terminated', { cause: error }))
+          settled = true
+        }
         incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
-        incoming.on('error', fail)
+        incoming.on('error', cut)
         incoming.on('close', () => {
-          if (!incoming.complete) fail(new Error('The connection was closed before the response ended.'))
+          if (!incoming.complete) cut(new Error('The connection was closed before the response ended.'))
         })
         incoming.on('end', () => {
           signal?.removeEventListener('abort', onAbort)

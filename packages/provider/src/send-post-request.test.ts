@@ -2,9 +2,12 @@ import { readFileSync } from 'node:fs'
 import { createServer as createHTTPSServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createTestServer, sendJSON, type TestServer } from './__fixtures__/create-test-server.js'
+import { createTestServer, sendJSON, type TestHandler, type TestServer } from './__fixtures__/create-test-server.js'
 import { APICallError } from './errors/api-call-error.js'
+import { InvalidResponseDataError } from './errors/invalid-response-data-error.js'
 import { NetworkError } from './errors/network-error.js'
+import { postJSONToAPI } from './post-json-to-api.js'
+import { retryWithExponentialBackoff } from './retry-with-exponential-backoff.js'
 import { type ErrorResponseContext, sendPostRequest } from './send-post-request.js'
 
 let server: TestServer | undefined
@@ -59,5 +62,52 @@ describe('sendPostRequest', () => {
     expect(context?.requestBodyValues).toEqual({ echo: '[REDACTED]' })
     expect(context?.provider).toBe('acme')
     expect([...(context?.secrets ?? [])].sort()).toEqual(['ak-secret-2', 'gk-secret-1'])
+  })
+})
+
+describe('a 200 cut short or invalid, through the built-in fetch and an injected one', () => {
+  const body = '{"choices":[{"text":"Paris"}]}'
+  /** Answers the first request with a 200 whose body stops halfway, then every later one in full. */
+  const cutOnce =
+    (framing: Readonly<Record<string, string>>): TestHandler =>
+    (_request, response, index) => {
+      response.writeHead(200, { 'content-type': 'application/json', ...framing })
+      if (index > 0) return response.end(body)
+      response.write(body.slice(0, 12), () => setTimeout(() => response.socket?.destroy(), 5))
+    }
+  const fetches = [
+    ['the built-in fetch', undefined],
+    ['an injected fetch (Node’s)', globalThis.fetch],
+  ] as const
+
+  describe.each(fetches)('%s', (_name, fetch) => {
+    it.each([
+      ['content-length', { 'content-length': String(body.length) }],
+      ['chunked', {}],
+    ] as const)('makes a %s body cut short a retryable NetworkError, and the retry succeeds', async (_framing, framing) => {
+      server = await createTestServer(cutOnce(framing))
+      const url = server.url
+      const error = await postJSONToAPI({ url, body: {}, provider: 'acme', fetch }).catch((caught: unknown) => caught)
+      expect(NetworkError.isInstance(error)).toBe(true)
+      expect(error).toMatchObject({ isRetryable: true, code: 'network' })
+      expect((error as Error).message).toMatch(/^The connection to acme \(http:\/\/127\.0\.0\.1:\d+\) was lost before the response ended: terminated/)
+      const retried = await retryWithExponentialBackoff(() => postJSONToAPI({ url, body: {}, provider: 'acme', fetch }), { initialDelayMs: 1 })
+      expect(retried.value).toEqual({ choices: [{ text: 'Paris' }] })
+      expect(server.requests).toHaveLength(2)
+    })
+
+    it('makes a complete body that is not JSON an InvalidResponseDataError carrying the body, not retried', async () => {
+      server = await createTestServer((_request, response) => {
+        response.writeHead(200, { 'content-type': 'application/json' })
+        response.end('<html>upstream error</html>')
+      })
+      const url = server.url
+      const error = await retryWithExponentialBackoff(() => postJSONToAPI({ url, body: {}, provider: 'acme', fetch }), { initialDelayMs: 1 }).catch(
+        (caught: unknown) => caught,
+      )
+      expect(InvalidResponseDataError.isInstance(error)).toBe(true)
+      expect(error).toMatchObject({ text: '<html>upstream error</html>', statusCode: 200, isRetryable: false })
+      expect(server.requests).toHaveLength(1)
+    })
   })
 })

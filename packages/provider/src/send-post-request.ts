@@ -89,7 +89,8 @@ const userAgent = `dspex-provider/${version}`
  * Posts JSON (through the built-in keep-alive fetch, or an injected `fetch` through ky) and waits
  * for the response headers. Non-2xx responses
  * are read and thrown through `mapError`; aborts rethrow the caller's reason; a time limit gives a
- * {@link TimeoutError}; connection failures give a {@link NetworkError}.
+ * {@link TimeoutError}; connection failures give a {@link NetworkError} (retryable), a connection lost after the
+ * response began (a 200 whose body was cut short) included, through the built-in fetch or an injected one.
  */
 export async function sendPostRequest(options: PostToAPIOptions): Promise<SentRequest> {
   const { url, body, signal, timeoutMs, provider } = options
@@ -127,7 +128,11 @@ export async function sendPostRequest(options: PostToAPIOptions): Promise<SentRe
     }
     if (ProviderError.isInstance(error)) return error
     if (isNetworkFailure(error)) {
-      const message = `Cannot reach ${where}: ${describeNetworkFailure(error)}`
+      // `terminated`: the response had begun (a 200's headers, part of its body) when the connection was lost.
+      const message =
+        error.message === 'terminated'
+          ? `The connection to ${where} was lost before the response ended: ${describeNetworkFailure(error)}`
+          : `Cannot reach ${where}: ${describeNetworkFailure(error)}`
       return new NetworkError({ ...errorFields, message, cause: error, ...(isCertificateFailure(error) ? { isRetryable: false } : {}) })
     }
     const reason = error instanceof Error ? error.message : String(error)
