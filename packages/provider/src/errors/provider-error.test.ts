@@ -90,7 +90,7 @@ describe('ProviderError', () => {
     const requestBodyValues = { messages: Array.from({ length: 100 }, (_, index) => ({ role: 'user', content: `message ${index}` })) }
     const error = new APICallError({ message: 'Bad request', statusCode: 400, requestBodyValues, responseHeaders: { 'x-id': '1' } })
     const uncaught = inspect(error, { customInspect: false, depth: 5 })
-    expect(uncaught.split('\n')[0]).toBe('APICallError [api-call]: Bad request')
+    expect(uncaught.split('\n')[0]).toBe('APICallError: Bad request')
     expect(uncaught).not.toContain('message 99')
     expect(error.toJSON()).toMatchObject({ statusCode: 400, requestBodyValues, responseHeaders: { 'x-id': '1' } })
     expect(inspect(error)).toContain('  requestBodyValues: { messages: [Array] }')
