@@ -53,7 +53,7 @@ describe('API keys never appear in errors', () => {
         body: { model: 'acme-1', note: `my key is ${apiKey}` },
         provider: 'acme',
       })
-    for (const expected of ['AuthenticationError', 'APICallError', 'InvalidResponseDataError']) {
+    for (const expected of ['AuthenticationError', 'ServerError', 'InvalidResponseDataError']) {
       const error = await failure(call())
       expect((error as Error).name).toBe(expected)
       expect(APICallError.isInstance(error)).toBe(true)

@@ -2,9 +2,15 @@ import { describe, expect, it } from 'vitest'
 import { createAPICallError } from './create-api-call-error.js'
 import { APICallError } from './errors/api-call-error.js'
 import { AuthenticationError } from './errors/authentication-error.js'
+import { BillingError } from './errors/billing-error.js'
 import { ContentFilterError } from './errors/content-filter-error.js'
 import { ContextWindowExceededError } from './errors/context-window-exceeded-error.js'
+import { InvalidRequestError } from './errors/invalid-request-error.js'
 import { RateLimitError } from './errors/rate-limit-error.js'
+import { ServerError } from './errors/server-error.js'
+import { TimeoutError } from './errors/timeout-error.js'
+import { UnsupportedModelError } from './errors/unsupported-model-error.js'
+import { isRetryableLMError } from './is-retryable-lm-error.js'
 
 const base = { url: 'https://api.acme.dev/v1/chat', provider: 'acme' }
 
@@ -53,8 +59,56 @@ describe('createAPICallError', () => {
     })
     expect(filtered).toBeInstanceOf(ContentFilterError)
     const plain = createAPICallError({ ...base, statusCode: 400, responseBody: '{"error":"bad temperature"}' })
-    expect(plain.constructor).toBe(APICallError)
+    expect(plain.constructor).toBe(InvalidRequestError)
     expect(plain.isRetryable).toBe(false)
+  })
+
+  it("maps every status as DSPy 3.3.1's _lm_error_class_from_status does, and isRetryable agrees with is_retryable_lm_error", () => {
+    const cases: [number, abstract new (...args: never[]) => APICallError, boolean][] = [
+      [401, AuthenticationError, false],
+      [403, AuthenticationError, false],
+      [402, BillingError, false],
+      [404, UnsupportedModelError, false],
+      [408, TimeoutError, true],
+      [409, InvalidRequestError, false],
+      [413, InvalidRequestError, false],
+      [422, InvalidRequestError, false],
+      [429, RateLimitError, true],
+      [500, ServerError, true],
+      [503, ServerError, true],
+      [529, ServerError, true],
+      [302, APICallError, false],
+    ]
+    for (const [statusCode, errorClass, retryable] of cases) {
+      const error = createAPICallError({ ...base, statusCode, responseBody: '{}' })
+      expect(error.constructor, String(statusCode)).toBe(errorClass)
+      expect(error.isRetryable, String(statusCode)).toBe(retryable)
+      expect(isRetryableLMError(error), String(statusCode)).toBe(retryable)
+    }
+  })
+
+  it("gives a BillingError, not retryable, for OpenAI's insufficient_quota 429 and other billing codes", () => {
+    const quota = createAPICallError({
+      ...base,
+      statusCode: 429,
+      responseBody: JSON.stringify({
+        error: {
+          message: 'You exceeded your current quota, please check your plan and billing details.',
+          type: 'insufficient_quota',
+          param: null,
+          code: 'insufficient_quota',
+        },
+      }),
+      responseHeaders: { 'retry-after': '3' },
+    })
+    expect(quota).toBeInstanceOf(BillingError)
+    expect(quota).toMatchObject({ statusCode: 429, isRetryable: false, code: 'billing' })
+    const anthropic = createAPICallError({
+      ...base,
+      statusCode: 400,
+      responseBody: '{"type":"error","error":{"type":"billing_error","message":"x"}}',
+    })
+    expect(anthropic).toBeInstanceOf(BillingError)
   })
 
   it('takes an explicit message and retryable flag', () => {

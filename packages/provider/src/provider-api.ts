@@ -17,7 +17,7 @@ export interface ProviderAPIConfig {
   readonly mapError?: MapErrorFunction | undefined
   /** A `fetch` to use instead of the built-in keep-alive one. */
   readonly fetch?: FetchFunction | undefined
-  /** Retries after a retryable failure (408, 409, 429, 5xx, network); default 2. */
+  /** Retries after a retryable failure (a rate limit, a timeout, a server error, a lost connection); default 2. */
   readonly maxRetries?: number | undefined
   /** A time limit per attempt, in milliseconds (for a stream: until the headers arrive). */
   readonly timeoutMs?: number | undefined

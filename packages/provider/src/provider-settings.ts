@@ -13,7 +13,7 @@ export interface ProviderSettings {
   readonly headers?: Readonly<Record<string, string>> | undefined
   /** A `fetch` to use instead of the built-in keep-alive one (proxies, instrumentation, other runtimes). */
   readonly fetch?: FetchFunction | undefined
-  /** How many times a retryable failure (408, 409, 429, 5xx, network) is retried; default 2. */
+  /** How many times a retryable failure (a rate limit, a timeout, a server error, a lost connection) is retried; default 2. */
   readonly maxRetries?: number | undefined
   /** A time limit per attempt, in milliseconds (for a stream: until the headers arrive). */
   readonly timeoutMs?: number | undefined

@@ -4,6 +4,7 @@ import { APICallError } from './errors/api-call-error.js'
 import { AuthenticationError } from './errors/authentication-error.js'
 import { NetworkError } from './errors/network-error.js'
 import { RateLimitError } from './errors/rate-limit-error.js'
+import { ServerError } from './errors/server-error.js'
 import { postJSONToAPI } from './post-json-to-api.js'
 import { type RetryEvent, retryWithExponentialBackoff } from './retry-with-exponential-backoff.js'
 
@@ -22,14 +23,14 @@ function failing(errors: readonly unknown[], result = 'ok') {
 
 describe('retryWithExponentialBackoff', () => {
   it('retries retryable APICallErrors until the call succeeds', async () => {
-    const { fn, calls } = failing([new APICallError({ message: '500', statusCode: 500 }), new NetworkError({ message: 'reset' })])
+    const { fn, calls } = failing([new ServerError({ message: '500', statusCode: 500 }), new NetworkError({ message: 'reset' })])
     expect(await retryWithExponentialBackoff(fn, { ...fast, maxRetries: 2 })).toBe('ok')
     expect(calls).toEqual([1, 2, 3])
   })
 
   it('throws the last error, as it is, once the retries are used up', async () => {
-    const last = new APICallError({ message: 'still down', statusCode: 503 })
-    const { fn, calls } = failing([new APICallError({ message: 'down', statusCode: 503 }), last])
+    const last = new ServerError({ message: 'still down', statusCode: 503 })
+    const { fn, calls } = failing([new ServerError({ message: 'down', statusCode: 503 }), last])
     await expect(retryWithExponentialBackoff(fn, { ...fast, maxRetries: 1 })).rejects.toBe(last)
     expect(calls).toEqual([1, 2])
   })
@@ -50,7 +51,7 @@ describe('retryWithExponentialBackoff', () => {
 
   it('grows the wait by the backoff factor up to maxDelayMs, with jitter only shortening it', async () => {
     const events: RetryEvent[] = []
-    const error = new APICallError({ message: 'down', statusCode: 500 })
+    const error = new ServerError({ message: 'down', statusCode: 500 })
     const { fn } = failing([error, error, error, error])
     await retryWithExponentialBackoff(fn, {
       maxRetries: 4,
@@ -83,7 +84,7 @@ describe('retryWithExponentialBackoff', () => {
     const { fn } = failing([
       new RateLimitError({ message: 'slow', retryAfterMs: 7 }),
       // As an error built by another copy of the package might arrive: headers set, retryAfterMs not derived.
-      Object.assign(new APICallError({ message: 'busy', statusCode: 503 }), {
+      Object.assign(new ServerError({ message: 'busy', statusCode: 503 }), {
         responseHeaders: { 'retry-after-ms': '9' },
       }),
     ])
@@ -101,7 +102,7 @@ describe('retryWithExponentialBackoff', () => {
   it('stops with the abort reason when the signal aborts during a wait or before an attempt', async () => {
     const controller = new AbortController()
     const reason = new Error('cancelled')
-    const { fn, calls } = failing([new APICallError({ message: 'down', statusCode: 500 })])
+    const { fn, calls } = failing([new ServerError({ message: 'down', statusCode: 500 })])
     const running = retryWithExponentialBackoff(fn, { initialDelayMs: 10_000, signal: controller.signal })
     setTimeout(() => controller.abort(reason), 10)
     await expect(running).rejects.toBe(reason)
@@ -114,7 +115,7 @@ describe('retryWithExponentialBackoff', () => {
   it('throws the abort reason rather than retrying when the call fails after an abort', async () => {
     const controller = new AbortController()
     const reason = new Error('cancelled')
-    const { calls, fn } = failing([new APICallError({ message: 'down', statusCode: 500 })])
+    const { calls, fn } = failing([new ServerError({ message: 'down', statusCode: 500 })])
     const aborting = async (attempt: number) => {
       controller.abort(reason)
       return fn(attempt)

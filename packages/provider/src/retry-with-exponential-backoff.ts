@@ -33,11 +33,12 @@ export interface RetryOptions {
 }
 
 const nonRetryableClientError = (statusCode: number | undefined): boolean =>
-  statusCode !== undefined && statusCode >= 400 && statusCode < 500 && statusCode !== 408 && statusCode !== 409 && statusCode !== 429
+  statusCode !== undefined && statusCode >= 400 && statusCode < 500 && statusCode !== 408 && statusCode !== 429
 
 /**
  * Runs `fn` and retries it while it fails with a retryable {@link APICallError}
- * (`isRetryable`: 408, 409, 429, 5xx, network failures, timeouts), waiting longer each time.
+ * (`isRetryable`: rate limits, timeouts, server errors and lost connections, as DSPy's `is_retryable_lm_error`
+ * says), waiting longer each time.
  * A wait the provider asked for (the error's `retryAfterMs`, or its `retry-after-ms` /
  * `retry-after` headers) replaces the computed one, without jitter. Any other error, and any
  * other 4xx even if flagged retryable, is thrown at once. After the last retry the last error

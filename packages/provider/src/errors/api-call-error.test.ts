@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { APICallError, isRetryableStatus } from './api-call-error.js'
+import { APICallError } from './api-call-error.js'
 import { ProviderError } from './provider-error.js'
 
 describe('APICallError', () => {
@@ -23,17 +23,14 @@ describe('APICallError', () => {
     expect(error.provider).toBe('acme')
     expect(error.requestBodyValues).toEqual({ model: 'acme-1' })
     expect(error.data).toEqual({ error: 'overloaded' })
-    expect(error.isRetryable).toBe(true)
+    expect(error.isRetryable).toBe(false)
     expect(error).toBeInstanceOf(ProviderError)
   })
 
-  it('derives isRetryable from the status unless told', () => {
+  it('is not retryable unless told, whatever the status: the retryable failures have their own classes, as in DSPy', () => {
     const retryable = (statusCode?: number) => new APICallError({ message: 'x', statusCode }).isRetryable
-    expect([408, 409, 429, 500, 503].map(retryable)).toEqual([true, true, true, true, true])
-    expect([400, 401, 403, 404, 422, undefined].map(retryable)).toEqual([false, false, false, false, false, false])
-    expect(new APICallError({ message: 'x', statusCode: 500, isRetryable: false }).isRetryable).toBe(false)
-    expect(isRetryableStatus(502)).toBe(true)
-    expect(isRetryableStatus(404)).toBe(false)
+    expect([400, 408, 429, 500, 503, undefined].map(retryable)).toEqual([false, false, false, false, false, false])
+    expect(new APICallError({ message: 'x', statusCode: 500, isRetryable: true }).isRetryable).toBe(true)
   })
 
   it('reads retryAfterMs from the headers unless given', () => {

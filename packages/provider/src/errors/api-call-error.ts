@@ -12,7 +12,11 @@ export interface APICallErrorOptions extends ProviderErrorOptions {
   readonly responseHeaders?: Readonly<Record<string, string>> | undefined
   /** The response body as text (secrets redacted). */
   readonly responseBody?: string | undefined
-  /** Whether the same call may succeed later. Defaults from the status: 408, 409, 429 and 5xx are retryable. */
+  /**
+   * Whether the same call may succeed later. Defaults from the class, as DSPy's `is_retryable_lm_error` decides:
+   * {@link RateLimitError}, {@link TimeoutError}, {@link ServerError} and {@link NetworkError} are retryable, every
+   * other class (this one included) is not. Set it only to overrule the class.
+   */
   readonly isRetryable?: boolean | undefined
   /** How long the provider asked to wait before retrying; defaults from `retry-after-ms` / `retry-after`. */
   readonly retryAfterMs?: number | undefined
@@ -24,21 +28,18 @@ export interface APICallErrorOptions extends ProviderErrorOptions {
   readonly data?: unknown
 }
 
-/** True for the statuses a retry may fix: request timeout, conflict, rate limit and server errors. */
-export function isRetryableStatus(statusCode: number | undefined): boolean {
-  return statusCode !== undefined && (statusCode === 408 || statusCode === 409 || statusCode === 429 || statusCode >= 500)
-}
-
 /**
  * A call to a provider's API failed: the root of every failure a provider package reports.
  * It says where (`url`, `provider`), what came back (`statusCode`, `responseHeaders`,
- * `responseBody`, `data`) and whether a retry may help (`isRetryable`, `retryAfterMs`).
+ * `responseBody`, `data`) and whether a retry may help (`isRetryable`, `retryAfterMs`). Built directly, it is a failure
+ * no subclass describes, never retryable by default; {@link createAPICallError} picks the subclass for a status.
  * Every text field is redacted of the `secrets` given to the constructor. `responseHeaders`, `requestBodyValues` and
  * `data` are non-enumerable (so an uncaught throw does not print a whole request), but `toJSON` and `util.inspect` show them.
  *
+ * @see DSPy's `LMProviderError` in `dspy/utils/exceptions.py`
  * @example
  * ```ts
- * throw new APICallError({ message: 'Overloaded', url, statusCode: 529, responseBody: text, provider: 'anthropic' })
+ * throw new APICallError({ message: 'The stream sent an unknown event.', url, responseBody: text, provider: 'acme' })
  * ```
  */
 export class APICallError extends ProviderError {
@@ -72,7 +73,7 @@ export class APICallError extends ProviderError {
     if (options.statusCode !== undefined) this.statusCode = options.statusCode
     if (headers !== undefined) this.setLargeField('responseHeaders', redactValue({ ...headers }, secrets))
     if (options.responseBody !== undefined) this.responseBody = redactSecrets(options.responseBody, secrets)
-    this.isRetryable = options.isRetryable ?? this.defaultIsRetryable(options.statusCode)
+    this.isRetryable = options.isRetryable ?? this.defaultIsRetryable()
     const retryAfterMs = options.retryAfterMs ?? (headers === undefined ? undefined : parseRetryAfter(headers))
     if (retryAfterMs !== undefined) this.retryAfterMs = retryAfterMs
     if (options.provider !== undefined) this.provider = options.provider
@@ -80,8 +81,8 @@ export class APICallError extends ProviderError {
     if (options.data !== undefined) this.setLargeField('data', redactValue(options.data, secrets))
   }
 
-  /** The retryable flag used when the options give none; subclasses override it. */
-  protected defaultIsRetryable(statusCode: number | undefined): boolean {
-    return isRetryableStatus(statusCode)
+  /** The retryable flag used when the options give none: false here; the retryable subclasses override it. */
+  protected defaultIsRetryable(): boolean {
+    return false
   }
 }

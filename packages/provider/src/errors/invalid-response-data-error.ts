@@ -10,6 +10,8 @@ export interface InvalidResponseDataErrorOptions extends APICallErrorOptions {
 /**
  * The provider answered, but with data that cannot be used: malformed JSON, or JSON that does
  * not have the expected shape. Keeps the raw `text` (secrets redacted). Not retryable by default.
+ *
+ * @see DSPy's `LMProviderError`, which litellm's `APIResponseValidationError` becomes in `dspy/clients/lm.py`
  */
 export class InvalidResponseDataError extends APICallError {
   static override readonly marker: symbol = Symbol.for('dspex.provider.error.invalid-response-data')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { APICallError } from './api-call-error.js'
+import { ConfigurationError } from './configuration-error.js'
 import { LoadAPIKeyError } from './load-api-key-error.js'
 import { ProviderError } from './provider-error.js'
 
@@ -9,6 +10,7 @@ describe('LoadAPIKeyError', () => {
     expect(error.environmentVariableName).toBe('ACME_API_KEY')
     expect(error.code).toBe('load-api-key')
     expect(error).toBeInstanceOf(ProviderError)
+    expect(error).toBeInstanceOf(ConfigurationError)
     expect(error).not.toBeInstanceOf(APICallError)
   })
 })

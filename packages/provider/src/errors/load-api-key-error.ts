@@ -1,4 +1,5 @@
-import { ProviderError, type ProviderErrorOptions } from './provider-error.js'
+import { ConfigurationError } from './configuration-error.js'
+import type { ProviderErrorOptions } from './provider-error.js'
 
 /** Options of a {@link LoadAPIKeyError}. */
 export interface LoadAPIKeyErrorOptions extends ProviderErrorOptions {
@@ -6,8 +7,12 @@ export interface LoadAPIKeyErrorOptions extends ProviderErrorOptions {
   readonly environmentVariableName?: string
 }
 
-/** No usable API key: none was passed and the environment variable is unset or empty. */
-export class LoadAPIKeyError extends ProviderError {
+/**
+ * No usable API key: none was passed and the environment variable is unset or empty. A {@link ConfigurationError}.
+ *
+ * @see DSPy's `LMNotConfiguredError` in `dspy/utils/exceptions.py`
+ */
+export class LoadAPIKeyError extends ConfigurationError {
   static override readonly marker: symbol = Symbol.for('dspex.provider.error.load-api-key')
   static override readonly code: string = 'load-api-key'
   /** The stable code of this class. */

@@ -21,6 +21,7 @@ export interface ProviderErrorOptions {
  * (every class declares its own; constructing one that does not throws a `TypeError`), so the constructor options
  * take no code. Every text and the cause are redacted of the `secrets` given.
  *
+ * @see DSPy's `LMError` in `dspy/utils/exceptions.py` (the package README maps each DSPy class to ours)
  * @example
  * ```ts
  * try { await model.generate(request) } catch (error) {

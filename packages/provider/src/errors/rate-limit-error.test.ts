@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { APICallError } from './api-call-error.js'
+import { BillingError } from './billing-error.js'
 import { RateLimitError } from './rate-limit-error.js'
+import { ServerError } from './server-error.js'
 
 describe('RateLimitError', () => {
   it('defaults to status 429, is retryable and reads retry-after', () => {
@@ -12,7 +14,9 @@ describe('RateLimitError', () => {
     expect(error).toBeInstanceOf(APICallError)
   })
 
-  it('can say a quota will not refill', () => {
-    expect(new RateLimitError({ message: 'insufficient_quota', isRetryable: false }).isRetryable).toBe(false)
+  it('is neither a BillingError nor a ServerError', () => {
+    const error = new RateLimitError({ message: 'Slow down' })
+    expect(BillingError.isInstance(error)).toBe(false)
+    expect(ServerError.isInstance(error)).toBe(false)
   })
 })

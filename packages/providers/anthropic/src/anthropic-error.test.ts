@@ -1,4 +1,12 @@
-import { AuthenticationError, ContextWindowExceededError, RateLimitError } from '@dspex/provider'
+import {
+  AuthenticationError,
+  BillingError,
+  ContextWindowExceededError,
+  InvalidRequestError,
+  isRetryableLMError,
+  RateLimitError,
+  ServerError,
+} from '@dspex/provider'
 import { describe, expect, it } from 'vitest'
 import { mapAnthropicError, readAnthropicError } from './anthropic-error.js'
 
@@ -6,11 +14,29 @@ const context = { url: 'https://api.anthropic.com/v1/messages', provider: 'anthr
 const body = (type: string, message: string): string => JSON.stringify({ type: 'error', error: { type, message } })
 
 describe('mapAnthropicError', () => {
-  it('keeps Anthropic message and makes 529 overloaded retryable', () => {
+  it('keeps Anthropic message and makes 529 overloaded a retryable ServerError', () => {
     const error = mapAnthropicError(529, body('overloaded_error', 'Overloaded'), {}, context)
-    expect(error.message).toContain('overloaded_error: Overloaded')
+    expect(error.message).toBe('anthropic call failed with status 529: overloaded_error: Overloaded')
+    expect(ServerError.isInstance(error)).toBe(true)
     expect(error.isRetryable).toBe(true)
     expect(error.statusCode).toBe(529)
+  })
+
+  it('maps billing_error and a credit balance too low to BillingError, not retryable', () => {
+    for (const error of [
+      mapAnthropicError(402, body('billing_error', 'Payment required'), {}, context),
+      mapAnthropicError(400, body('invalid_request_error', 'Your credit balance is too low to access the Anthropic API.'), {}, context),
+    ]) {
+      expect(BillingError.isInstance(error)).toBe(true)
+      expect(error.isRetryable).toBe(false)
+      expect(isRetryableLMError(error)).toBe(false)
+    }
+  })
+
+  it('maps other invalid requests to InvalidRequestError', () => {
+    const error = mapAnthropicError(400, body('invalid_request_error', 'max_tokens: must be positive'), {}, context)
+    expect(InvalidRequestError.isInstance(error)).toBe(true)
+    expect(error.isRetryable).toBe(false)
   })
 
   it('maps 401 to AuthenticationError', () => {

@@ -1,4 +1,12 @@
-import { InvalidResponseDataError, type ServerSentEvent, StreamInterruptedError, type StreamPart } from '@dspex/provider'
+import {
+  APICallError,
+  InvalidResponseDataError,
+  RateLimitError,
+  ServerError,
+  type ServerSentEvent,
+  StreamInterruptedError,
+  type StreamPart,
+} from '@dspex/provider'
 import { describe, expect, it } from 'vitest'
 import { parseAnthropicStream } from './parse-anthropic-stream.js'
 
@@ -38,6 +46,21 @@ describe('parseAnthropicStream', () => {
         usage: { promptTokens: 100, completionTokens: 20, totalTokens: 120, cachedPromptTokens: 90, reasoningTokens: 6 },
       },
     ])
+  })
+
+  it('throws the class an error event names: overloaded a retryable ServerError, rate limits a RateLimitError, others not retryable', async () => {
+    const failure = (type: string) =>
+      collect([
+        { type: 'message_start', message: {} },
+        { type: 'error', error: { type, message: 'no' } },
+      ]).catch((error: unknown) => error)
+    const overloaded = await failure('overloaded_error')
+    expect(ServerError.isInstance(overloaded)).toBe(true)
+    expect(overloaded).toMatchObject({ isRetryable: true, message: 'anthropic stream failed: overloaded_error: no' })
+    expect(RateLimitError.isInstance(await failure('rate_limit_error'))).toBe(true)
+    const other = await failure('invalid_request_error')
+    expect((other as Error).constructor).toBe(APICallError)
+    expect(other).toMatchObject({ isRetryable: false })
   })
 
   it('throws StreamInterruptedError without message_stop', async () => {

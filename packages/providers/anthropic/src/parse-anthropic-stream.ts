@@ -7,6 +7,7 @@ import {
   StreamInterruptedError,
   type StreamPart,
 } from '@dspex/provider'
+import { createAnthropicErrorForType } from './anthropic-error.js'
 import type { AnthropicUsage } from './anthropic-wire-schemas.js'
 import { isAnthropicStreamEvent } from './anthropic-wire-schemas.js'
 import { mapAnthropicStopReason } from './map-anthropic-stop-reason.js'
@@ -36,7 +37,8 @@ function mergeUsage(start: AnthropicUsage, delta: AnthropicUsage | undefined): A
  *
  * @param events - The parsed SSE events (from `parseSSEStream`).
  * @param options - Where the stream came from, and whether the `json` tool carries the answer.
- * @throws {APICallError} For an `error` event (`overloaded_error` is retryable).
+ * @throws {APICallError} For an `error` event: a retryable `ServerError` for `overloaded_error` and `api_error`, a
+ *   `RateLimitError` for `rate_limit_error`, a `BillingError` for `billing_error`.
  * @throws {StreamInterruptedError} When the stream ends before `message_stop`.
  * @throws {InvalidResponseDataError} When an event is not JSON or a tool input is not a JSON object.
  */
@@ -127,15 +129,15 @@ export async function* parseAnthropicStream(
         return
       case 'error': {
         const type = event.error?.type ?? 'error'
-        throw new APICallError({
+        const options = {
           message: `${provider} stream failed: ${type}: ${event.error?.message ?? 'no message'}`,
           provider,
           responseBody: sse.data,
           data: event,
-          isRetryable: type === 'overloaded_error' || type === 'api_error',
           ...(parseOptions.url === undefined ? {} : { url: parseOptions.url }),
           ...(parseOptions.secrets === undefined ? {} : { secrets: parseOptions.secrets }),
-        })
+        }
+        throw createAnthropicErrorForType(event.error, options) ?? new APICallError(options)
       }
       default:
         break

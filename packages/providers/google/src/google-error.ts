@@ -1,4 +1,14 @@
-import { createAPICallError, type MapErrorFunction, RateLimitError } from '@dspex/provider'
+import {
+  APICallError,
+  type APICallErrorOptions,
+  AuthenticationError,
+  createAPICallError,
+  InvalidRequestError,
+  type MapErrorFunction,
+  RateLimitError,
+  ServerError,
+  UnsupportedModelError,
+} from '@dspex/provider'
 
 /** Gemini's error body: `{ "error": { "code": 429, "message": "...", "status": "RESOURCE_EXHAUSTED", "details": [...] } }`. */
 export interface GoogleErrorPayload {
@@ -36,6 +46,35 @@ export function readGoogleError(value: unknown): GoogleErrorPayload | undefined 
     ...(typeof message === 'string' ? { message } : {}),
     ...(typeof status === 'string' ? { status } : {}),
     ...(retryDelayMs === undefined ? {} : { retryDelayMs }),
+  }
+}
+
+/**
+ * Builds the error for a Gemini error that came without an HTTP status of its own (an `error` event in a stream),
+ * from its gRPC `status`: `UNAVAILABLE`, `INTERNAL` and `DEADLINE_EXCEEDED` give a retryable `ServerError`,
+ * `RESOURCE_EXHAUSTED` a `RateLimitError`, `UNAUTHENTICATED` and `PERMISSION_DENIED` an `AuthenticationError`,
+ * `NOT_FOUND` an `UnsupportedModelError`, `INVALID_ARGUMENT` and `FAILED_PRECONDITION` an `InvalidRequestError`,
+ * anything else a plain `APICallError`. The status code is the one Gemini put in the payload, when it did.
+ */
+export function createGoogleStatusError(failure: GoogleErrorPayload, options: APICallErrorOptions): APICallError {
+  const fields = failure.code === undefined ? options : { ...options, statusCode: failure.code }
+  switch (failure.status) {
+    case 'UNAVAILABLE':
+    case 'INTERNAL':
+    case 'DEADLINE_EXCEEDED':
+      return new ServerError(fields)
+    case 'RESOURCE_EXHAUSTED':
+      return new RateLimitError(fields)
+    case 'UNAUTHENTICATED':
+    case 'PERMISSION_DENIED':
+      return new AuthenticationError(fields)
+    case 'NOT_FOUND':
+      return new UnsupportedModelError(fields)
+    case 'INVALID_ARGUMENT':
+    case 'FAILED_PRECONDITION':
+      return new InvalidRequestError(fields)
+    default:
+      return new APICallError(fields)
   }
 }
 

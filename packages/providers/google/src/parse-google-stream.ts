@@ -1,5 +1,5 @@
-import { APICallError, type ParseStreamOptions, parseJSON, type ServerSentEvent, StreamInterruptedError, type StreamPart } from '@dspex/provider'
-import { readGoogleError } from './google-error.js'
+import { type ParseStreamOptions, parseJSON, type ServerSentEvent, StreamInterruptedError, type StreamPart } from '@dspex/provider'
+import { createGoogleStatusError, readGoogleError } from './google-error.js'
 import { createGoogleFunctionCallAssembler, type GoogleAssembledFunctionCall } from './google-function-call-assembler.js'
 import { createGoogleReasoningCollector } from './google-reasoning-parts.js'
 import { type GoogleUsageMetadata, isGoogleGenerateContentResponse } from './google-wire-schemas.js'
@@ -18,7 +18,8 @@ import { mapGoogleUsage } from './map-google-usage.js'
  *
  * @param events - The parsed SSE events (from `parseSSEStream`).
  * @param options - Where the stream came from.
- * @throws {APICallError} For an `error` event (`UNAVAILABLE`, `INTERNAL` and `RESOURCE_EXHAUSTED` are retryable).
+ * @throws {APICallError} For an `error` event, of the class its status names (`UNAVAILABLE` and `INTERNAL` a retryable
+ *   `ServerError`, `RESOURCE_EXHAUSTED` a `RateLimitError`; see `createGoogleStatusError`).
  * @throws {StreamInterruptedError} When the stream ends before a finish reason.
  * @throws {InvalidResponseDataError} When an event is not JSON or not a response chunk.
  */
@@ -42,12 +43,11 @@ export async function* parseGoogleStream(
     const chunk = parseJSON(sse.data, { ...options, validate: isGoogleGenerateContentResponse })
     const failure = readGoogleError(chunk)
     if (failure !== undefined) {
-      throw new APICallError({
+      throw createGoogleStatusError(failure, {
         message: `${provider} stream failed: ${failure.status ?? 'error'}: ${failure.message ?? 'no message'}`,
         provider,
         responseBody: sse.data,
         data: chunk,
-        isRetryable: failure.status === 'UNAVAILABLE' || failure.status === 'INTERNAL' || failure.status === 'RESOURCE_EXHAUSTED',
         ...(failure.retryDelayMs === undefined ? {} : { retryAfterMs: failure.retryDelayMs }),
         ...(options.url === undefined ? {} : { url: options.url }),
         ...(options.secrets === undefined ? {} : { secrets: options.secrets }),

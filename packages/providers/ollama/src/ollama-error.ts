@@ -16,7 +16,8 @@ export function readOllamaErrorMessage(responseBody: string): string | undefined
 
 /**
  * Maps a failed Ollama call to the `APICallError` family with Ollama's own message (`model "x" not found, try
- * pulling it first` for a 404). 5xx are retryable; 4xx are not, except 429.
+ * pulling it first` for a 404, an `UnsupportedModelError`). 5xx are a retryable `ServerError`; 4xx are not
+ * retryable, except 429.
  */
 export const mapOllamaError: MapErrorFunction = (statusCode, responseBody, responseHeaders, context) => {
   const message = readOllamaErrorMessage(responseBody)

@@ -1,5 +1,13 @@
 import { createServer } from 'node:net'
-import { APICallError, InvalidResponseDataError, NetworkError, RateLimitError, StreamInterruptedError, TimeoutError } from '@dspex/provider'
+import {
+  APICallError,
+  InvalidResponseDataError,
+  NetworkError,
+  RateLimitError,
+  StreamInterruptedError,
+  TimeoutError,
+  UnsupportedModelError,
+} from '@dspex/provider'
 import { createTestServer, respondWith, type TestServer } from '@dspex/testing'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { sendFixtureJSON, sendFixtureNDJSON, sendRawNDJSON } from './__fixtures__/ollama-test-server.js'
@@ -166,6 +174,7 @@ describe('generate', () => {
     server = await createTestServer(respondWith(404, { error: 'model "llama9" not found, try pulling it first' }))
     const error = await catchError(createOllama({ baseURL: server.url })('llama9').generate({ messages }))
     expect(error).toBeInstanceOf(APICallError)
+    expect(error).toBeInstanceOf(UnsupportedModelError)
     expect(error).toMatchObject({
       statusCode: 404,
       isRetryable: false,

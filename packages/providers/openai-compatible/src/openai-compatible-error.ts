@@ -20,8 +20,10 @@ function parseErrorBody(responseBody: string): OpenAICompatibleErrorBody | undef
 
 /**
  * Maps a failed Chat Completions, Responses or embeddings call to the `APICallError` family with the server's own
- * message: `context_length_exceeded` becomes a `ContextWindowExceededError`, 401/403 an `AuthenticationError`, 429 a
- * `RateLimitError` (with `retry-after`); other bodies (`{ message }`, `{ detail }`) are read by `createAPICallError`.
+ * message: `context_length_exceeded` becomes a `ContextWindowExceededError`; the rest goes by `createAPICallError`:
+ * 401/403 an `AuthenticationError`, `insufficient_quota` (a 429) or a 402 a `BillingError` that is not retried, other
+ * 429s a `RateLimitError` (with `retry-after`), 404 an `UnsupportedModelError`, other 4xx an `InvalidRequestError`,
+ * 5xx a `ServerError`; other bodies (`{ message }`, `{ detail }`) are read there too.
  * The API key is redacted by the helpers.
  */
 export const mapOpenAICompatibleError: MapErrorFunction = (statusCode, responseBody, responseHeaders, context) => {

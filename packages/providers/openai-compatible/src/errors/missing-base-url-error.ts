@@ -1,4 +1,4 @@
-import { ProviderError } from '@dspex/provider'
+import { ConfigurationError } from '@dspex/provider'
 import { openaiCompatibleServers } from '../openai-compatible-servers.js'
 
 /** Options of {@link MissingBaseURLError}. */
@@ -7,8 +7,8 @@ export interface MissingBaseURLErrorOptions {
   readonly provider: string
 }
 
-/** Thrown by `createOpenAICompatible` when there is no `baseURL` and the name is not a known service. */
-export class MissingBaseURLError extends ProviderError {
+/** Thrown by `createOpenAICompatible` when there is no `baseURL` and the name is not a known service: a `ConfigurationError`. */
+export class MissingBaseURLError extends ConfigurationError {
   /** The marker of this class. */
   static override readonly marker: symbol = Symbol.for('dspex.provider.error.missing-base-url')
   /** The stable code of this class. */
