@@ -21,6 +21,7 @@ export { UnsupportedModelError } from './errors/unsupported-model-error.js'
 export type { FetchFunction } from './fetch-function.js'
 export { isAbortError } from './is-abort-error.js'
 export { isRetryableLMError } from './is-retryable-lm-error.js'
+export type { Citation, CitationLocation, DocumentCitation, URLCitation } from './language-model/citation.js'
 export type { EmbeddingModel, EmbedRequest, EmbedResult } from './language-model/embedding-model.js'
 export type {
   FinishReason,

@@ -1,3 +1,4 @@
+import type { Citation } from './citation.js'
 import type { Message, ReasoningPart, ToolCallPart } from './language-model-message.js'
 
 /** A function the model may call: its name, description and JSON Schema for the arguments. */
@@ -69,6 +70,8 @@ export interface GenerateChoice {
   readonly finishReason: FinishReason
   /** The finish reason as the provider sent it (`end_turn`, `STOP`, `tool_calls`), beside the normalized `finishReason`. */
   readonly rawFinishReason?: string
+  /** The sources the model cited, in the order the provider gave them. */
+  readonly citations?: readonly Citation[]
 }
 
 /** The result of {@link LanguageModel.generate}. */
@@ -94,6 +97,8 @@ export type StreamPart =
       /** The finish reason as the provider sent it, beside the normalized one. */
       readonly rawFinishReason?: string
       readonly usage?: Usage
+      /** Every source the streamed answer cited, as `generate` gives them. */
+      readonly citations?: readonly Citation[]
     }
   | { readonly type: 'error'; readonly error: unknown }
 
@@ -121,4 +126,6 @@ export interface ModelCapabilities {
   readonly toolCalling: boolean
   readonly reasoning: boolean
   readonly images: boolean
+  /** The model cites the documents it is given, natively (Anthropic); formats then fill `Citations` outputs from it. */
+  readonly citations?: boolean
 }

@@ -55,6 +55,7 @@ describe('createAnthropic', () => {
       toolCalling: true,
       reasoning: true,
       images: true,
+      citations: true,
     })
     expect(provider.languageModel('claude-3-haiku-20240307').capabilities.reasoning).toBe(false)
     expect(anthropic('claude-sonnet-4-5').modelId).toBe('claude-sonnet-4-5')

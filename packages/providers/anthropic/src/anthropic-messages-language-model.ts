@@ -1,4 +1,5 @@
 import {
+  type Citation,
   combineHeaders,
   type GenerateChoice,
   type GenerateRequest,
@@ -15,6 +16,7 @@ import {
 import { getAnthropicModelInfo } from './anthropic-model-info.js'
 import { anthropicJSONToolName, buildAnthropicRequestBody } from './anthropic-request-body.js'
 import { type AnthropicMessage, isAnthropicMessage } from './anthropic-wire-schemas.js'
+import { convertAnthropicCitation } from './convert-anthropic-citation.js'
 import { mapAnthropicStopReason } from './map-anthropic-stop-reason.js'
 import { mapAnthropicUsage } from './map-anthropic-usage.js'
 import { parseAnthropicStream } from './parse-anthropic-stream.js'
@@ -37,9 +39,15 @@ function toChoice(message: AnthropicMessage, isJSONTool: boolean): GenerateChoic
   let reasoning = ''
   const reasoningParts: ReasoningPart[] = []
   const toolCalls: ToolCallPart[] = []
+  const citations: Citation[] = []
   for (const block of message.content) {
-    if (block.type === 'text' && 'text' in block) text += block.text
-    else if (block.type === 'thinking' && 'thinking' in block) {
+    if (block.type === 'text' && 'text' in block) {
+      text += block.text
+      for (const citation of block.citations ?? []) {
+        const converted = convertAnthropicCitation(citation, block.text)
+        if (converted !== undefined) citations.push(converted)
+      }
+    } else if (block.type === 'thinking' && 'thinking' in block) {
       reasoning += block.thinking
       reasoningParts.push({
         type: 'reasoning',
@@ -62,6 +70,7 @@ function toChoice(message: AnthropicMessage, isJSONTool: boolean): GenerateChoic
     ...(toolCalls.length === 0 ? {} : { toolCalls }),
     finishReason: mapAnthropicStopReason(message.stop_reason, isJSONTool && toolCalls.length === 0),
     ...(typeof message.stop_reason === 'string' ? { rawFinishReason: message.stop_reason } : {}),
+    ...(citations.length === 0 ? {} : { citations }),
   }
 }
 
@@ -90,6 +99,7 @@ export class AnthropicMessagesLanguageModel implements LanguageModel {
       toolCalling: true,
       reasoning: getAnthropicModelInfo(modelId).supportsThinking,
       images: true,
+      citations: true,
     }
   }
 

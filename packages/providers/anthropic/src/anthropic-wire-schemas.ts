@@ -10,7 +10,7 @@ export interface AnthropicUsage {
 
 /** A content block of an Anthropic response. */
 export type AnthropicResponseBlock =
-  | { readonly type: 'text'; readonly text: string }
+  | { readonly type: 'text'; readonly text: string; readonly citations?: readonly unknown[] | null }
   | { readonly type: 'thinking'; readonly thinking: string; readonly signature?: string }
   | { readonly type: 'redacted_thinking'; readonly data: string }
   | { readonly type: 'tool_use'; readonly id: string; readonly name: string; readonly input: unknown }
@@ -40,6 +40,8 @@ export interface AnthropicStreamEvent {
     /** A `signature_delta`'s signature of the thinking block. */
     readonly signature?: string
     readonly partial_json?: string
+    /** A `citations_delta`'s citation of the text block. */
+    readonly citation?: unknown
     readonly stop_reason?: string | null
   }
   readonly usage?: AnthropicUsage

@@ -1,5 +1,6 @@
 import {
   APICallError,
+  type Citation,
   type ParseStreamOptions,
   parseJSON,
   type ReasoningPart,
@@ -10,6 +11,7 @@ import {
 import { createAnthropicErrorForType } from './anthropic-error.js'
 import type { AnthropicUsage } from './anthropic-wire-schemas.js'
 import { isAnthropicStreamEvent } from './anthropic-wire-schemas.js'
+import { convertAnthropicCitation } from './convert-anthropic-citation.js'
 import { mapAnthropicStopReason } from './map-anthropic-stop-reason.js'
 import { mapAnthropicUsage } from './map-anthropic-usage.js'
 
@@ -33,7 +35,7 @@ function mergeUsage(start: AnthropicUsage, delta: AnthropicUsage | undefined): A
  * `signature_delta` signature (a `redacted_thinking` block gives one at its start), and a `tool_use` block's `input_json_delta` pieces are
  * assembled into one tool call at its `content_block_stop`. With `isJSONTool`, the forced `json`
  * tool's input is streamed as text instead. `message_stop` gives the finish part with the stop
- * reason and usage.
+ * reason, usage and the citations of the text blocks (`citations_delta`, each supporting its block's text).
  *
  * @param events - The parsed SSE events (from `parseSSEStream`).
  * @param options - Where the stream came from, and whether the `json` tool carries the answer.
@@ -51,6 +53,10 @@ export async function* parseAnthropicStream(
   const provider = parseOptions.provider ?? 'anthropic'
   const toolCalls = new Map<number, ToolCallInProgress>()
   const thinking = new Map<number, { text: string; signature: string }>()
+  // The text of each open text block (what its citations support), and the citations of those that have any.
+  const citedBlocks = new Map<number, unknown[]>()
+  const textSoFar = new Map<number, string>()
+  const citations: Citation[] = []
   let usage: AnthropicUsage = {}
   let stopReason: string | null | undefined
   for await (const sse of events) {
@@ -63,8 +69,10 @@ export async function* parseAnthropicStream(
         const block = event.content_block
         if (block?.type === 'tool_use' && 'id' in block) {
           toolCalls.set(event.index ?? 0, { id: block.id, name: block.name, json: '' })
-        } else if (block?.type === 'text' && 'text' in block && block.text !== '') {
-          yield { type: 'text-delta', delta: block.text }
+        } else if (block?.type === 'text' && 'text' in block) {
+          textSoFar.set(event.index ?? 0, block.text)
+          if (block.citations?.length) citedBlocks.set(event.index ?? 0, [...block.citations])
+          if (block.text !== '') yield { type: 'text-delta', delta: block.text }
         } else if (block?.type === 'thinking' && 'thinking' in block) {
           thinking.set(event.index ?? 0, { text: block.thinking, signature: block.signature ?? '' })
           if (block.thinking !== '') yield { type: 'reasoning-delta', delta: block.thinking }
@@ -75,8 +83,13 @@ export async function* parseAnthropicStream(
       }
       case 'content_block_delta': {
         const delta = event.delta
-        if (delta?.type === 'text_delta' && delta.text) yield { type: 'text-delta', delta: delta.text }
-        else if (delta?.type === 'thinking_delta' && delta.thinking) {
+        if (delta?.type === 'text_delta' && delta.text) {
+          const index = event.index ?? 0
+          textSoFar.set(index, (textSoFar.get(index) ?? '') + delta.text)
+          yield { type: 'text-delta', delta: delta.text }
+        } else if (delta?.type === 'citations_delta' && delta.citation !== undefined) {
+          citedBlocks.set(event.index ?? 0, [...(citedBlocks.get(event.index ?? 0) ?? []), delta.citation])
+        } else if (delta?.type === 'thinking_delta' && delta.thinking) {
           const block = thinking.get(event.index ?? 0)
           if (block !== undefined) block.text += delta.thinking
           yield { type: 'reasoning-delta', delta: delta.thinking }
@@ -93,6 +106,16 @@ export async function* parseAnthropicStream(
         break
       }
       case 'content_block_stop': {
+        const cited = citedBlocks.get(event.index ?? 0)
+        if (cited !== undefined) {
+          citedBlocks.delete(event.index ?? 0)
+          const supported = textSoFar.get(event.index ?? 0) ?? ''
+          for (const citation of cited) {
+            const converted = convertAnthropicCitation(citation, supported)
+            if (converted !== undefined) citations.push(converted)
+          }
+        }
+        textSoFar.delete(event.index ?? 0)
         const block = thinking.get(event.index ?? 0)
         if (block !== undefined) {
           thinking.delete(event.index ?? 0)
@@ -125,6 +148,7 @@ export async function* parseAnthropicStream(
           finishReason: mapAnthropicStopReason(stopReason, isJSONTool && !calledCallerTool),
           ...(typeof stopReason === 'string' ? { rawFinishReason: stopReason } : {}),
           usage: mapAnthropicUsage(usage),
+          ...(citations.length === 0 ? {} : { citations }),
         }
         return
       case 'error': {
