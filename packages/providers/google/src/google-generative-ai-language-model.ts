@@ -11,6 +11,7 @@ import {
   stopStreamOnAbort,
   type ToolCallPart,
 } from '@dspex/provider'
+import { convertGoogleGroundingMetadata } from './convert-google-grounding-metadata.js'
 import { createGoogleReasoningCollector } from './google-reasoning-parts.js'
 import { buildGoogleRequestBody } from './google-request-body.js'
 import { type GoogleCandidate, isGoogleGenerateContentResponse } from './google-wire-schemas.js'
@@ -49,6 +50,7 @@ function toChoice(candidate: GoogleCandidate): GenerateChoice {
   }
   const rest = collector.flush()
   if (rest !== undefined) reasoningParts.push(rest)
+  const citations = convertGoogleGroundingMetadata(candidate.groundingMetadata)
   return {
     text: text === '' && (toolCalls.length > 0 || candidate.content === undefined) ? null : text,
     ...(reasoning === '' ? {} : { reasoning }),
@@ -56,6 +58,7 @@ function toChoice(candidate: GoogleCandidate): GenerateChoice {
     ...(toolCalls.length === 0 ? {} : { toolCalls }),
     finishReason: mapGoogleFinishReason(candidate.finishReason, toolCalls.length > 0),
     ...(candidate.finishReason === undefined ? {} : { rawFinishReason: candidate.finishReason }),
+    ...(citations.length === 0 ? {} : { citations }),
   }
 }
 

@@ -38,11 +38,25 @@ export interface GoogleFunctionCall {
   readonly willContinue?: boolean
 }
 
+/** Where a grounded answer came from: the sources (`groundingChunks`) and which segment each supports. */
+export interface GoogleGroundingMetadata {
+  readonly groundingChunks?: readonly {
+    readonly web?: { readonly uri?: string; readonly title?: string }
+    readonly retrievedContext?: { readonly uri?: string; readonly title?: string }
+  }[]
+  readonly groundingSupports?: readonly {
+    readonly segment?: { readonly startIndex?: number; readonly endIndex?: number; readonly text?: string; readonly partIndex?: number }
+    readonly groundingChunkIndices?: readonly number[]
+  }[]
+  readonly webSearchQueries?: readonly string[]
+}
+
 /** One candidate completion of a Gemini response. */
 export interface GoogleCandidate {
   readonly content?: { readonly role?: string; readonly parts?: readonly GoogleResponsePart[] }
   readonly finishReason?: string
   readonly index?: number
+  readonly groundingMetadata?: GoogleGroundingMetadata
 }
 
 /** A whole `generateContent` response, and each streamed `streamGenerateContent` chunk. */
@@ -67,9 +81,26 @@ function isPart(value: unknown): boolean {
   return true
 }
 
+function isGroundingMetadata(value: unknown): boolean {
+  if (!isRecord(value)) return false
+  const { groundingChunks, groundingSupports } = value
+  if (groundingChunks !== undefined && !(Array.isArray(groundingChunks) && groundingChunks.every(isRecord))) return false
+  if (groundingSupports === undefined) return true
+  return (
+    Array.isArray(groundingSupports) &&
+    groundingSupports.every(
+      (support) =>
+        isRecord(support) &&
+        (support.groundingChunkIndices === undefined ||
+          (Array.isArray(support.groundingChunkIndices) && support.groundingChunkIndices.every(Number.isInteger))),
+    )
+  )
+}
+
 function isCandidate(value: unknown): boolean {
   if (!isRecord(value)) return false
   if (value.finishReason !== undefined && typeof value.finishReason !== 'string') return false
+  if (value.groundingMetadata !== undefined && !isGroundingMetadata(value.groundingMetadata)) return false
   if (value.content === undefined) return true
   if (!isRecord(value.content)) return false
   const parts = value.content.parts

@@ -1,8 +1,9 @@
 import { type ParseStreamOptions, parseJSON, type ServerSentEvent, StreamInterruptedError, type StreamPart } from '@dspex/provider'
+import { convertGoogleGroundingMetadata } from './convert-google-grounding-metadata.js'
 import { createGoogleStatusError, readGoogleError } from './google-error.js'
 import { createGoogleFunctionCallAssembler, type GoogleAssembledFunctionCall } from './google-function-call-assembler.js'
 import { createGoogleReasoningCollector } from './google-reasoning-parts.js'
-import { type GoogleUsageMetadata, isGoogleGenerateContentResponse } from './google-wire-schemas.js'
+import { type GoogleGroundingMetadata, type GoogleUsageMetadata, isGoogleGenerateContentResponse } from './google-wire-schemas.js'
 import { mapGoogleFinishReason } from './map-google-finish-reason.js'
 import { mapGoogleUsage } from './map-google-usage.js'
 
@@ -14,7 +15,7 @@ import { mapGoogleUsage } from './map-google-usage.js'
  * {@link createGoogleFunctionCallAssembler}; a call still open at the end is given before the finish part). A part carrying a `thoughtSignature` also gives a
  * `reasoning-part` with the thought text so far and that signature; unsigned thought text left at the end
  * gives one before the finish part. The chunk with a `finishReason`, or a `promptFeedback.blockReason`, ends
- * the stream with the finish part and the last usage.
+ * the stream with the finish part, the last usage and the citations of the last `groundingMetadata`.
  *
  * @param events - The parsed SSE events (from `parseSSEStream`).
  * @param options - Where the stream came from.
@@ -31,6 +32,7 @@ export async function* parseGoogleStream(
   let usage: GoogleUsageMetadata | undefined
   let toolCallCount = 0
   let finishReason: string | undefined
+  let grounding: GoogleGroundingMetadata | undefined
   const collector = createGoogleReasoningCollector()
   const functionCalls = createGoogleFunctionCallAssembler()
   const toolCallPart = ({ name, args, signature }: GoogleAssembledFunctionCall): StreamPart => {
@@ -56,6 +58,7 @@ export async function* parseGoogleStream(
     if (chunk.usageMetadata !== undefined) usage = chunk.usageMetadata
     const blockReason = chunk.promptFeedback?.blockReason
     const candidate = chunk.candidates?.find((entry) => (entry.index ?? 0) === 0)
+    if (candidate?.groundingMetadata !== undefined) grounding = candidate.groundingMetadata
     for (const part of candidate?.content?.parts ?? []) {
       if (part.functionCall !== undefined) {
         for (const call of functionCalls.add(part.functionCall, part.thoughtSignature)) yield toolCallPart(call)
@@ -79,10 +82,12 @@ export async function* parseGoogleStream(
   if (open !== undefined) yield toolCallPart(open)
   const rest = collector.flush()
   if (rest !== undefined) yield { type: 'reasoning-part', part: rest }
+  const citations = convertGoogleGroundingMetadata(grounding)
   yield {
     type: 'finish',
     finishReason: mapGoogleFinishReason(finishReason, toolCallCount > 0),
     rawFinishReason: finishReason,
     ...(usage === undefined ? {} : { usage: mapGoogleUsage(usage) }),
+    ...(citations.length === 0 ? {} : { citations }),
   }
 }
