@@ -19,6 +19,7 @@ import { getOpenAIModelCapabilities } from './openai-model-info.js'
 import { buildOpenAIResponsesRequestBody } from './openai-responses-request-body.js'
 import { isOpenAIResponsesWireResponse, type OpenAIResponsesWireResponse } from './openai-responses-wire-schemas.js'
 import { parseOpenAIResponsesStream } from './parse-openai-responses-stream.js'
+import { readOpenAIResponsesCitations } from './read-openai-responses-citations.js'
 
 /** What a Responses API model needs from its provider. */
 export interface OpenAIResponsesModelConfig {
@@ -55,6 +56,7 @@ function toChoice(response: OpenAIResponsesWireResponse): GenerateChoice {
       )
     }
   }
+  const citations = readOpenAIResponsesCitations(response.output)
   return {
     text: hasText ? text : null,
     ...(reasoning.length === 0 ? {} : { reasoning: reasoning.join('\n\n') }),
@@ -64,6 +66,7 @@ function toChoice(response: OpenAIResponsesWireResponse): GenerateChoice {
       ? 'refusal'
       : mapOpenAIResponsesFinishReason(response.status ?? 'completed', response.incomplete_details?.reason, toolCalls.length > 0),
     rawFinishReason: response.incomplete_details?.reason ?? response.status ?? 'completed',
+    ...(citations.length === 0 ? {} : { citations }),
   }
 }
 

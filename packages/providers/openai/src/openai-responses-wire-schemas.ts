@@ -15,6 +15,8 @@ export interface OpenAIResponsesWireContent {
   readonly type: string
   readonly text?: string
   readonly refusal?: string
+  /** An `output_text` part's annotations: `url_citation` (web search), `file_citation`... */
+  readonly annotations?: readonly unknown[]
 }
 
 /** One item of a response's `output`: `message`, `reasoning` or `function_call` (other types are skipped). */
@@ -53,6 +55,8 @@ export interface OpenAIResponsesWireEvent {
   readonly response?: OpenAIResponsesWireResponse
   readonly code?: string | null
   readonly message?: string
+  /** A `response.output_text.annotation.added` event's annotation. */
+  readonly annotation?: unknown
 }
 
 type UnknownRecord = Record<string, unknown>
@@ -75,7 +79,11 @@ function isUsage(value: unknown): boolean {
 }
 
 const isContent = (value: unknown): boolean =>
-  isRecord(value) && isString(value.type) && isOptional(value.text, isString) && isOptional(value.refusal, isString)
+  isRecord(value) &&
+  isString(value.type) &&
+  isOptional(value.text, isString) &&
+  isOptional(value.refusal, isString) &&
+  isOptional(value.annotations, Array.isArray)
 
 function isOutputItem(value: unknown): boolean {
   if (!isRecord(value) || !isString(value.type)) return false

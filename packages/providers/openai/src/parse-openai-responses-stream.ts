@@ -1,9 +1,18 @@
 import { parseOpenAICompatibleToolCall } from '@dspex/openai-compatible/internal'
-import { APICallError, type ParseStreamOptions, parseJSON, parseSSEStream, StreamInterruptedError, type StreamPart } from '@dspex/provider'
+import {
+  APICallError,
+  type ParseStreamOptions,
+  parseJSON,
+  parseSSEStream,
+  StreamInterruptedError,
+  type StreamPart,
+  type URLCitation,
+} from '@dspex/provider'
 import { convertOpenAIResponsesReasoningItem } from './convert-openai-responses-reasoning.js'
 import { convertOpenAIResponsesUsage } from './convert-openai-responses-usage.js'
 import { mapOpenAIResponsesFinishReason } from './map-openai-responses-finish-reason.js'
 import { isOpenAIResponsesWireEvent } from './openai-responses-wire-schemas.js'
+import { convertOpenAIResponsesAnnotation, readOpenAIResponsesCitations } from './read-openai-responses-citations.js'
 
 interface PendingFunctionCall {
   callId: string
@@ -15,7 +24,8 @@ interface PendingFunctionCall {
  * Reads a Responses API SSE stream into stream parts: `response.output_text.delta` and
  * `response.reasoning_summary_text.delta` as deltas, each reasoning item (as a `reasoning-part`) and each function
  * call once its item is done, then `finish`
- * with the usage and status of `response.completed` or `response.incomplete`.
+ * with the usage and status of `response.completed` or `response.incomplete` and the `url_citation` annotations
+ * of its output.
  *
  * @throws APICallError on `response.failed` or an `error` event; StreamInterruptedError when the stream ends
  * before a final event.
@@ -28,6 +38,8 @@ export async function* parseOpenAIResponsesStream(
   const pending = new Map<number, PendingFunctionCall>()
   let toolCallCount = 0
   let refused = false
+  // Citations from annotation events, used when the final response does not repeat its output.
+  const annotated: URLCitation[] = []
 
   for await (const event of parseSSEStream(body, options)) {
     options.signal?.throwIfAborted()
@@ -40,6 +52,12 @@ export async function* parseOpenAIResponsesStream(
       case 'response.reasoning_summary_text.delta':
         if (data.delta) yield { type: 'reasoning-delta', delta: data.delta }
         break
+      case 'response.output_text.annotation.added': {
+        const citation = convertOpenAIResponsesAnnotation(data.annotation, '', 0)
+        if (citation !== undefined)
+          annotated.push({ type: 'url', url: citation.url, ...(citation.title === undefined ? {} : { title: citation.title }) })
+        break
+      }
       case 'response.refusal.delta':
         refused = true
         break
@@ -88,7 +106,15 @@ export async function* parseOpenAIResponsesStream(
         const incompleteReason = response?.incomplete_details?.reason
         const finishReason = refused ? 'refusal' : mapOpenAIResponsesFinishReason(status, incompleteReason, toolCallCount > 0)
         const usage = response?.usage ? convertOpenAIResponsesUsage(response.usage) : undefined
-        yield { type: 'finish', finishReason, rawFinishReason: incompleteReason ?? status, ...(usage === undefined ? {} : { usage }) }
+        const fromResponse = readOpenAIResponsesCitations(response?.output ?? [])
+        const citations = fromResponse.length > 0 ? fromResponse : annotated
+        yield {
+          type: 'finish',
+          finishReason,
+          rawFinishReason: incompleteReason ?? status,
+          ...(usage === undefined ? {} : { usage }),
+          ...(citations.length === 0 ? {} : { citations }),
+        }
         return
       }
       case 'response.failed':
