@@ -15,6 +15,7 @@ import { type OpenAICompatibleQuirks, resolveOpenAICompatibleQuirks } from './op
 import { isOpenAICompatibleWireCompletion } from './openai-compatible-wire-schemas.js'
 import { parseOpenAICompatibleStream } from './parse-openai-compatible-stream.js'
 import { parseOpenAICompatibleToolCall } from './parse-openai-compatible-tool-call.js'
+import { readOpenAICompatibleCitations } from './read-openai-compatible-citations.js'
 import { readOpenAICompatibleContent } from './read-openai-compatible-content.js'
 import { readOpenAICompatibleReasoning } from './read-openai-compatible-reasoning.js'
 import { splitReasoningTags } from './split-reasoning-tags.js'
@@ -106,12 +107,14 @@ export class OpenAICompatibleChatLanguageModel implements LanguageModel {
       const fieldReasoning = [readOpenAICompatibleReasoning(message, reasoningField), thinking].filter((part) => part !== undefined).join('')
       const reasonings = [fieldReasoning === '' ? undefined : fieldReasoning, split?.reasoning].filter((part) => part !== undefined)
       const reasoning = reasonings.length > 0 ? reasonings.join('\n') : undefined
+      const citations = readOpenAICompatibleCitations(value, message, content)
       return {
         text: split === undefined ? content : split.text,
         ...(reasoning === undefined ? {} : { reasoning }),
         ...(toolCalls.length > 0 ? { toolCalls } : {}),
         finishReason: message.refusal ? 'refusal' : mapOpenAICompatibleFinishReason(choice.finish_reason),
         ...(typeof choice.finish_reason === 'string' ? { rawFinishReason: choice.finish_reason } : {}),
+        ...(citations.length === 0 ? {} : { citations }),
       }
     })
     return {

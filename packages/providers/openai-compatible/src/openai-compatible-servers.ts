@@ -61,6 +61,11 @@ export const openaiCompatibleServers = {
     apiKeyEnvironmentVariable: 'DEEPINFRA_API_KEY',
     quirks: {},
   },
+  perplexity: {
+    baseURL: 'https://api.perplexity.ai',
+    apiKeyEnvironmentVariable: 'PERPLEXITY_API_KEY',
+    quirks: { structuredOutputs: true },
+  },
   lm_studio: {
     baseURL: 'http://localhost:1234/v1',
     quirks: { structuredOutputs: true, jsonMode: false },

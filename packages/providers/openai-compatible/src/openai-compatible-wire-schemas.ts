@@ -41,10 +41,16 @@ export interface OpenAICompatibleWireCompletion {
       readonly reasoning?: unknown
       readonly refusal?: string | null
       readonly tool_calls?: readonly OpenAICompatibleWireToolCall[] | null
+      /** OpenAI's search models: `url_citation` annotations; read defensively. */
+      readonly annotations?: unknown
     }
     readonly finish_reason?: string | null
   }[]
   readonly usage?: OpenAICompatibleWireUsage | null
+  /** Perplexity: the source URLs; read defensively. */
+  readonly citations?: unknown
+  /** Perplexity: the sources with titles; read defensively. */
+  readonly search_results?: unknown
 }
 
 /** A tool-call delta of a streamed chunk; `index` is missing on some compatible servers (Mistral). */
@@ -64,10 +70,13 @@ export interface OpenAICompatibleWireChunk {
       readonly reasoning_content?: string | null
       readonly reasoning?: unknown
       readonly tool_calls?: readonly OpenAICompatibleWireToolCallDelta[] | null
+      readonly annotations?: unknown
     } | null
     readonly finish_reason?: string | null
   }[]
   readonly usage?: OpenAICompatibleWireUsage | null
+  readonly citations?: unknown
+  readonly search_results?: unknown
   /** Groq reports a stream's usage here too. */
   readonly x_groq?: { readonly usage?: OpenAICompatibleWireUsage | null } | null
   readonly error?: { readonly message?: string; readonly type?: string; readonly code?: string | null } | null

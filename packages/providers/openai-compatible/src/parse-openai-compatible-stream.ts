@@ -12,6 +12,7 @@ import { convertOpenAICompatibleUsage } from './convert-openai-compatible-usage.
 import { mapOpenAICompatibleFinishReason } from './map-openai-compatible-finish-reason.js'
 import { isOpenAICompatibleWireChunk } from './openai-compatible-wire-schemas.js'
 import { parseOpenAICompatibleToolCall } from './parse-openai-compatible-tool-call.js'
+import { readOpenAICompatibleCitations } from './read-openai-compatible-citations.js'
 import { readOpenAICompatibleContentPart } from './read-openai-compatible-content.js'
 import { readOpenAICompatibleReasoning } from './read-openai-compatible-reasoning.js'
 import { createReasoningTagSplitter, type ReasoningTagPiece } from './split-reasoning-tags.js'
@@ -35,7 +36,8 @@ export interface ParseOpenAICompatibleStreamOptions extends ParseStreamOptions {
  * `content` parts too: `thinking` as reasoning, `text` as text; with `reasoningTag`, content inside the tags as
  * reasoning, tags split across chunks held back), each tool
  * call once its deltas are complete, then `finish` with the usage of the last chunk that had any (top-level
- * `usage`, or Groq's `x_groq.usage`). Only the first choice is streamed.
+ * `usage`, or Groq's `x_groq.usage`) and the citations (`url_citation` annotations, Perplexity's sources). Only the
+ * first choice is streamed.
  *
  * @throws StreamInterruptedError when the stream ends before a finish reason; APICallError on an error event.
  */
@@ -51,6 +53,10 @@ export async function* parseOpenAICompatibleStream(
   const context = { provider, url: options.url, secrets: options.secrets }
   const splitter = options.reasoningTag === undefined ? undefined : createReasoningTagSplitter(options.reasoningTag)
   let fieldReasoningSent = false
+  // The sources: Perplexity's top-level lists (the last chunk that had them), annotations from the deltas, the text.
+  const sources: { citations?: unknown; search_results?: unknown } = {}
+  const annotations: unknown[] = []
+  let streamedText = ''
   let tagReasoningSent = false
   // Tagged reasoning comes after any reasoning field, on a new line, as `generate` joins them.
   function toParts(pieces: readonly ReasoningTagPiece[]): StreamPart[] {
@@ -75,10 +81,13 @@ export async function* parseOpenAICompatibleStream(
       })
     }
     const reportedUsage = chunk.usage ?? chunk.x_groq?.usage
+    if (Array.isArray(chunk.search_results) && chunk.search_results.length > 0) sources.search_results = chunk.search_results
+    if (Array.isArray(chunk.citations) && chunk.citations.length > 0) sources.citations = chunk.citations
     if (reportedUsage) usage = convertOpenAICompatibleUsage(reportedUsage)
     for (const choice of chunk.choices ?? []) {
       if ((choice.index ?? 0) !== 0) continue
       const delta = choice.delta
+      if (Array.isArray(delta?.annotations)) annotations.push(...delta.annotations)
       const reasoning = readOpenAICompatibleReasoning(delta, options.reasoningField)
       if (reasoning !== undefined) {
         fieldReasoningSent = true
@@ -92,6 +101,7 @@ export async function* parseOpenAICompatibleStream(
           yield { type: 'reasoning-delta', delta: piece.reasoning }
         }
         if (!piece.text) continue
+        streamedText += piece.text
         if (splitter === undefined) yield { type: 'text-delta', delta: piece.text }
         else yield* toParts(splitter.push(piece.text))
       }
@@ -123,5 +133,12 @@ export async function* parseOpenAICompatibleStream(
   for (const call of [...toolCalls.entries()].sort(([a], [b]) => a - b).map(([, value]) => value)) {
     yield { type: 'tool-call', toolCall: parseOpenAICompatibleToolCall(call, context) }
   }
-  yield { type: 'finish', finishReason, ...(rawFinishReason === undefined ? {} : { rawFinishReason }), ...(usage === undefined ? {} : { usage }) }
+  const citations = readOpenAICompatibleCitations(sources, { annotations }, streamedText)
+  yield {
+    type: 'finish',
+    finishReason,
+    ...(rawFinishReason === undefined ? {} : { rawFinishReason }),
+    ...(usage === undefined ? {} : { usage }),
+    ...(citations.length === 0 ? {} : { citations }),
+  }
 }
