@@ -9,6 +9,7 @@ import { matchesSnapshot, snapshotData } from './demo-snapshot.js'
 import { AdapterConfigurationError } from './errors/adapter-configuration-error.js'
 import { AdapterParseError } from './errors/adapter-parse-error.js'
 import { expandCustomTypeMarkers } from './expand-custom-type-markers.js'
+import { nativeCitations } from './native-citations.js'
 import { nativeFieldsOf, toolCallsFromParts, toolDefinitions } from './native-tool-calling.js'
 import { adapterCacheKey, withoutFields } from './signature-cache.js'
 
@@ -251,6 +252,8 @@ export abstract class Adapter {
         removed.push(name)
       }
     }
+    // DSPy's Citations.adapt_to_native_lm_feature: a model that cites natively (Anthropic) fills it, not the prompt.
+    if (this.nativeResponseTypes.includes('Citations') && capabilities.citations === true) removed.push(...native.citationsOutputs)
     return { signature: withoutFields(signature, removed), request: options }
   }
 
@@ -341,7 +344,7 @@ export abstract class Adapter {
     return this.finishOutputs(choice, signature, parsed, calls)
   }
 
-  /** The parsed outputs with defaults for optional outputs, `null` for missing ones, native tool calls and reasoning. */
+  /** The parsed outputs with defaults for optional outputs, `null` for missing ones, native tool calls, reasoning and citations. */
   private finishOutputs(
     choice: GenerateChoice,
     signature: AnySignature,
@@ -355,6 +358,8 @@ export abstract class Adapter {
     if (this.nativeResponseTypes.includes('Reasoning') && choice.reasoning !== undefined) {
       for (const name of native.reasoningOutputs) outputs[name] = new Reasoning(choice.reasoning)
     }
+    const citations = this.nativeResponseTypes.includes('Citations') ? nativeCitations(choice.citations) : undefined
+    if (citations !== undefined) for (const name of native.citationsOutputs) outputs[name] = citations
     return outputs
   }
 

@@ -44,6 +44,8 @@ export interface NativeFields {
   readonly toolCallsOutput: string | undefined
   /** The outputs typed `Reasoning`. */
   readonly reasoningOutputs: readonly string[]
+  /** The outputs typed `Citations`. */
+  readonly citationsOutputs: readonly string[]
 }
 
 const nativeFieldsKey = Symbol('dspex.formats.native-fields')
@@ -55,6 +57,9 @@ export function nativeFieldsOf(signature: Signature<object, object>): NativeFiel
     toolCallsOutput: toolCallsOutputFieldName(source),
     reasoningOutputs: source.outputFields
       .filter((field) => field.type.kind === 'special' && field.type.name === 'Reasoning')
+      .map((field) => field.name),
+    citationsOutputs: source.outputFields
+      .filter((field) => field.type.kind === 'special' && field.type.name === 'Citations')
       .map((field) => field.name),
   }))
 }
