@@ -28,6 +28,13 @@ const dspyQuote = {
 }
 const signature = Signature.parse('documents: list[Document], question -> answer, citations: Citations')
 
+/** The `citations` output, which must be a `Citations`. */
+function citationsOf(outputs: Readonly<Record<string, unknown>> | undefined): Citations {
+  const value = outputs?.citations
+  if (!(value instanceof Citations)) throw new Error(`expected Citations, got ${String(value)}`)
+  return value
+}
+
 describe('native Citations', () => {
   it('a model that cites natively: the field leaves the prompt and is filled from the choice citations', async () => {
     const model = scriptedModel([[{ text: '[[ ## answer ## ]]\nAt 100°C.', citations: [quote] }]], { ...allCapabilities, citations: true })
@@ -35,7 +42,7 @@ describe('native Citations', () => {
     expect(model.requests[0]?.messages[0]?.content).not.toContain('[[ ## citations ## ]]')
     expect(outputs?.answer).toBe('At 100°C.')
     expect(outputs?.citations).toBeInstanceOf(Citations)
-    expect((outputs?.citations as Citations).format()).toEqual([dspyQuote])
+    expect(citationsOf(outputs).format()).toEqual([dspyQuote])
   })
 
   it('a cited answer without citations leaves the output null, as DSPy does', async () => {
@@ -49,7 +56,7 @@ describe('native Citations', () => {
     const model = scriptedModel([[{ text, citations: [quote] }]], allCapabilities)
     const [outputs] = await new ChatAdapter().call(model, { signature, inputs: { documents: [], question: 'q' } })
     expect(model.requests[0]?.messages[0]?.content).toContain('[[ ## citations ## ]]')
-    expect((outputs?.citations as Citations).format()).toEqual([dspyQuote])
+    expect(citationsOf(outputs).format()).toEqual([dspyQuote])
   })
 
   it('is off when nativeResponseTypes leaves Citations out', async () => {
@@ -62,7 +69,7 @@ describe('native Citations', () => {
       inputs: { documents: [], question: 'q' },
     })
     expect(model.requests[0]?.messages[0]?.content).toContain('[[ ## citations ## ]]')
-    expect((outputs?.citations as Citations).length).toBe(0)
+    expect(citationsOf(outputs).length).toBe(0)
   })
 })
 
