@@ -1,4 +1,4 @@
-import { withCallbacksSync } from '@dspex/core'
+import { hasCallbacks, withCallbacksSync } from '@dspex/core'
 import type { GenerateChoice, GenerateRequest, Message, ModelCapabilities, ResponseFormat, ToolCallPart, ToolDefinition } from '@dspex/provider'
 import { Reasoning } from '@dspex/types'
 import type { AdapterCallOptions, AdapterModel, AdapterOutputs, AdapterRequest, AnySignature, FieldValues } from './adapter-model.js'
@@ -386,6 +386,7 @@ function reportFormatAndParse(adapter: Adapter): void {
   Object.defineProperties(adapter, {
     format: {
       value(signature: AnySignature, demos: readonly FieldValues[] = [], inputs: FieldValues = {}): Message[] {
+        if (!hasCallbacks(adapter)) return format.call(adapter, signature, demos, inputs)
         return withCallbacksSync({ kind: 'adapterFormat', instance: adapter, inputs: { signature, demos, inputs } }, () =>
           format.call(adapter, signature, demos, inputs),
         )
@@ -395,6 +396,7 @@ function reportFormatAndParse(adapter: Adapter): void {
     },
     parse: {
       value(signature: AnySignature, completion: string): AdapterOutputs {
+        if (!hasCallbacks(adapter)) return parse.call(adapter, signature, completion)
         return withCallbacksSync({ kind: 'adapterParse', instance: adapter, inputs: { signature, completion } }, () =>
           parse.call(adapter, signature, completion),
         )

@@ -25,6 +25,7 @@ function recordingRunner(): CallbackRunner & { calls: { event: CallbackEvent; ou
       }
     },
     runSync: (_event, fn) => fn(),
+    isActive: () => true,
   }
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { withCallbacks } from '@dspex/core'
+import { hasCallbacks, withCallbacks } from '@dspex/core'
 import type { GenerateRequest, GenerateResult, LanguageModel, Message, Usage } from '@dspex/provider'
 import pLimit, { type LimitFunction } from 'p-limit'
 import { addUsage } from './add-usage.js'
@@ -150,6 +150,7 @@ export class LM {
   call(input: LMInput, options: LMCallOptions = {}): Promise<LMCallResult> {
     const request: LMRequest =
       typeof input === 'string' ? { messages: [{ role: 'user', content: input }] } : isMessageList(input) ? { messages: input } : input
+    if (!hasCallbacks(this)) return this.#call(request, options)
     let inputs: Readonly<Record<string, unknown>> | undefined
     const event = {
       kind: 'lm' as const,

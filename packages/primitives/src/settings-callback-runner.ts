@@ -46,6 +46,7 @@ export function createSettingsCallbackRunner(context: CallbackRunnerContext): Ca
   const isolate = isolateWith(context)
   const watch = watchWith(context)
   return {
+    isActive: (instance) => activeCallbacks(context, instance) !== undefined,
     run<Result>(event: CallbackEvent, fn: () => Promise<Result> | Result): Promise<Result> {
       const callbacks = activeCallbacks(context, event.instance)
       if (callbacks === undefined) {

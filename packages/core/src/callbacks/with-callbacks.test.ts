@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { type CallbackEvent, type CallbackRunner, setCallbackRunner, withCallbacks, withCallbacksSync } from './with-callbacks.js'
+import { type CallbackEvent, type CallbackRunner, hasCallbacks, setCallbackRunner, withCallbacks, withCallbacksSync } from './with-callbacks.js'
 
 const runnerSlot = Symbol.for('dspex.callback-runner')
 const installed = (globalThis as Record<symbol, unknown>)[runnerSlot] as CallbackRunner | undefined
@@ -14,6 +14,7 @@ function recordingRunner(): CallbackRunner & { events: CallbackEvent[] } {
       events.push(event)
       return await fn()
     },
+    isActive: () => true,
     runSync: (event, fn) => {
       events.push(event)
       return fn()
@@ -30,6 +31,7 @@ describe('withCallbacks', () => {
     })
     await expect(thrown).rejects.toThrow('inside')
     expect(withCallbacksSync({ kind: 'adapterParse', instance: {}, inputs: {} }, () => 'sync')).toBe('sync')
+    expect(hasCallbacks({})).toBe(false)
   })
 
   it('goes through the installed runner, shared by every copy of the package through the global object', async () => {
@@ -40,5 +42,6 @@ describe('withCallbacks', () => {
     withCallbacksSync({ kind: 'adapterFormat', instance, inputs: {} }, () => [])
     expect(runner.events.map((event) => event.kind)).toEqual(['lm', 'adapterFormat'])
     expect((globalThis as Record<symbol, unknown>)[runnerSlot]).toBe(runner)
+    expect(hasCallbacks(instance)).toBe(true)
   })
 })

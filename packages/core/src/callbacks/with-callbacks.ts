@@ -20,6 +20,8 @@ export interface CallbackRunner {
   run<Result>(event: CallbackEvent, fn: () => Promise<Result> | Result): Promise<Result>
   /** Runs a synchronous `fn`: handlers are called without being awaited (a promise they return is only watched for failure). */
   runSync<Result>(event: CallbackEvent, fn: () => Result): Result
+  /** Whether a call of `instance` would reach any callback here (so a caller can skip building its event). */
+  isActive(instance: object): boolean
 }
 
 // Kept on the global object, as OpenTelemetry's API keeps its registry, so two copies of this package share one runner.
@@ -55,6 +57,14 @@ export function withCallbacks<Result>(event: CallbackEvent, fn: () => Promise<Re
   } catch (error) {
     return Promise.reject(error)
   }
+}
+
+/**
+ * Whether a call of `instance` reported here would reach any callback: false when no runner is
+ * installed or no callback is registered. Hot paths check it to skip building an event.
+ */
+export function hasCallbacks(instance: object): boolean {
+  return globalSlots[runnerSlot]?.isActive(instance) ?? false
 }
 
 /**

@@ -25,6 +25,7 @@ function recordingRunner(): CallbackRunner & { calls: Reported[] } {
       }
     },
     runSync: (_event, fn) => fn(),
+    isActive: () => true,
   }
 }
 
