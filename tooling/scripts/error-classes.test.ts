@@ -56,7 +56,15 @@ const samples: Record<string, unknown> = {
   SpecialTypeError: { message: 'Not an image URL or data URI.', typeName: 'Image', cause },
   StructuredOutputSchemaError: { message: 'An open dict cannot be strict.', dialect: 'openai-strict', path: '#/properties/counts' },
   TypeDefinitionError: { message: 'Unknown type name Foo.', path: '#/properties/a' },
-  ValueParseError: { message: "'Positive' is not one of ('positive', 'negative')", value: manyRows, text: 'Positive', typeName: 'Sentiment', cause },
+  ValueParseError: {
+    message: "'Positive' is not one of ('positive', 'negative')",
+    code: 'value-parse',
+    value: manyRows,
+    text: 'Positive',
+    typeName: 'Sentiment',
+    cause,
+  },
+  ValueSerializationError: { message: 'Object of type function is not JSON serializable', code: 'value-serialization-unsupported', path: '/0/run' },
   ValueValidationError: {
     typeName: 'list[Person]',
     issues: Array.from({ length: 40 }, (_, index) => ({ path: `/${index}/age`, expected: 'int', got: `'abc' (string)` })),
@@ -73,7 +81,7 @@ const samples: Record<string, unknown> = {
     parsedResult: { answer: 'Paris' },
     cause,
   },
-  XMLSyntaxError: { message: 'mismatched tag: line 1, column 26', reason: 'mismatched tag', line: 1, column: 26 },
+  XMLSyntaxError: { message: 'mismatched tag: line 1, column 26', code: 'xml-syntax', reason: 'mismatched tag', line: 1, column: 26 },
   // @dspex/lm
   CacheEntryCorruptError: { message: 'Not JSON.', key: 'abc123', location: '/tmp/cache/abc123.json', cause },
   LMConfigurationError: { message: 'Malformed model string.', model: 'openai' },

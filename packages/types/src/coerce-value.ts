@@ -1,5 +1,6 @@
 import { describeReceivedValue } from './describe-received-value.js'
 import { ValueValidationError, type ValueValidationIssue } from './errors/value-validation-error.js'
+import { maxNestingDepth } from './nesting-depth.js'
 import { parseFloatText, parseIntText } from './python-number-text.js'
 import { typeNodeName } from './python-type-name.js'
 import type { DictNode, LiteralValue, ModelNode, SpecialNode, TypeNode, UnionNode } from './type-node.js'
@@ -9,6 +10,26 @@ type Mode = 'strict' | 'lax'
 
 /** How well a value matched a union option: pydantic's "exactness", best first. */
 type Exactness = 0 | 1 | 2
+
+/** How many issues a coercion lists; past that they are only counted (a hostile reply can hold millions). */
+const maxListedIssues = 1000
+
+/** The issues found so far: the first {@link maxListedIssues} of them, and how many more. */
+class Issues {
+  readonly listed: ValueValidationIssue[] = []
+  omitted = 0
+
+  /** How many issues were found, listed or not. */
+  get count(): number {
+    return this.listed.length + this.omitted
+  }
+
+  /** Adds the issue `describe` gives, or only counts it once enough are listed (so it is not built). */
+  add(describe: () => ValueValidationIssue): void {
+    if (this.listed.length < maxListedIssues) this.listed.push(describe())
+    else this.omitted += 1
+  }
+}
 
 /** Returned by a conversion when the value as a whole does not fit (nested issues are pushed directly). */
 const failed: unique symbol = Symbol('failed')
@@ -37,7 +58,9 @@ const booleanTexts: Readonly<Record<string, boolean>> = {
  * by item; models get their defaults and lose unknown keys; unions prefer an option the value
  * already is, then the first that can convert it. Strings are never made from numbers.
  *
- * Every problem is collected before throwing. `path` (a JSON pointer) prefixes the issue paths.
+ * Every problem is collected before throwing (the first 1,000 listed, the rest counted). `path` (a JSON pointer)
+ * prefixes the issue paths. A value nested more than 1,000 levels deep (or containing itself) is an issue where
+ * it goes past that depth.
  *
  * @throws {ValueValidationError} listing each issue with its path, the expected Python type and what was found.
  * @example
@@ -47,23 +70,40 @@ const booleanTexts: Readonly<Record<string, boolean>> = {
  * @see pydantic.TypeAdapter.validate_python
  */
 export function coerceValue(value: unknown, node: TypeNode, path = ''): unknown {
-  const issues: ValueValidationIssue[] = []
+  const issues = new Issues()
   const result = coerce(value, node, path, 'lax', issues)
-  if (issues.length > 0) throw new ValueValidationError({ typeName: typeNodeName(node), issues })
+  if (issues.count > 0) throw new ValueValidationError({ typeName: typeNodeName(node), issues: issues.listed, omittedIssues: issues.omitted })
   return result
 }
 
-function coerce(value: unknown, node: TypeNode, path: string, mode: Mode, issues: ValueValidationIssue[]): unknown {
-  const converted = convert(value, node, path, mode, issues)
-  if (converted === failed) {
-    issues.push({ path, expected: typeNodeName(node), got: describeReceivedValue(value) })
+/** How many containers the coercion running now is inside: a value nested deeper than {@link maxNestingDepth} is an issue, not a stack overflow. */
+let openContainers = 0
+
+function coerce(value: unknown, node: TypeNode, path: string, mode: Mode, issues: Issues): unknown {
+  const container = typeof value === 'object' && value !== null
+  if (container && openContainers >= maxNestingDepth) {
+    issues.add(() => ({
+      path,
+      expected: typeNodeName(node),
+      got: `a value nested more than ${maxNestingDepth} levels deep (or one that contains itself)`,
+    }))
     return undefined
   }
-  return converted
+  if (container) openContainers += 1
+  try {
+    const converted = convert(value, node, path, mode, issues)
+    if (converted === failed) {
+      issues.add(() => ({ path, expected: typeNodeName(node), got: describeReceivedValue(value) }))
+      return undefined
+    }
+    return converted
+  } finally {
+    if (container) openContainers -= 1
+  }
 }
 
 /** Converts `value`, pushing nested issues itself; returns `failed` when the value as a whole does not fit. */
-function convert(value: unknown, node: TypeNode, path: string, mode: Mode, issues: ValueValidationIssue[]): unknown {
+function convert(value: unknown, node: TypeNode, path: string, mode: Mode, issues: Issues): unknown {
   switch (node.kind) {
     case 'any':
       return value
@@ -115,8 +155,8 @@ function acceptSpecial(value: unknown, node: SpecialNode): unknown {
   return Array.isArray(value) && textSpecialTypes.has(node.name) ? failed : value
 }
 
-function missing(path: string, node: TypeNode, issues: ValueValidationIssue[]): undefined {
-  issues.push({ path, expected: typeNodeName(node), got: 'nothing (missing)' })
+function missing(path: string, node: TypeNode, issues: Issues): undefined {
+  issues.add(() => ({ path, expected: typeNodeName(node), got: 'nothing (missing)' }))
   return undefined
 }
 
@@ -162,14 +202,7 @@ function matchValue(value: unknown, allowed: readonly LiteralValue[], mode: Mode
   return failed
 }
 
-function toList(
-  value: unknown,
-  items: TypeNode,
-  unique: boolean,
-  path: string,
-  mode: Mode,
-  issues: ValueValidationIssue[],
-): unknown[] | typeof failed {
+function toList(value: unknown, items: TypeNode, unique: boolean, path: string, mode: Mode, issues: Issues): unknown[] | typeof failed {
   const source = Array.isArray(value) ? value : mode === 'lax' && value instanceof Set ? [...value] : undefined
   if (source === undefined) return failed
   const result = source.map((item, index) => coerce(item, items, `${path}/${index}`, mode, issues))
@@ -195,22 +228,23 @@ function pointer(path: string, key: string): string {
   return `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`
 }
 
-function toDict(value: unknown, node: DictNode, path: string, mode: Mode, issues: ValueValidationIssue[]): Record<string, unknown> | typeof failed {
+function toDict(value: unknown, node: DictNode, path: string, mode: Mode, issues: Issues): Record<string, unknown> | typeof failed {
   if (!isPlainRecord(value)) return failed
   const result: Record<string, unknown> = {}
   for (const [key, item] of Object.entries(value)) {
     const itemPath = pointer(path, key)
-    const keyIssues: ValueValidationIssue[] = []
+    const keyIssues = new Issues()
     // Object keys are always strings, so keys are read leniently (`"1"` for an int key).
     const convertedKey = node.keys.kind === 'str' ? key : coerce(key, node.keys, itemPath, 'lax', keyIssues)
-    for (const issue of keyIssues) issues.push({ ...issue, expected: `${issue.expected} (as a dict key)` })
+    for (const issue of keyIssues.listed) issues.add(() => ({ ...issue, expected: `${issue.expected} (as a dict key)` }))
+    issues.omitted += keyIssues.omitted
     const convertedItem = coerce(item, node.values, itemPath, mode, issues)
-    if (keyIssues.length === 0) setOwn(result, String(convertedKey), convertedItem)
+    if (keyIssues.count === 0) setOwn(result, String(convertedKey), convertedItem)
   }
   return result
 }
 
-function toModel(value: unknown, node: ModelNode, path: string, mode: Mode, issues: ValueValidationIssue[]): Record<string, unknown> | typeof failed {
+function toModel(value: unknown, node: ModelNode, path: string, mode: Mode, issues: Issues): Record<string, unknown> | typeof failed {
   if (!isPlainRecord(value)) return failed
   const result: Record<string, unknown> = {}
   for (const field of node.fields) {
@@ -224,12 +258,12 @@ function toModel(value: unknown, node: ModelNode, path: string, mode: Mode, issu
 }
 
 /** pydantic's "smart" union: the best strict match (an exact type first), else the first lax match. */
-function toUnion(value: unknown, node: UnionNode, path: string, issues: ValueValidationIssue[]): unknown {
+function toUnion(value: unknown, node: UnionNode, path: string, issues: Issues): unknown {
   let best: { result: unknown; exactness: Exactness; fieldsSet: number } | undefined
   for (const option of node.options) {
-    const optionIssues: ValueValidationIssue[] = []
+    const optionIssues = new Issues()
     const result = coerce(value, option, path, 'strict', optionIssues)
-    if (optionIssues.length > 0) continue
+    if (optionIssues.count > 0) continue
     const exactness = exactnessOf(value, option)
     const fieldsSet = option.kind === 'model' && isPlainRecord(value) ? countFieldsSet(value, option) : 0
     if (best === undefined || exactness > best.exactness || (exactness === best.exactness && fieldsSet > best.fieldsSet)) {
@@ -238,9 +272,9 @@ function toUnion(value: unknown, node: UnionNode, path: string, issues: ValueVal
   }
   if (best !== undefined) return best.result
   for (const option of node.options) {
-    const optionIssues: ValueValidationIssue[] = []
+    const optionIssues = new Issues()
     const result = coerce(value, option, path, 'lax', optionIssues)
-    if (optionIssues.length === 0) return result
+    if (optionIssues.count === 0) return result
   }
   // Optional[T] reads as T that may be None (as pydantic reports it): show T's own issues.
   const others = node.options.filter((option) => option.kind !== 'none')

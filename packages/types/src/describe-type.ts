@@ -5,13 +5,17 @@ import type { EnumMember, LiteralValue, ModelField, TypeNode } from './type-node
 
 const described = new WeakMap<object, TypeNode>()
 
+/** How deeply schemas may nest; a schema that contains itself (without a `$ref`) counts as too deep. */
+const maxSchemaDepth = 1000
+
 type SchemaRecord = Record<string, unknown>
 
 /**
  * Derives the {@link TypeNode} of a TypeBox (or plain JSON) schema: what DSPy type it stands for.
  * The result is cached per schema object, so calling it on every use costs a map lookup.
  *
- * @throws {TypeDefinitionError} when the schema uses a construct DSPy has no type for.
+ * @throws {TypeDefinitionError} when the schema uses a construct DSPy has no type for, or nests more than
+ *   1,000 levels deep (or contains itself without a `$ref`).
  */
 export function describeType(schema: TSchema): TypeNode {
   const cached = described.get(schema)
@@ -21,15 +25,26 @@ export function describeType(schema: TSchema): TypeNode {
   return node
 }
 
+/** How many schemas the description running now is inside. */
+let openSchemas = 0
+
 function describeAt(schema: SchemaRecord, path: string): TypeNode {
   if (typeof schema !== 'object' || schema === null) {
     throw new TypeDefinitionError({ message: `Expected a schema object at ${path}, got ${typeof schema}.`, path })
   }
   const cached = described.get(schema)
   if (cached !== undefined) return cached
-  const node = describeUncached(schema, path)
-  described.set(schema, node)
-  return node
+  if (openSchemas >= maxSchemaDepth) {
+    throw new TypeDefinitionError({ message: `The schema nests more than ${maxSchemaDepth} levels deep (or contains itself).`, path })
+  }
+  openSchemas += 1
+  try {
+    const node = describeUncached(schema, path)
+    described.set(schema, node)
+    return node
+  } finally {
+    openSchemas -= 1
+  }
 }
 
 function describeUncached(schema: SchemaRecord, path: string): TypeNode {

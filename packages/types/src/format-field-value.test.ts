@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fieldSchemas, type GoldenFormatCase, loadGoldenFormatCases, renderedDemos } from './__fixtures__/dspy-golden-format-cases.js'
+import { ValueSerializationError } from './errors/value-serialization-error.js'
 import { formatFieldValue } from './format-field-value.js'
 import { specialTypeSchema } from './special-type-schema.js'
 import { t } from './type-builder.js'
@@ -121,7 +122,7 @@ describe('formatFieldValue: float awareness and models', () => {
   })
 
   it('fails on values JSON cannot hold', () => {
-    expect(() => formatFieldValue([() => 1], t.list(t.any()))).toThrow(TypeError)
+    expect(() => formatFieldValue([() => 1], t.list(t.any()))).toThrow(ValueSerializationError)
   })
 })
 

@@ -23,7 +23,9 @@ const floatNode: TypeNode = { kind: 'float' }
  * The field type tells which integral numbers Python holds as floats: `1` in a `float` field is
  * written `1.0`, also inside lists, dicts and models. The per-type work is cached.
  *
- * @throws {TypeError} when the value holds a function, a symbol or a bigint beyond 2^53.
+ * @throws {ValueSerializationError} when the value holds a function, a symbol or a bigint beyond 2^53 (code
+ *   `value-serialization-unsupported`), or nests more than 1,000 levels deep or contains itself (code
+ *   `value-serialization-too-deep`): DSPy's own `json.dumps` and `repr` stop there with a `RecursionError`.
  * @example
  * ```ts
  * formatFieldValue(['c1', 'c2'], t.list(t.string())) // '["c1", "c2"]'

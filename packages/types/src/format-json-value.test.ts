@@ -1,6 +1,7 @@
 import type { TSchema } from 'typebox'
 import { describe, expect, it } from 'vitest'
 import { fieldSchemas, type GoldenFormatCase, loadGoldenFormatCases, renderedDemos } from './__fixtures__/dspy-golden-format-cases.js'
+import { ValueSerializationError } from './errors/value-serialization-error.js'
 import { formatJSONObject, serializeForJSON } from './format-json-value.js'
 import { specialTypeSchema } from './special-type-schema.js'
 import { t } from './type-builder.js'
@@ -45,8 +46,8 @@ describe('serializeForJSON', () => {
   })
 
   it('throws on values JSON cannot hold', () => {
-    expect(() => serializeForJSON({ f: Symbol('x') }, t.any())).toThrow(TypeError)
-    expect(() => serializeForJSON([2n ** 64n], t.list(t.integer()))).toThrow(TypeError)
+    expect(() => serializeForJSON({ f: Symbol('x') }, t.any())).toThrow(ValueSerializationError)
+    expect(() => serializeForJSON([2n ** 64n], t.list(t.integer()))).toThrow(ValueSerializationError)
     expect(serializeForJSON([2n], t.list(t.integer())).value).toEqual([2])
   })
 })

@@ -1,5 +1,7 @@
 import type { TSchema } from 'typebox'
 import { describeType } from './describe-type.js'
+import { ValueSerializationError } from './errors/value-serialization-error.js'
+import { maxNestingDepth, tooDeepToWrite } from './nesting-depth.js'
 import { pythonJSONDumps } from './python-json-dumps.js'
 import { selectUnionOption } from './select-union-option.js'
 import type { ModelNode, TypeNode } from './type-node.js'
@@ -41,7 +43,9 @@ const serializers = new WeakMap<TypeNode, Serializer>()
  *
  * The work that depends on the type is done once per schema and cached.
  *
- * @throws {TypeError} when the value holds a function, a symbol or a bigint beyond 2^53.
+ * @throws {ValueSerializationError} when the value holds a function, a symbol or a bigint beyond 2^53 (code
+ *   `value-serialization-unsupported`), or nests more than 1,000 levels deep or contains itself (code
+ *   `value-serialization-too-deep`), where pydantic and Python's `json` stop with a `RecursionError`.
  * @example
  * ```ts
  * serializeForJSON([1, 2], t.list(t.number())) // { value: [1, 2], floatPaths: Set { '/0', '/1' } }
@@ -68,7 +72,8 @@ export function serializeTypedValue(value: unknown, node: TypeNode): SerializedJ
  * indent=2, ensure_ascii=False)`. Keys keep the record's order; each value is serialised with the
  * schema of its key (a key without one is serialised as `Any`); an `undefined` value is `null`.
  *
- * @throws {TypeError} when a value holds a function, a symbol or a bigint beyond 2^53.
+ * @throws {ValueSerializationError} when a value holds a function, a symbol or a bigint beyond 2^53, or nests
+ *   more than 1,000 levels deep.
  * @example
  * ```ts
  * formatJSONObject({ answer: 'Paris', score: 1 }, { answer: t.string(), score: t.number() })
@@ -120,6 +125,20 @@ function unwrapJSON(value: unknown): unknown {
   return typeof withJSON.toJSON === 'function' ? (withJSON.toJSON as () => unknown).call(value) : value
 }
 
+/** How many containers the serialisation running now is inside. */
+let openContainers = 0
+
+/** Runs `write` (which serialises the children of the container at `pointer`) one level deeper, refusing to pass {@link maxNestingDepth}. */
+function within<Result>(pointer: string, write: () => Result): Result {
+  if (openContainers >= maxNestingDepth) throw tooDeepToWrite(pointer)
+  openContainers += 1
+  try {
+    return write()
+  } finally {
+    openContainers -= 1
+  }
+}
+
 function childMode(mode: Mode): Mode {
   return mode === 'root' ? 'inferred' : mode
 }
@@ -143,7 +162,7 @@ function compile(node: TypeNode): Serializer {
         const items = value instanceof Set ? [...value] : value
         if (!Array.isArray(items)) return serializeInferred(value, pointer, mode, floats)
         const inner = childMode(mode)
-        return items.map((entry, index) => item(entry, `${pointer}/${index}`, inner, floats))
+        return within(pointer, () => items.map((entry, index) => item(entry, `${pointer}/${index}`, inner, floats)))
       }
     }
     case 'tuple': {
@@ -151,13 +170,15 @@ function compile(node: TypeNode): Serializer {
       return (value, pointer, mode, floats) => {
         if (!Array.isArray(value)) return serializeInferred(value, pointer, mode, floats)
         const inner = childMode(mode)
-        return value.map((entry: unknown, index) => {
-          const serializer = items[index]
-          const childPointer = `${pointer}/${index}`
-          return serializer === undefined
-            ? serializeInferred(entry, childPointer, 'inferred', floats)
-            : serializer(entry, childPointer, inner, floats)
-        })
+        return within(pointer, () =>
+          value.map((entry: unknown, index) => {
+            const serializer = items[index]
+            const childPointer = `${pointer}/${index}`
+            return serializer === undefined
+              ? serializeInferred(entry, childPointer, 'inferred', floats)
+              : serializer(entry, childPointer, inner, floats)
+          }),
+        )
       }
     }
     case 'dict': {
@@ -166,11 +187,13 @@ function compile(node: TypeNode): Serializer {
         const record = value instanceof Map ? Object.fromEntries(value) : value
         if (!isRecord(record)) return serializeInferred(value, pointer, mode, floats)
         const inner = childMode(mode)
-        const out: Record<string, JSONableValue> = {}
-        for (const [key, entry] of Object.entries(record)) {
-          if (entry !== undefined) out[key] = values(entry, `${pointer}/${key}`, inner, floats)
-        }
-        return out
+        return within(pointer, () => {
+          const out: Record<string, JSONableValue> = {}
+          for (const [key, entry] of Object.entries(record)) {
+            if (entry !== undefined) out[key] = values(entry, `${pointer}/${key}`, inner, floats)
+          }
+          return out
+        })
       }
     }
     case 'model':
@@ -218,19 +241,21 @@ function compileModel(node: ModelNode): Serializer {
   const declared = new Set(node.fields.map((field) => field.name))
   return (value, pointer, mode, floats) => {
     if (!isRecord(value)) return serializeInferred(value, pointer, mode, floats)
-    const out: Record<string, JSONableValue> = {}
-    for (const field of fields) {
-      const present = value[field.name] !== undefined
-      if (!present && !field.hasDefault) continue
-      const fieldValue = present ? value[field.name] : field.defaultValue
-      out[field.name] = field.serializer(fieldValue, `${pointer}/${field.name}`, 'typed', floats)
-    }
-    for (const [key, entry] of Object.entries(value)) {
-      if (!declared.has(key) && entry !== undefined) {
-        out[key] = serializeInferred(entry, `${pointer}/${key}`, 'inferred', floats)
+    return within(pointer, () => {
+      const out: Record<string, JSONableValue> = {}
+      for (const field of fields) {
+        const present = value[field.name] !== undefined
+        if (!present && !field.hasDefault) continue
+        const fieldValue = present ? value[field.name] : field.defaultValue
+        out[field.name] = field.serializer(fieldValue, `${pointer}/${field.name}`, 'typed', floats)
       }
-    }
-    return out
+      for (const [key, entry] of Object.entries(value)) {
+        if (!declared.has(key) && entry !== undefined) {
+          out[key] = serializeInferred(entry, `${pointer}/${key}`, 'inferred', floats)
+        }
+      }
+      return out
+    })
   }
 }
 
@@ -248,21 +273,32 @@ function serializeInferred(value: unknown, pointer: string, mode: Mode, floats: 
       if (unwrapped >= BigInt(Number.MIN_SAFE_INTEGER) && unwrapped <= BigInt(Number.MAX_SAFE_INTEGER)) {
         return Number(unwrapped)
       }
-      throw new TypeError(`Cannot serialise the bigint ${unwrapped} at ${pointer || '/'} without losing digits.`)
+      throw new ValueSerializationError({
+        message: `Cannot serialise the bigint ${unwrapped} at ${pointer || '/'} without losing digits.`,
+        code: 'value-serialization-unsupported',
+        path: pointer,
+      })
     case 'object': {
       const inner = childMode(mode)
       if (Array.isArray(unwrapped) || unwrapped instanceof Set) {
-        return [...unwrapped].map((item: unknown, index) => serializeInferred(item, `${pointer}/${index}`, inner, floats))
+        const items: unknown[] = [...unwrapped]
+        return within(pointer, () => items.map((item: unknown, index) => serializeInferred(item, `${pointer}/${index}`, inner, floats)))
       }
       const record = unwrapped instanceof Map ? Object.fromEntries(unwrapped) : (unwrapped as Record<string, unknown>)
-      const out: Record<string, JSONableValue> = {}
-      for (const [key, item] of Object.entries(record)) {
-        if (item !== undefined) out[key] = serializeInferred(item, `${pointer}/${key}`, inner, floats)
-      }
-      return out
+      return within(pointer, () => {
+        const out: Record<string, JSONableValue> = {}
+        for (const [key, item] of Object.entries(record)) {
+          if (item !== undefined) out[key] = serializeInferred(item, `${pointer}/${key}`, inner, floats)
+        }
+        return out
+      })
     }
     default:
-      throw new TypeError(`Cannot serialise a ${typeof unwrapped} at ${pointer || '/'} as JSON.`)
+      throw new ValueSerializationError({
+        message: `Cannot serialise a ${typeof unwrapped} at ${pointer || '/'} as JSON.`,
+        code: 'value-serialization-unsupported',
+        path: pointer,
+      })
   }
 }
 

@@ -7,7 +7,12 @@ export {
   type StructuredOutputSchemaErrorOptions,
 } from './errors/structured-output-schema-error.js'
 export { TypeDefinitionError } from './errors/type-definition-error.js'
-export { ValueParseError } from './errors/value-parse-error.js'
+export { ValueParseError, type ValueParseErrorCode, type ValueParseErrorOptions } from './errors/value-parse-error.js'
+export {
+  ValueSerializationError,
+  type ValueSerializationErrorCode,
+  type ValueSerializationErrorOptions,
+} from './errors/value-serialization-error.js'
 export {
   ValueValidationError,
   type ValueValidationErrorOptions,

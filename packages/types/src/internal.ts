@@ -4,6 +4,7 @@
 export { coerceValue } from './coerce-value.js'
 export { formatJSONObject, type JSONableValue, type SerializedJSON, serializeForJSON } from './format-json-value.js'
 export { loadRepairedJSON } from './load-repaired-json.js'
+export { maxNestingDepth } from './nesting-depth.js'
 export { typeNodePromptJSONSchemaText } from './prompt-json-schema.js'
 export { typeNodePydanticJSONSchema } from './pydantic-json-schema.js'
 export { type PythonJSONDumpsOptions, pythonJSONDumps } from './python-json-dumps.js'

@@ -1,5 +1,7 @@
-import { jsonrepair } from 'jsonrepair'
+import { ContainerEnds } from './container-ends.js'
+import { jsonTextNestsDeeperThan } from './nesting-depth.js'
 import { findContainerEnd, isExplicitTuple, prepareForJSONRepair, replaceBareWords } from './prepare-for-json-repair.js'
+import { repairJSON } from './repair-json.js'
 
 const nanMarker = '\u0000dspex:NaN'
 const infinityMarker = '\u0000dspex:Infinity'
@@ -27,6 +29,10 @@ const nonFiniteMarkers: Readonly<Record<string, string>> = {
  * same shape is replaced by it (an update), bare `None` inside a value stays the string `'None'`,
  * and `#`, `//` and `/* *\/` comments are skipped.
  *
+ * Any text is read in time linear in its length, without recursion that could overflow the stack.
+ *
+ * @throws {ValueParseError} (code `value-parse-too-deep`, type `Any`) when the value nests arrays or objects more
+ *   than 1,000 levels deep (`maxNestingDepth`), where Python's json and json_repair stop with a `RecursionError`.
  * @see json_repair.loads
  */
 export function loadRepairedJSON(text: string): unknown {
@@ -37,31 +43,93 @@ export function loadRepairedJSON(text: string): unknown {
 
 type JSONAttempt = { ok: true; value: unknown } | { ok: false }
 
-/** Python's `json.loads`: standard JSON plus bare `NaN`, `Infinity` and `-Infinity`. */
+/**
+ * Python's `json.loads`: standard JSON plus bare `NaN`, `Infinity` and `-Infinity`. `JSON.parse` reads any depth
+ * without recursion, but text nesting deeper than `maxNestingDepth` is not tried: as JSON it would give a
+ * value Python refuses, and the repair that reads it instead refuses it too.
+ */
 function parsePythonJSON(text: string): JSONAttempt {
+  if (jsonTextNestsDeeperThan(text)) return { ok: false }
+  // Most text tried here is not strict JSON, and a reply can hold thousands of small containers: the SyntaxError
+  // of each failure costs more than the parse. So short text that cannot be JSON is not tried, and the errors
+  // are made without a stack trace.
+  const stackTraceLimit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
   try {
-    return { ok: true, value: JSON.parse(text) }
-  } catch {
+    if (text.length > quickCheckLength || mayBeStrictJSON(text)) {
+      try {
+        return { ok: true, value: JSON.parse(text) }
+      } catch {}
+    }
     if (!text.includes('NaN') && !text.includes('Infinity')) return { ok: false }
-  }
-  try {
-    const marked = replaceBareWords(text, (word) => nonFiniteMarkers[word])
-    const value: unknown = JSON.parse(marked, (_key, item: unknown) =>
-      typeof item === 'string' && Object.hasOwn(nonFiniteValues, item) ? nonFiniteValues[item] : item,
-    )
-    return { ok: true, value }
-  } catch {
-    return { ok: false }
+    try {
+      return { ok: true, value: withNonFiniteNumbers(JSON.parse(replaceBareWords(text, (word) => nonFiniteMarkers[word]))) }
+    } catch {
+      return { ok: false }
+    }
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit
   }
 }
 
-function repairContainer(span: string): unknown {
-  const strict = parsePythonJSON(span)
+/** Text up to this length is checked by {@link mayBeStrictJSON} before `JSON.parse` is tried on it. */
+const quickCheckLength = 65_536
+
+/** The characters strict JSON has outside strings: brackets, separators, whitespace, number characters and the letters of `true`, `false`, `null`. */
+const jsonOutsideStrings = new Set('{}[]:, \t\n\r0123456789+-.eEtrufalsn')
+
+/** False when `text` has a character strict JSON cannot have outside its strings (a quick test; true proves nothing). */
+function mayBeStrictJSON(text: string): boolean {
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index] as string
+    if (char === '"') {
+      // Skip the string: to the next quote after an even run of backslashes.
+      for (;;) {
+        const quote = text.indexOf('"', index + 1)
+        if (quote === -1) return false
+        index = quote
+        let backslashes = 0
+        while (text.charCodeAt(quote - 1 - backslashes) === 0x5c) backslashes += 1
+        if (backslashes % 2 === 0) break
+      }
+    } else if (!jsonOutsideStrings.has(char)) return false
+  }
+  return true
+}
+
+/** The marker strings put in for `NaN` and the infinities replaced by those numbers, in place, without recursion. */
+function withNonFiniteNumbers(value: unknown): unknown {
+  const marked = (item: unknown): boolean => typeof item === 'string' && Object.hasOwn(nonFiniteValues, item)
+  if (marked(value)) return nonFiniteValues[value as string]
+  const pending: unknown[] = [value]
+  while (pending.length > 0) {
+    const container = pending.pop()
+    if (typeof container !== 'object' || container === null) continue
+    const record = container as Record<string, unknown>
+    for (const key of Object.keys(record)) {
+      const item = record[key]
+      if (marked(item))
+        Object.defineProperty(record, key, { value: nonFiniteValues[item as string], writable: true, enumerable: true, configurable: true })
+      else if (typeof item === 'object' && item !== null) pending.push(item)
+    }
+  }
+  return value
+}
+
+/** The container `span` read as Python's JSON, else repaired; `strictTried` when `span` is known not to be strict JSON. */
+function repairContainer(span: string, strictTried = false): unknown {
+  const strict: JSONAttempt = strictTried ? { ok: false } : parsePythonJSON(span)
   if (strict.ok) return strict.value
+  const repaired = repairJSON(prepareForJSONRepair(span))
+  if (repaired === undefined) return ''
+  const stackTraceLimit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
   try {
-    return JSON.parse(jsonrepair(prepareForJSONRepair(span)))
+    return JSON.parse(repaired)
   } catch {
     return ''
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit
   }
 }
 
@@ -89,6 +157,8 @@ function isSameShape(left: unknown, right: unknown): boolean {
 
 class TopLevelReader {
   private index = 0
+  /** Where each bracket closes, worked out once a parenthesis needs it (see {@link TopLevelReader.containerEnd}). */
+  private ends: ContainerEnds | undefined
 
   constructor(private readonly text: string) {}
 
@@ -117,7 +187,8 @@ class TopLevelReader {
       const char = text[this.index]
       if (char === '{' || char === '[') {
         const { end } = findContainerEnd(text, this.index)
-        const value = repairContainer(text.slice(this.index, end))
+        // The whole text has just failed to parse as strict JSON.
+        const value = repairContainer(text.slice(this.index, end), this.index === 0 && end === text.length)
         this.index = end
         return value
       }
@@ -163,12 +234,22 @@ class TopLevelReader {
     let first = index + 1
     while (first < text.length && /\s/.test(text[first] as string)) first += 1
     if (!/^(?:[)[{("'“”0-9.-]|true|false|null)/.test(text.slice(first, first + 5))) return false
-    const { end } = findContainerEnd(text, index)
+    const { end } = this.containerEnd(index)
     return /^[^\S\n\r]*(?:[\n\r]|$)/.test(text.slice(end))
   }
 
+  /**
+   * `findContainerEnd` for the parenthesis at `start`. A parenthesis that turns out not to start a value is
+   * skipped by one character only, so the reader may ask again for each parenthesis inside it: the ends of all
+   * of them are worked out at once, in one pass.
+   */
+  private containerEnd(start: number): { end: number; closed: boolean } {
+    this.ends ??= new ContainerEnds(this.text)
+    return this.ends.endOf(start)
+  }
+
   private readParenthesized(): unknown {
-    const { end, closed } = findContainerEnd(this.text, this.index)
+    const { end, closed } = this.containerEnd(this.index)
     const inner = this.text.slice(this.index + 1, closed ? end - 1 : end)
     this.index = end
     const items = repairContainer(`[${inner}]`)

@@ -76,9 +76,14 @@ export function parsePythonType(text: string, options: ParsePythonTypeOptions = 
   return schema
 }
 
+/** Python's parser refuses more nested brackets than this ("too many nested parentheses"). */
+const maxBracketNesting = 200
+
 class PythonTypeParser {
   private readonly tokens: Token[]
   private index = 0
+  /** How many `[` are open where the parser is. */
+  private depth = 0
 
   constructor(
     private readonly text: string,
@@ -122,8 +127,13 @@ class PythonTypeParser {
     }
     const bare = name.replace(/^(dspy\.experimental|typing|dspy|builtins)\./, '')
     if (this.isPunct('[')) {
+      const open = this.peek()
+      if (this.depth >= maxBracketNesting)
+        throw this.error(`more than ${maxBracketNesting} nested brackets (Python's parser stops there too)`, open.at)
       this.index += 1
+      this.depth += 1
       const args = this.parseArguments(bare === 'Literal')
+      this.depth -= 1
       return this.applyGeneric(bare, name, args, token.at)
     }
     if (genericNames.has(bare)) return this.applyGeneric(bare, name, [], token.at)

@@ -4,8 +4,10 @@ import { describeReceivedValue } from './describe-received-value.js'
 import { describeType } from './describe-type.js'
 import { PythonLiteralError } from './errors/python-literal-error.js'
 import { ValueParseError } from './errors/value-parse-error.js'
+import { ValueSerializationError } from './errors/value-serialization-error.js'
 import { ValueValidationError } from './errors/value-validation-error.js'
 import { loadRepairedJSON } from './load-repaired-json.js'
+import { tooDeepToParse } from './nesting-depth.js'
 import { parsePythonLiteral } from './python-literal.js'
 import { pythonScalarRepr } from './python-repr.js'
 import { pythonStr } from './python-str.js'
@@ -28,7 +30,9 @@ import type { EnumNode, LiteralNode, TypeNode } from './type-node.js'
  *
  * @throws {ValueParseError} carrying the raw text, the type's Python name and, as its cause, a
  *   `ValueValidationError` listing every issue. Its message is DSPy's: `'x' is not one of ('a', 'b')`,
- *   `x is not a valid name or value for the enum Color`, or the validation report.
+ *   `x is not a valid name or value for the enum Color`, or the validation report. Code
+ *   `value-parse-too-deep` when the text (or a value given as it is) nests arrays or objects more than
+ *   1,000 levels deep, where Python's recursion limit stops DSPy too.
  * @example
  * ```ts
  * parseValue('[1, 2]', t.list(t.integer())) // [1, 2]
@@ -43,11 +47,11 @@ export function parseValue<Schema extends TSchema>(value: unknown, schema: Schem
 }
 
 function parseNodeValue(value: unknown, node: TypeNode): unknown {
-  if (node.kind === 'str') return pythonStr(value)
+  if (node.kind === 'str') return printed(value, node)
   if (node.kind === 'enum') return findEnumMember(value, node)
   if (node.kind === 'literal') return matchLiteral(value, node)
   if (typeof value !== 'string' || allowsNoneAndString(node)) return validate(value, value, node)
-  let candidate = loadRepairedJSON(value)
+  let candidate = readJSON(value, node)
   if (candidate === '' && value !== '') {
     try {
       candidate = parsePythonLiteral(value)
@@ -57,6 +61,16 @@ function parseNodeValue(value: unknown, node: TypeNode): unknown {
     }
   }
   return validate(candidate, value, node)
+}
+
+/** json_repair's reading of the text, its too-deep error naming the field's type. */
+function readJSON(text: string, node: TypeNode): unknown {
+  try {
+    return loadRepairedJSON(text)
+  } catch (error) {
+    if (ValueParseError.isInstance(error) && error.code === 'value-parse-too-deep') throw tooDeepToParse(text, typeNodeName(node))
+    throw error
+  }
 }
 
 function validate(candidate: unknown, raw: unknown, node: TypeNode): unknown {
@@ -76,7 +90,22 @@ function validate(candidate: unknown, raw: unknown, node: TypeNode): unknown {
 
 function parseError(message: string, raw: unknown, node: TypeNode, cause: ValueValidationError): ValueParseError {
   const typeName = typeNodeName(node)
-  return new ValueParseError({ message, value: raw, text: pythonStr(raw), typeName, cause })
+  return new ValueParseError({ message, code: 'value-parse', value: raw, text: printed(raw, node), typeName, cause })
+}
+
+/**
+ * Python's `str()` of a value given as it is (`repr` when `repr` is true). A value too deep to print (more than
+ * 1,000 levels, or containing itself) is too deep to parse: the printing's error becomes the parse's.
+ */
+function printed(value: unknown, node: TypeNode, repr = false): string {
+  try {
+    return repr ? pythonValueRepr(value) : pythonStr(value)
+  } catch (error) {
+    if (ValueSerializationError.isInstance(error) && error.code === 'value-serialization-too-deep') {
+      throw tooDeepToParse(value, typeNodeName(node))
+    }
+    throw error
+  }
 }
 
 function rejection(message: string, raw: unknown, node: TypeNode): ValueParseError {
@@ -100,7 +129,7 @@ function findEnumMember(value: unknown, node: EnumNode): string | number {
   if (byValue !== undefined) return byValue.value
   const byName = node.members.find((member) => member.name === value)
   if (byName !== undefined) return byName.value
-  throw rejection(`${pythonStr(value)} is not a valid name or value for the enum ${node.name}`, value, node)
+  throw rejection(`${printed(value, node)} is not a valid name or value for the enum ${node.name}`, value, node)
 }
 
 function matchLiteral(value: unknown, node: LiteralNode): unknown {
@@ -115,7 +144,7 @@ function matchLiteral(value: unknown, node: LiteralNode): unknown {
     if (allowed.some((item) => item === text)) return text
   }
   const tuple = `(${allowed.map((item) => pythonScalarRepr(item)).join(', ')}${allowed.length === 1 ? ',' : ''})`
-  throw rejection(`${pythonValueRepr(value)} is not one of ${tuple}`, value, node)
+  throw rejection(`${printed(value, node, true)} is not one of ${tuple}`, value, node)
 }
 
 /** True for a union that has both `str` and `None` among its options (nested unions flattened). */

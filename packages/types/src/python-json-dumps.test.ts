@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { ValueSerializationError } from './errors/value-serialization-error.js'
 import { pythonJSONDumps } from './python-json-dumps.js'
 
 describe('pythonJSONDumps', () => {
@@ -28,7 +29,7 @@ describe('pythonJSONDumps', () => {
   })
 
   it('refuses values JSON cannot express', () => {
-    expect(() => pythonJSONDumps({ run: () => 1 })).toThrow(TypeError)
+    expect(() => pythonJSONDumps({ run: () => 1 })).toThrow(ValueSerializationError)
     expect(() => pythonJSONDumps(Symbol('s'))).toThrow('is not JSON serializable')
   })
 })

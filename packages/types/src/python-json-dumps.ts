@@ -1,3 +1,5 @@
+import { ValueSerializationError } from './errors/value-serialization-error.js'
+import { maxNestingDepth, tooDeepToWrite } from './nesting-depth.js'
 import { pythonFloatRepr } from './python-repr.js'
 
 /** Options of {@link pythonJSONDumps}, mirroring Python's `json.dumps`. */
@@ -14,21 +16,33 @@ export interface PythonJSONDumpsOptions {
  * them. Integral numbers print as ints (JavaScript cannot tell `1` from `1.0`) unless their JSON
  * pointer is in `floatPaths`.
  *
- * @throws {TypeError} when the value holds something JSON cannot express (a function, a symbol, a bigint).
+ * @throws {ValueSerializationError} when the value holds something JSON cannot express (a function, a symbol, a
+ *   bigint; code `value-serialization-unsupported`), or nests more than 1,000 levels deep or contains itself
+ *   (code `value-serialization-too-deep`), where Python's `json.dumps` stops with a `RecursionError`.
  */
 export function pythonJSONDumps(value: unknown, options: PythonJSONDumpsOptions = {}): string {
-  return dump(value, options, '', 0)
+  // Without float paths no pointer is looked up, so none is built.
+  const floatPaths = options.floatPaths !== undefined && options.floatPaths.size > 0 ? options.floatPaths : undefined
+  return dump(value, { indent: options.indent, floatPaths }, '', 0, 0)
 }
 
-function dump(value: unknown, options: PythonJSONDumpsOptions, pointer: string, depth: number): string {
+interface DumpSettings {
+  readonly indent: number | undefined
+  readonly floatPaths: ReadonlySet<string> | undefined
+}
+
+/** `depth` is the indentation level; `nesting` also counts the `toJSON()` results passed through, so neither can recurse forever. */
+function dump(value: unknown, settings: DumpSettings, pointer: string, depth: number, nesting: number): string {
+  const { indent, floatPaths } = settings
   if (value === null || value === undefined) return 'null'
   if (typeof value === 'boolean') return value ? 'true' : 'false'
   if (typeof value === 'string') return JSON.stringify(value)
-  if (typeof value === 'number') return dumpNumber(value, options.floatPaths?.has(pointer) === true)
+  if (typeof value === 'number') return dumpNumber(value, floatPaths?.has(pointer) === true)
   if (typeof value === 'object') {
+    if (nesting >= maxNestingDepth) throw tooDeepToWrite(pointer)
     const withJSON = value as { toJSON?: () => unknown }
     if (typeof withJSON.toJSON === 'function' && !Array.isArray(value)) {
-      return dump(withJSON.toJSON(), options, pointer, depth)
+      return dump(withJSON.toJSON(), settings, pointer, depth, nesting + 1)
     }
     const entries: [string | undefined, unknown][] = Array.isArray(value)
       ? value.map((item) => [undefined, item])
@@ -37,16 +51,20 @@ function dump(value: unknown, options: PythonJSONDumpsOptions, pointer: string, 
     const close = Array.isArray(value) ? ']' : '}'
     if (entries.length === 0) return open + close
     const parts = entries.map(([key, item], index) => {
-      const childPointer = `${pointer}/${key ?? index}`
-      const rendered = dump(item, options, childPointer, depth + 1)
+      const childPointer = floatPaths === undefined ? pointer : `${pointer}/${key ?? index}`
+      const rendered = dump(item, settings, childPointer, depth + 1, nesting + 1)
       return key === undefined ? rendered : `${JSON.stringify(key)}: ${rendered}`
     })
-    if (options.indent === undefined) return open + parts.join(', ') + close
-    const inner = ' '.repeat(options.indent * (depth + 1))
-    const outer = ' '.repeat(options.indent * depth)
+    if (indent === undefined) return open + parts.join(', ') + close
+    const inner = ' '.repeat(indent * (depth + 1))
+    const outer = ' '.repeat(indent * depth)
     return `${open}\n${inner}${parts.join(`,\n${inner}`)}\n${outer}${close}`
   }
-  throw new TypeError(`Object of type ${typeof value} is not JSON serializable`)
+  throw new ValueSerializationError({
+    message: `Object of type ${typeof value} is not JSON serializable`,
+    code: 'value-serialization-unsupported',
+    path: pointer,
+  })
 }
 
 function dumpNumber(value: number, asFloat: boolean): string {

@@ -314,14 +314,29 @@ function numberParsed(value: number, kind: 'int' | 'float'): Parsed {
   return { value, kind, hashKey: `n:${value}`, keyText, constant: false }
 }
 
+/**
+ * A tuple. Its hash key and key text are worked out only when the tuple is used as a dict key or set item (and
+ * then once): built eagerly, nested tuples would copy their items' keys at every level, and JSON-quoting them
+ * (as an earlier version did) doubled their escapes per level.
+ */
 function tupleParsed(items: readonly Parsed[]): Parsed {
-  const hashable = items.every((item) => item.hashKey !== undefined)
-  const keyTexts = items.map((item) => (item.kind === 'str' ? pythonStringRepr(item.keyText) : item.keyText))
+  let hashKey: string | undefined | null = null
+  let keyText: string | undefined
   return {
     value: items.map((item) => item.value),
     kind: 'tuple',
-    hashKey: hashable ? `t:${JSON.stringify(items.map((item) => item.hashKey))}` : undefined,
-    keyText: `(${keyTexts.join(', ')}${items.length === 1 ? ',' : ''})`,
+    get hashKey(): string | undefined {
+      if (hashKey === null) {
+        const keys = items.map((item) => item.hashKey)
+        // Each item's key prefixed by its length, so different tuples never share a key.
+        hashKey = keys.every((key) => key !== undefined) ? `t${keys.length}:${keys.map((key) => `${key.length}:${key}`).join('')}` : undefined
+      }
+      return hashKey
+    },
+    get keyText(): string {
+      keyText ??= `(${items.map((item) => (item.kind === 'str' ? pythonStringRepr(item.keyText) : item.keyText)).join(', ')}${items.length === 1 ? ',' : ''})`
+      return keyText
+    },
     constant: false,
   }
 }

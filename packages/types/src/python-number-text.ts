@@ -1,5 +1,6 @@
 const intPattern = /^[+-]?\d+(?:_\d+)*(?:\.0+)?$/
-const floatPattern = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/
+// No nested quantifiers (`\d+\.?\d*` would try every split of a long digit run before failing).
+const floatPattern = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/
 const specialFloatPattern = /^([+-]?)(inf|infinity|nan)$/i
 
 /**

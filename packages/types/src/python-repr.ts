@@ -29,12 +29,18 @@ export function pythonIntRepr(value: number): string {
   return Number.isSafeInteger(value) ? String(value) : BigInt(Math.trunc(value)).toString()
 }
 
+/** Characters `repr` escapes in any string: the backslash and control characters. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters Python escapes.
+const needsEscapePattern = /[\\\x00-\x1f\x7f]/
+
 /**
  * Python's `repr()` of a string: single quotes unless the text has a single quote and no double
  * quote; backslashes, the chosen quote and control characters escaped.
  */
 export function pythonStringRepr(value: string): string {
   const quote = value.includes("'") && !value.includes('"') ? '"' : "'"
+  // Most strings need no escape: then they are quoted as they are, without a pass over each character.
+  if (!needsEscapePattern.test(value) && (quote === '"' || !value.includes("'"))) return quote + value + quote
   let out = quote
   for (const char of value) {
     const code = char.codePointAt(0) ?? 0

@@ -6,7 +6,7 @@ import { ValueValidationError } from './value-validation-error.js'
 describe('ValueParseError', () => {
   it('keeps the raw text, the type name and the validation error', () => {
     const cause = new ValueValidationError({ typeName: 'int', issues: [{ path: '', expected: 'int', got: "'x' (string)" }] })
-    const error = new ValueParseError({ message: cause.message, value: 'x', text: 'x', typeName: 'int', cause })
+    const error = new ValueParseError({ message: cause.message, code: 'value-parse', value: 'x', text: 'x', typeName: 'int', cause })
     expect(error.code).toBe('value-parse')
     expect(error.value).toBe('x')
     expect(error.text).toBe('x')

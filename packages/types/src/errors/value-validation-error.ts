@@ -14,8 +14,10 @@ export interface ValueValidationIssue {
 export interface ValueValidationErrorOptions {
   /** The Python name of the type the value was checked against (`list[Person]`). */
   readonly typeName: string
-  /** Every problem found, in the order they were found. */
+  /** Every problem found, in the order they were found (or the first of them, when `omittedIssues` counts the rest). */
   readonly issues: readonly ValueValidationIssue[]
+  /** How many more problems were found but not listed (a value with millions of bad items lists the first 1,000). */
+  readonly omittedIssues?: number
   readonly cause?: unknown
 }
 
@@ -31,16 +33,21 @@ export class ValueValidationError extends DSPexError {
   readonly typeName: string
   /** Every problem found (non-enumerable: the message lists them). */
   declare readonly issues: readonly ValueValidationIssue[]
+  /** How many more problems were found but not listed. */
+  readonly omittedIssues: number
 
-  constructor({ typeName, issues, cause }: ValueValidationErrorOptions) {
-    super({ message: formatValidationMessage(typeName, issues), code: 'value-validation', cause })
+  constructor({ typeName, issues, omittedIssues = 0, cause }: ValueValidationErrorOptions) {
+    super({ message: formatValidationMessage(typeName, issues, omittedIssues), code: 'value-validation', cause })
     this.typeName = typeName
     this.setLargeField('issues', issues)
+    this.omittedIssues = omittedIssues
   }
 }
 
-function formatValidationMessage(typeName: string, issues: readonly ValueValidationIssue[]): string {
-  const count = `${issues.length} validation error${issues.length === 1 ? '' : 's'} for ${typeName}`
+function formatValidationMessage(typeName: string, issues: readonly ValueValidationIssue[], omitted: number): string {
+  const total = issues.length + omitted
+  const count = `${total} validation error${total === 1 ? '' : 's'} for ${typeName}`
   const lines = issues.map((issue) => `${issue.path === '' ? '' : `${issue.path}: `}expected ${issue.expected}, got ${issue.got}`)
+  if (omitted > 0) lines.push(`... and ${omitted} more`)
   return [count, ...lines].join('\n')
 }

@@ -23,10 +23,16 @@ function invalid(message: string): SpecialTypeError {
  * else of the first one-line ```` ```code``` ````, trimmed; text without a fence is kept as it is.
  */
 export function extractCodeFromFence(text: string): string {
-  const block = /```[^\n]*\n([\s\S]*?)```/.exec(text)
-  if (block !== null) return (block[1] ?? '').trim()
-  const inline = /```([\s\S]*?)```/.exec(text)
-  if (inline !== null) return (inline[1] ?? '').trim()
+  // DSPy's patterns, ```` ```[^\n]*\n([\s\S]*?)``` ```` then ```` ```([\s\S]*?)``` ````, found with plain
+  // searches: both can only match from the first fence (if it fails, every later one does), and a regex engine
+  // would try each fence of an unclosed text in turn, reading the rest of the text for each.
+  const open = text.indexOf('```')
+  if (open === -1) return text
+  const lineEnd = text.indexOf('\n', open + 3)
+  const blockEnd = lineEnd === -1 ? -1 : text.indexOf('```', lineEnd + 1)
+  if (blockEnd !== -1) return text.slice(lineEnd + 1, blockEnd).trim()
+  const inlineEnd = text.indexOf('```', open + 3)
+  if (inlineEnd !== -1) return text.slice(open + 3, inlineEnd).trim()
   return text
 }
 

@@ -1,6 +1,7 @@
 import { withCallbacks } from '@dspex/core'
 import { type TArray, type TObject, type TOptional, type TRecord, type TString, type TUnknown, Type } from 'typebox'
 import { SpecialTypeError } from '../errors/special-type-error.js'
+import { ValueParseError } from '../errors/value-parse-error.js'
 import { loadRepairedJSON } from '../load-repaired-json.js'
 import { pythonValueRepr } from '../python-value-repr.js'
 import { isPlainRecord, receivedTypeName, receivedValueText } from './received-value.js'
@@ -49,6 +50,16 @@ function isToolCallRecord(value: unknown): value is Record<string, unknown> {
   return isPlainRecord(value) && (('name' in value && ('args' in value || 'arguments' in value)) || 'function' in value)
 }
 
+/** A call's arguments text read as json_repair reads it; text nested too deep to read is the call's own error. */
+function repairedArguments(name: string, args: string): unknown {
+  try {
+    return loadRepairedJSON(args)
+  } catch (error) {
+    if (!ValueParseError.isInstance(error)) throw error
+    throw invalid(`Tool call ${name} arguments cannot be read: ${error.message}`, error)
+  }
+}
+
 /** Turns a DSPy-shaped (`{name, args}`) or OpenAI-shaped (`{id, function: {name, arguments}}`) call into DSPy's fields. */
 function normalizeToolCall(value: Record<string, unknown>): ToolCallFields {
   let name: unknown
@@ -64,7 +75,7 @@ function normalizeToolCall(value: Record<string, unknown>): ToolCallFields {
   }
   if (typeof name !== 'string') throw invalid(`Tool call \`name\` must be a string, received ${receivedTypeName(name)}.`)
   // json_repair semantics for a string: broken JSON is repaired, text with no JSON value in it gives ''.
-  const parsed = typeof args === 'string' ? loadRepairedJSON(args) : isPlainRecord(args) ? args : {}
+  const parsed = typeof args === 'string' ? repairedArguments(name, args) : isPlainRecord(args) ? args : {}
   if (!isPlainRecord(parsed)) {
     throw invalid(`Tool call ${name} arguments must be a JSON object, received ${receivedValueText(args)}.`)
   }
