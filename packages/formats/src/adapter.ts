@@ -100,7 +100,10 @@ export abstract class Adapter {
   /**
    * The messages for one call: the system message, the demos (incomplete ones first), the turns of a
    * `History` input, then the inputs with the output requirements. User messages holding images,
-   * audio, files or documents are split into content parts.
+   * audio, files or documents are split into content parts. Any number of demos is formatted.
+   *
+   * @throws {ValueSerializationError} for a demo or input value that cannot be written (a function, a
+   *   value nested more than 1,000 levels deep or containing itself), as DSPy fails on it too.
    *
    * @example
    * ```ts
@@ -111,11 +114,12 @@ export abstract class Adapter {
   format(signature: AnySignature, demos: readonly FieldValues[] = [], inputs: FieldValues = {}): Message[] {
     const historyName = this.historyFieldName(signature)
     const messages: Message[] = [{ role: 'system', content: this.systemMessage(signature) }]
-    messages.push(...this.formatDemos(signature, demos))
+    // One push per message: spreading hundreds of thousands of demo turns into `push` overflows the stack.
+    for (const message of this.formatDemos(signature, demos)) messages.push(message)
     let requestSignature = signature
     if (historyName !== undefined) {
       requestSignature = withoutFields(signature, [historyName])
-      messages.push(...this.formatConversationHistory(requestSignature, historyName, inputs))
+      for (const message of this.formatConversationHistory(requestSignature, historyName, inputs)) messages.push(message)
     }
     const content = this.formatUserMessageContent(requestSignature, inputs, { mainRequest: true })
     if (content) messages.push({ role: 'user', content })

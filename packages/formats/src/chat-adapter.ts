@@ -177,15 +177,29 @@ export class ChatAdapter extends Adapter {
 }
 
 /**
- * The parsed fields with defaults applied, in signature order.
+ * The parsed fields with defaults applied, in signature order. `parsedText` is the part of `completion`
+ * that was parsed, when it is not all of it.
  *
  * @throws {AdapterParseError} when an output without a default is still missing.
  */
-export function completeOutputs(adapterName: string, signature: AnySignature, completion: string, fields: AdapterOutputs): AdapterOutputs {
+export function completeOutputs(
+  adapterName: string,
+  signature: AnySignature,
+  completion: string,
+  fields: AdapterOutputs,
+  parsedText?: string,
+): AdapterOutputs {
   const completed = applyOutputFieldDefaults(signature, fields)
   const missing = signature.outputFields.find((field) => !Object.hasOwn(completed, field.name))
   if (missing !== undefined) {
-    throw new AdapterParseError({ adapterName, signature, lmResponse: completion, parsedResult: completed, fieldName: missing.name })
+    throw new AdapterParseError({
+      adapterName,
+      signature,
+      lmResponse: completion,
+      ...(parsedText === undefined ? {} : { parsedText }),
+      parsedResult: completed,
+      fieldName: missing.name,
+    })
   }
   return completed
 }

@@ -1,7 +1,10 @@
+import { maxNestingDepth } from '@dspex/types/internal'
+
 /**
  * A copy of a demo's plain data (arrays and plain objects copied, anything else kept by
  * reference: strings, numbers, and special-type values, which are immutable); `undefined` when
- * the data refers to itself, so it cannot be snapshotted.
+ * the data refers to itself or nests more than 1,000 levels deep, so it cannot be snapshotted (and
+ * formatting it fails anyway). {@link matchesSnapshot} then only recurses as deep as a snapshot goes.
  */
 export function snapshotData(value: unknown): { readonly data: unknown } | undefined {
   try {
@@ -12,11 +15,12 @@ export function snapshotData(value: unknown): { readonly data: unknown } | undef
   }
 }
 
+/** Thrown inside {@link copyData} for data that refers to itself or nests too deep. */
 const cycle = Symbol('cycle')
 
 function copyData(value: unknown, open: Set<object>): unknown {
   if (!Array.isArray(value) && !isPlainObject(value)) return value
-  if (open.has(value)) throw cycle
+  if (open.has(value) || open.size >= maxNestingDepth) throw cycle
   open.add(value)
   let copy: unknown
   if (Array.isArray(value)) copy = value.map((item) => copyData(item, open))

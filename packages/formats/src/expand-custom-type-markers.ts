@@ -2,8 +2,6 @@ import type { ContentPart, Message } from '@dspex/provider'
 import { customTypeEndIdentifier, customTypeStartIdentifier, loadRepairedJSON, pythonJSONDumps } from '@dspex/types/internal'
 import { pythonStrip } from './python-strip.js'
 
-const markerPattern = new RegExp(`${customTypeStartIdentifier}([\\s\\S]*?)${customTypeEndIdentifier}`, 'g')
-
 /**
  * A user message whose text holds special-type markers (an Image, Audio, File or Document value
  * formatted into the prompt) with the marked spans turned into content parts; the text around them
@@ -22,15 +20,21 @@ export function expandCustomTypeMarkers(message: Message): Message {
   return { role: 'user', content: splitMarkedText(message.content) }
 }
 
-/** The text split into parts at each marked span. */
+/**
+ * The text split into parts at each marked span (a start marker, then the first end marker after it).
+ * Found with plain searches, in time linear in the text: once a start marker has no end marker after
+ * it, no later one has.
+ */
 export function splitMarkedText(text: string): ContentPart[] {
   const parts: ContentPart[] = []
   let lastEnd = 0
-  for (const match of text.matchAll(markerPattern)) {
-    const start = match.index
+  for (let start = text.indexOf(customTypeStartIdentifier); start !== -1; start = text.indexOf(customTypeStartIdentifier, lastEnd)) {
+    const payloadStart = start + customTypeStartIdentifier.length
+    const end = text.indexOf(customTypeEndIdentifier, payloadStart)
+    if (end === -1) break
     if (start > lastEnd) parts.push({ type: 'text', text: text.slice(lastEnd, start) })
-    parts.push(...payloadParts(pythonStrip(match[1] ?? '')))
-    lastEnd = start + match[0].length
+    for (const part of payloadParts(pythonStrip(text.slice(payloadStart, end)))) parts.push(part)
+    lastEnd = end + customTypeEndIdentifier.length
   }
   if (lastEnd < text.length) parts.push({ type: 'text', text: text.slice(lastEnd) })
   return parts

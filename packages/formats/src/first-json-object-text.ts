@@ -3,6 +3,10 @@
  * `\{(?:[^{}]|(?R))*\}`: from each `{` in turn, the span up to the `}` that balances it; a start
  * whose braces never balance is skipped. `undefined` when there is none.
  *
+ * Found in one pass, in time linear in the text: each `}` closes the nearest `{` still open, so the
+ * answer is the earliest `{` that gets closed (a regex engine, or a scan from each `{`, reads the
+ * rest of the text again for every unbalanced `{`).
+ *
  * @example
  * ```ts
  * firstJSONObjectText('Sure: {"answer": {"x": 1}} done') // '{"answer": {"x": 1}}'
@@ -10,16 +14,21 @@
  * @see dspy.adapters.json_adapter.JSONAdapter.parse
  */
 export function firstJSONObjectText(text: string): string | undefined {
-  for (let start = text.indexOf('{'); start !== -1; start = text.indexOf('{', start + 1)) {
-    let depth = 0
-    for (let index = start; index < text.length; index += 1) {
-      const char = text[index]
-      if (char === '{') depth += 1
-      else if (char === '}') {
-        depth -= 1
-        if (depth === 0) return text.slice(start, index + 1)
+  const open: number[] = []
+  let start = -1
+  let end = -1
+  for (let index = text.indexOf('{'); index < text.length && index !== -1; index += 1) {
+    const code = text.charCodeAt(index)
+    if (code === 0x7b) open.push(index)
+    else if (code === 0x7d && open.length > 0) {
+      const opened = open.pop() as number
+      if (start === -1 || opened < start) {
+        start = opened
+        end = index
       }
+      // Nothing is open any more: no `{` before this point is left, and any later one starts later.
+      if (open.length === 0) break
     }
   }
-  return undefined
+  return start === -1 ? undefined : text.slice(start, end + 1)
 }

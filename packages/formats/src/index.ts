@@ -17,7 +17,7 @@ export type {
 export { ChatAdapter, type ChatAdapterOptions } from './chat-adapter.js'
 export { AdapterConfigurationError } from './errors/adapter-configuration-error.js'
 export { AdapterParseError, type AdapterParseErrorOptions } from './errors/adapter-parse-error.js'
-export { XMLSyntaxError, type XMLSyntaxErrorOptions } from './errors/xml-syntax-error.js'
+export { XMLSyntaxError, type XMLSyntaxErrorCode, type XMLSyntaxErrorOptions } from './errors/xml-syntax-error.js'
 export { JSONAdapter } from './json-adapter.js'
 export { TwoStepAdapter } from './two-step-adapter.js'
 export { XMLAdapter } from './xml-adapter.js'

@@ -1,6 +1,6 @@
 import type { ModelCapabilities, ResponseFormat } from '@dspex/provider'
 import type { SignatureField } from '@dspex/signatures'
-import { openaiStrictJSONSchema, parseValue } from '@dspex/types'
+import { openaiStrictJSONSchema, parseValue, ValueParseError } from '@dspex/types'
 import { formatJSONObject, loadRepairedJSON, pythonJSONDumps, pythonStr } from '@dspex/types/internal'
 import type { TSchema } from 'typebox'
 import type { AdapterOptions, AdapterRequestOptions } from './adapter.js'
@@ -108,28 +108,35 @@ export class JSONAdapter extends ChatAdapter {
   /**
    * The outputs in a JSON object: the completion is repaired as JSON (or its first balanced `{...}`
    * is), keys that are not outputs are dropped, each value is parsed by its type, and optional
-   * outputs take their defaults.
+   * outputs take their defaults. Any reply is read in time linear in its length.
    *
-   * @throws {AdapterParseError} when there is no JSON object, a value does not fit its type (the
-   *   `ValueParseError` is the cause; DSPy lets that error through unwrapped), or an output is missing.
+   * @throws {AdapterParseError} carrying the whole reply (`lmResponse`; the message shows the `{...}`
+   *   span when that is what was parsed, as DSPy's does) when there is no JSON object, the JSON nests
+   *   more than 1,000 levels deep (a `ValueParseError` with code `value-parse-too-deep` is the cause), a
+   *   value does not fit its type (the `ValueParseError` is the cause; DSPy lets that error through
+   *   unwrapped), or an output is missing.
    * @see dspy.JSONAdapter.parse
    */
   override parse(signature: AnySignature, completion: string): AdapterOutputs {
     let text = completion
-    let decoded = loadRepairedJSON(text)
-    if (!isRecord(decoded)) {
+    let read = readJSONObject(text)
+    if (!isRecord(read.decoded)) {
       const span = firstJSONObjectText(text)
       if (span !== undefined) {
         text = span
-        decoded = loadRepairedJSON(text)
+        read = readJSONObject(text)
       }
     }
+    const { decoded, failure } = read
+    const parsedText = text === completion ? {} : { parsedText: text }
     if (!isRecord(decoded)) {
       throw new AdapterParseError({
         adapterName: 'JSONAdapter',
         signature,
-        lmResponse: text,
-        message: 'LM response cannot be serialized to a JSON object.',
+        lmResponse: completion,
+        ...parsedText,
+        message: failure === undefined ? 'LM response cannot be serialized to a JSON object.' : errorText(failure),
+        ...(failure === undefined ? {} : { cause: failure }),
       })
     }
     const outputs = this.outputFieldsByName(signature)
@@ -143,8 +150,9 @@ export class JSONAdapter extends ChatAdapter {
         throw new AdapterParseError({
           adapterName: 'JSONAdapter',
           signature,
-          lmResponse: text,
-          message: `Failed to parse field ${name} with value ${pythonStr(value)} from the LM response. Error message: ${errorText(error)}`,
+          lmResponse: completion,
+          ...parsedText,
+          message: `Failed to parse field ${name} with value ${printedValue(value, error)} from the LM response. Error message: ${errorText(error)}`,
           fieldName: name,
           parsedResult: { ...fields },
           listParsedFields: false,
@@ -152,7 +160,7 @@ export class JSONAdapter extends ChatAdapter {
         })
       }
     }
-    return completeOutputs('JSONAdapter', signature, text, fields)
+    return completeOutputs('JSONAdapter', signature, completion, fields, text === completion ? undefined : text)
   }
 
   /** How the response is shaped for this signature and model. @see dspy.JSONAdapter.__call__ */
@@ -196,6 +204,21 @@ setDefaultFallbackAdapter(
 
 function isToolCallsField(field: SignatureField): boolean {
   return field.type.kind === 'special' && field.type.name === 'ToolCalls'
+}
+
+/** Python's `str()` of a field value that failed, reusing the text the `ValueParseError` already printed. */
+function printedValue(value: unknown, error: unknown): string {
+  return ValueParseError.isInstance(error) && error.value === value ? error.text : pythonStr(value)
+}
+
+/** json_repair's reading of `text`, or the typed error of text nested too deep to read (`decoded` is then undefined). */
+function readJSONObject(text: string): { decoded: unknown; failure: ValueParseError | undefined } {
+  try {
+    return { decoded: loadRepairedJSON(text), failure: undefined }
+  } catch (error) {
+    if (!ValueParseError.isInstance(error)) throw error
+    return { decoded: undefined, failure: error }
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -43,7 +43,7 @@ export class TwoStepAdapter extends Adapter {
   /** The system message (the task description), the demos, then the inputs as `name: value` lines. @see dspy.TwoStepAdapter.format */
   override format(signature: AnySignature, demos: readonly FieldValues[] = [], inputs: FieldValues = {}): Message[] {
     const messages: Message[] = [{ role: 'system', content: this.cached(signature, 'task-description', () => this.formatTaskDescription(signature)) }]
-    messages.push(...this.formatDemos(signature, demos))
+    for (const message of this.formatDemos(signature, demos)) messages.push(message)
     messages.push({ role: 'user', content: this.formatUserMessageContent(signature, inputs) })
     return messages.map(expandCustomTypeMarkers)
   }

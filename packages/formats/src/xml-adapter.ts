@@ -74,8 +74,9 @@ export class XMLAdapter extends ChatAdapter {
    * The outputs in top-level tags: each field's elements are read as its JSON Schema says (each
    * `anyOf` option in turn), then parsed by its type; optional outputs take their defaults.
    *
-   * @throws {AdapterParseError} for XML that is not well-formed (`Failed to parse XML: ...`), a value
-   *   that does not fit its field, or a missing output.
+   * @throws {AdapterParseError} carrying the whole reply, for XML that is not well-formed or nests
+   *   elements more than 1,000 levels deep (`Failed to parse XML: ...`, the `XMLSyntaxError` as cause),
+   *   a value that does not fit its field (or nests JSON more than 1,000 levels deep), or a missing output.
    * @see dspy.XMLAdapter.parse
    */
   override parse(signature: AnySignature, completion: string): AdapterOutputs {
@@ -156,14 +157,15 @@ export class XMLAdapter extends ChatAdapter {
 }
 
 /**
- * DSPy's `parse_value`, then, when that fails validation (not an enum or `Literal` mismatch),
- * pydantic's lax validation of the value as it is.
+ * DSPy's `parse_value`, then, when that fails validation (not an enum or `Literal` mismatch, nor text
+ * nested too deep to read), pydantic's lax validation of the value as it is.
  */
 function parseXMLFieldValue(value: unknown, field: SignatureField): unknown {
   try {
     return parseValue(value, field.schema)
   } catch (error) {
-    if (!ValueParseError.isInstance(error) || field.type.kind === 'enum' || field.type.kind === 'literal') throw error
+    if (!ValueParseError.isInstance(error) || error.code === 'value-parse-too-deep') throw error
+    if (field.type.kind === 'enum' || field.type.kind === 'literal') throw error
     return coerceValue(value, field.type)
   }
 }

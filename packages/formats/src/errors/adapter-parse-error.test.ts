@@ -41,7 +41,9 @@ describe('AdapterParseError', () => {
 
   it('has siblings with their own codes', () => {
     expect(new AdapterConfigurationError({ message: 'm' }).code).toBe('adapter-configuration')
-    expect(new XMLSyntaxError({ message: 'mismatched tag: line 1, column 2', reason: 'mismatched tag', line: 1, column: 2 })).toMatchObject({
+    expect(
+      new XMLSyntaxError({ message: 'mismatched tag: line 1, column 2', code: 'xml-syntax', reason: 'mismatched tag', line: 1, column: 2 }),
+    ).toMatchObject({
       message: 'mismatched tag: line 1, column 2',
       code: 'xml-syntax',
     })

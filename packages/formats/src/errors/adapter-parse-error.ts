@@ -7,8 +7,13 @@ export interface AdapterParseErrorOptions {
   readonly adapterName: string
   /** The signature whose output fields were expected. */
   readonly signature: Signature<object, object>
-  /** The LM's text that was being parsed, as it was. */
+  /** The LM's whole reply, as it was (also when only part of it was parsed). */
   readonly lmResponse: string
+  /**
+   * The part of the reply that was parsed, when it is not all of it (the JSON adapter's first `{...}` span). The
+   * message shows it as `LM Response`, as DSPy's does; `lmResponse` keeps the whole reply.
+   */
+  readonly parsedText?: string
   /** What went wrong, shown before DSPy's standard report; none for a plain mismatch of fields. */
   readonly message?: string
   /** The output field that could not be parsed, or the first one missing, when there is one. */
@@ -25,14 +30,14 @@ export interface AdapterParseErrorOptions {
 }
 
 /**
- * An LM reply an adapter could not turn into the signature's outputs. It keeps the raw reply, the
- * signature, the field that failed (when one did) and whatever was parsed before the failure; its
- * message has DSPy's layout:
+ * An LM reply an adapter could not turn into the signature's outputs. It keeps the whole raw reply (in
+ * every case, also when only a part of it was parsed), the signature, the field that failed (when one
+ * did) and whatever was parsed before the failure; its message has DSPy's layout:
  *
  * ```text
  * {message}\n\n
  * Adapter {adapterName} failed to parse the LM response. \n\n
- * LM Response: {lmResponse} \n\n
+ * LM Response: {parsedText ?? lmResponse} \n\n
  * Expected to find output fields in the LM response: [{outputs}] \n\n
  * Actual output fields parsed from the LM response: [{parsed}] \n\n   (when the fields do not match the outputs)
  * ```
@@ -52,8 +57,10 @@ export class AdapterParseError extends DSPexError {
   readonly adapterName: string
   /** The signature whose outputs were expected (non-enumerable: printed as `Name(inputs -> outputs)`). */
   declare readonly signature: Signature<object, object>
-  /** The LM's text, unchanged. */
+  /** The LM's whole reply, unchanged. */
   readonly lmResponse: string
+  /** The part of the reply that was parsed, when it is not all of it (shown in the message as DSPy shows it). */
+  readonly parsedText: string | undefined
   /** The output field that failed or is missing, if one is known. */
   readonly fieldName: string | undefined
   /** The fields parsed before the failure, if known (non-enumerable). */
@@ -64,6 +71,7 @@ export class AdapterParseError extends DSPexError {
     this.adapterName = options.adapterName
     this.setLargeField('signature', options.signature)
     this.lmResponse = options.lmResponse
+    this.parsedText = options.parsedText
     this.fieldName = options.fieldName
     this.setLargeField('parsedResult', options.parsedResult)
   }
@@ -74,12 +82,12 @@ export class AdapterParseError extends DSPexError {
   }
 }
 
-function reportText({ adapterName, signature, lmResponse, message, parsedResult, listParsedFields }: AdapterParseErrorOptions): string {
+function reportText({ adapterName, signature, lmResponse, parsedText, message, parsedResult, listParsedFields }: AdapterParseErrorOptions): string {
   const outputs = signature.outputFields.map((field) => field.name).join(', ')
   let text =
     `${message ? `${message}\n\n` : ''}` +
     `Adapter ${adapterName} failed to parse the LM response. \n\n` +
-    `LM Response: ${lmResponse} \n\n` +
+    `LM Response: ${parsedText ?? lmResponse} \n\n` +
     `Expected to find output fields in the LM response: [${outputs}] \n\n`
   if (parsedResult !== undefined && listParsedFields !== false) {
     text += `Actual output fields parsed from the LM response: [${Object.keys(parsedResult).join(', ')}] \n\n`

@@ -1,4 +1,5 @@
-import { XMLSyntaxError } from '../errors/xml-syntax-error.js'
+import { maxNestingDepth } from '@dspex/types/internal'
+import { XMLSyntaxError, type XMLSyntaxErrorCode } from '../errors/xml-syntax-error.js'
 import type { XMLElement } from './xml-element.js'
 
 const xmlNamespace = 'http://www.w3.org/XML/1998/namespace'
@@ -61,8 +62,12 @@ function isXMLChar(code: number): boolean {
 interface OpenElement {
   readonly element: XMLElement
   readonly qname: string
-  readonly namespaces: ReadonlyMap<string, string>
+  /** The namespace prefixes the element declares (`''` for the default namespace), undone when it ends. */
+  readonly declared: readonly string[]
 }
+
+/** The attributes of an element that has none, shared (elements are read-only once read). */
+const noAttributes: ReadonlyMap<string, string> = new Map()
 
 /**
  * Reads a well-formed XML document into its root element as Python's `xml.etree.ElementTree.fromstring`
@@ -70,23 +75,31 @@ interface OpenElement {
  * predefined entities and character references are decoded, line breaks are normalised to `\n`,
  * attribute values have their whitespace normalised, and namespaced names become `{uri}local`.
  * Document type declarations are not supported (expat reports them as invalid here, inside an element).
+ * Any text is read in time linear in its length, without recursion.
  *
- * @throws {XMLSyntaxError} with expat's reason and position for text that is not well-formed.
+ * @throws {XMLSyntaxError} with expat's reason and position for text that is not well-formed (code
+ *   `xml-syntax`), or for elements nested more than `maxDepth` levels deep (code `xml-too-deep`; default
+ *   1,000, past which Python's recursive ElementTree writer and DSPy's reading of nested fields fail).
  * @see xml.etree.ElementTree.fromstring
  */
-export function readXML(source: string): XMLElement {
-  return new XMLReader(source).document()
+export function readXML(source: string, maxDepth = maxNestingDepth): XMLElement {
+  return new XMLReader(source, maxDepth).document()
 }
 
 class XMLReader {
   private index = 0
   private readonly stack: OpenElement[] = []
+  /** For each namespace prefix in scope, its URIs from the outermost declaration to the innermost. */
+  private readonly namespaces = new Map<string, string[]>([['xml', [xmlNamespace]]])
   private data: string[] = []
   private last: XMLElement | undefined
   private lastWasEnd = false
   private root: XMLElement | undefined
 
-  constructor(private readonly source: string) {}
+  constructor(
+    private readonly source: string,
+    private readonly maxDepth: number,
+  ) {}
 
   document(): XMLElement {
     const text = this.source
@@ -293,36 +306,62 @@ class XMLReader {
 
   private open(qname: string, raw: readonly [string, string, number][], tagStart: number, closed: boolean): void {
     const parent = this.stack.at(-1)
-    const namespaces = new Map(parent?.namespaces ?? [['xml', xmlNamespace]])
-    for (const [name, value] of raw) {
-      if (name === 'xmlns') namespaces.set('', value)
-      else if (name.startsWith('xmlns:')) namespaces.set(name.slice(6), value)
+    if (!closed && this.stack.length >= this.maxDepth) {
+      throw this.error(`elements nested more than ${this.maxDepth} levels deep`, tagStart, 'xml-too-deep')
     }
-    const resolve = (name: string, isElement: boolean): string => {
-      const colon = name.indexOf(':')
-      if (colon === -1) {
-        const uri = isElement ? namespaces.get('') : undefined
-        return uri ? `{${uri}}${name}` : name
+    const declared: string[] = []
+    for (const [name, value] of raw) {
+      const prefix = name === 'xmlns' ? '' : name.startsWith('xmlns:') ? name.slice(6) : undefined
+      if (prefix === undefined) continue
+      const uris = this.namespaces.get(prefix)
+      if (uris === undefined) this.namespaces.set(prefix, [value])
+      else uris.push(value)
+      declared.push(prefix)
+    }
+    const namespace = (prefix: string): string | undefined => this.namespaces.get(prefix)?.at(-1)
+    try {
+      const resolve = (name: string, isElement: boolean): string => {
+        const colon = name.indexOf(':')
+        if (colon === -1) {
+          const uri = isElement ? namespace('') : undefined
+          return uri ? `{${uri}}${name}` : name
+        }
+        const uri = namespace(name.slice(0, colon))
+        if (uri === undefined) throw this.error('unbound prefix', tagStart)
+        return `{${uri}}${name.slice(colon + 1)}`
       }
-      const uri = namespaces.get(name.slice(0, colon))
-      if (uri === undefined) throw this.error('unbound prefix', tagStart)
-      return `{${uri}}${name.slice(colon + 1)}`
+      let attributes = noAttributes
+      if (raw.length > declared.length) {
+        const resolved = new Map<string, string>()
+        for (const [name, value] of raw) {
+          if (name !== 'xmlns' && !name.startsWith('xmlns:')) resolved.set(resolve(name, false), value)
+        }
+        attributes = resolved
+      }
+      const element: XMLElement = { tag: resolve(qname, true), attributes, text: null, tail: null, children: [] }
+      this.flush()
+      if (parent === undefined) this.root = element
+      else parent.element.children.push(element)
+      this.last = element
+      this.lastWasEnd = false
+      if (closed) {
+        this.lastWasEnd = true
+        if (parent === undefined) this.stack.length = 0
+      } else {
+        this.stack.push({ element, qname, declared })
+      }
+    } finally {
+      // A self-closing element's declarations end with it.
+      if (closed) this.undeclare(declared)
     }
-    const attributes = new Map<string, string>()
-    for (const [name, value] of raw) {
-      if (name !== 'xmlns' && !name.startsWith('xmlns:')) attributes.set(resolve(name, false), value)
-    }
-    const element: XMLElement = { tag: resolve(qname, true), attributes, text: null, tail: null, children: [] }
-    this.flush()
-    if (parent === undefined) this.root = element
-    else parent.element.children.push(element)
-    this.last = element
-    this.lastWasEnd = false
-    if (closed) {
-      this.lastWasEnd = true
-      if (parent === undefined) this.stack.length = 0
-    } else {
-      this.stack.push({ element, qname, namespaces })
+  }
+
+  /** Takes the namespace declarations of an element that ended out of scope. */
+  private undeclare(declared: readonly string[]): void {
+    for (const prefix of declared) {
+      const uris = this.namespaces.get(prefix)
+      uris?.pop()
+      if (uris?.length === 0) this.namespaces.delete(prefix)
     }
   }
 
@@ -338,6 +377,7 @@ class XMLReader {
     this.index += 1
     this.flush()
     this.stack.pop()
+    this.undeclare(open.declared)
     this.last = open.element
     this.lastWasEnd = true
   }
@@ -352,7 +392,7 @@ class XMLReader {
     else this.last.text = text
   }
 
-  private error(reason: string, at: number): XMLSyntaxError {
+  private error(reason: string, at: number, code: XMLSyntaxErrorCode = 'xml-syntax'): XMLSyntaxError {
     let line = 1
     let lineStart = 0
     for (let position = 0; position < at && position < this.source.length; position += 1) {
@@ -363,6 +403,6 @@ class XMLReader {
       }
     }
     const column = [...this.source.slice(lineStart, at)].length
-    return new XMLSyntaxError({ message: `${reason}: line ${line}, column ${column}`, reason, line, column })
+    return new XMLSyntaxError({ message: `${reason}: line ${line}, column ${column}`, code, reason, line, column })
   }
 }
