@@ -6,6 +6,7 @@ import { describeType } from './describe-type.js'
 import { ValueValidationError } from './errors/value-validation-error.js'
 import { specialTypeSchema } from './special-type-schema.js'
 import { t } from './type-builder.js'
+import type { TypeNode } from './type-node.js'
 
 function coerce(value: unknown, schema: TSchema, path?: string): unknown {
   return coerceValue(value, describeType(schema), path)
@@ -319,5 +320,51 @@ describe('coerceValue: union (pydantic smart mode)', () => {
   it('reports a general union as one issue', () => {
     const error = failure([1, 'x'], t.union([t.list(t.integer()), t.dict(t.integer())]))
     expect(error.issues).toEqual([{ path: '', expected: 'Union[list[int], dict[str, int]]', got: 'array of 2 items' }])
+  })
+})
+
+/** A value `depth` levels deep: `[[...[1]...]]`. */
+function nestedList(depth: number): unknown {
+  let value: unknown = 1
+  for (let level = 0; level < depth; level += 1) value = [value]
+  return value
+}
+
+describe('coerceValue on hostile values', () => {
+  it('reports a value nested past 1,000 levels (or containing itself) as an issue, not a stack overflow', () => {
+    // A list type 1,100 levels deep (describeType refuses that much; a type node can be built by hand).
+    let lists: TypeNode = { kind: 'int' }
+    for (let level = 0; level < 1100; level += 1) lists = { kind: 'list', items: lists, unique: false }
+    const cyclic: unknown[] = []
+    cyclic.push(cyclic)
+    for (const value of [nestedList(1100), cyclic]) {
+      try {
+        coerceValue(value, lists)
+        throw new Error('expected a ValueValidationError')
+      } catch (error) {
+        if (!ValueValidationError.isInstance(error)) throw error
+        expect(error.issues[0]?.got).toBe('a value nested more than 1000 levels deep (or one that contains itself)')
+        expect(error.issues[0]?.path).toBe('/0'.repeat(1000))
+      }
+    }
+    let shallower: TypeNode = { kind: 'int' }
+    for (let level = 0; level < 999; level += 1) shallower = { kind: 'list', items: shallower, unique: false }
+    expect(coerceValue(nestedList(999), shallower)).toEqual(nestedList(999))
+  })
+
+  it('lists the first 1,000 issues and counts the others', () => {
+    try {
+      coerceValue(
+        Array.from({ length: 5000 }, () => 'x'),
+        describeType(t.list(t.integer())),
+      )
+      throw new Error('expected a ValueValidationError')
+    } catch (error) {
+      if (!ValueValidationError.isInstance(error)) throw error
+      expect(error.issues).toHaveLength(1000)
+      expect(error.omittedIssues).toBe(4000)
+      expect(error.message.split('\n')[0]).toBe('5000 validation errors for list[int]')
+      expect(error.message.split('\n').at(-1)).toBe('... and 4000 more')
+    }
   })
 })

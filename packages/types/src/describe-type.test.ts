@@ -1,4 +1,4 @@
-import { Type } from 'typebox'
+import { type TSchema, Type } from 'typebox'
 import { describe, expect, it } from 'vitest'
 import { describeType } from './describe-type.js'
 import { TypeDefinitionError } from './errors/type-definition-error.js'
@@ -88,5 +88,18 @@ describe('describeType', () => {
     expect(() => describeType(bad)).toThrow(TypeDefinitionError)
     expect(() => describeType(bad)).toThrow('Unsupported schema type "date" at #/properties/when.')
     expect(() => describeType(Type.Unsafe({ const: {} }))).toThrow('Literal values must be')
+  })
+})
+
+describe('describeType on hostile schemas', () => {
+  it('describes a schema nested 999 levels deep and refuses one nested 5,000 levels or holding itself', () => {
+    let schema: TSchema = t.integer()
+    for (let level = 0; level < 999; level += 1) schema = t.list(schema)
+    expect(describeType(schema).kind).toBe('list')
+    for (let level = 0; level < 4001; level += 1) schema = t.list(schema)
+    expect(() => describeType(schema)).toThrow(TypeDefinitionError)
+    const itself: Record<string, unknown> = { type: 'array' }
+    itself.items = itself
+    expect(() => describeType(itself as never)).toThrow('more than 1000 levels deep (or contains itself)')
   })
 })

@@ -268,3 +268,39 @@ describe('formatFieldValue: DSPy golden format cases', () => {
     expect(compareGoldenValues(record)).toEqual([])
   })
 })
+
+/** A value `depth` levels deep: `[[...[1]...]]`. */
+function nestedList(depth: number): unknown {
+  let value: unknown = 1
+  for (let level = 0; level < depth; level += 1) value = [value]
+  return value
+}
+
+/** An array that holds itself. */
+function selfHolding(): unknown[] {
+  const value: unknown[] = []
+  value.push(value)
+  return value
+}
+
+/** The error `action` throws, which must be a ValueSerializationError. */
+function serializationError(action: () => unknown): ValueSerializationError {
+  try {
+    action()
+  } catch (error) {
+    if (ValueSerializationError.isInstance(error)) return error
+    throw error
+  }
+  throw new Error('expected a ValueSerializationError')
+}
+
+describe('formatFieldValue on values too deep to write', () => {
+  it('writes a demo value 1,000 levels deep and refuses 100,000 levels (or a value holding itself) with a typed error', () => {
+    expect(formatFieldValue(nestedList(999), t.list(t.any()))).toBe(`${'['.repeat(999)}1${']'.repeat(999)}`)
+    for (const value of [nestedList(100_000), selfHolding()]) {
+      for (const schema of [t.string(), t.any(), t.list(t.any()), t.dict(t.any())]) {
+        expect(serializationError(() => formatFieldValue(value, schema)).code).toBe('value-serialization-too-deep')
+      }
+    }
+  })
+})

@@ -129,3 +129,46 @@ describe('formatJSONObject: DSPy golden JSONAdapter assistant turns', () => {
     expect(actual).toEqual(expected)
   })
 })
+
+/** A value `depth` levels deep: `[[...[1]...]]`. */
+function nestedList(depth: number): unknown {
+  let value: unknown = 1
+  for (let level = 0; level < depth; level += 1) value = [value]
+  return value
+}
+
+/** An array that holds itself. */
+function selfHolding(): unknown[] {
+  const value: unknown[] = []
+  value.push(value)
+  return value
+}
+
+/** The error `action` throws, which must be a ValueSerializationError. */
+function serializationError(action: () => unknown): ValueSerializationError {
+  try {
+    action()
+  } catch (error) {
+    if (ValueSerializationError.isInstance(error)) return error
+    throw error
+  }
+  throw new Error('expected a ValueSerializationError')
+}
+
+describe('serializeForJSON and formatJSONObject on values too deep to write', () => {
+  it('serialise 1,000 levels under any type and refuse more (or a value holding itself)', () => {
+    expect(serializeForJSON(nestedList(999), t.list(t.any())).value).toEqual(nestedList(999))
+    for (const value of [nestedList(100_000), selfHolding()]) {
+      const cases: [unknown, TSchema][] = [
+        [value, t.any()],
+        [value, t.list(t.any())],
+        [{ a: value }, t.dict(t.any())],
+        [{ items: value }, t.model('Box', { items: t.list(t.any()) })],
+      ]
+      for (const [given, schema] of cases) {
+        expect(serializationError(() => serializeForJSON(given, schema)).code).toBe('value-serialization-too-deep')
+      }
+      expect(serializationError(() => formatJSONObject({ answer: value }, {})).code).toBe('value-serialization-too-deep')
+    }
+  })
+})

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { ValueParseError } from './errors/value-parse-error.js'
 import { loadRepairedJSON } from './load-repaired-json.js'
 
 // Each input with the value Python's json_repair.loads (0.61) returned for it.
@@ -291,5 +292,85 @@ describe('loadRepairedJSON', () => {
 
   it('reads a value after an unquoted apostrophe in the prose before it', () => {
     expect(loadRepairedJSON("Here's the list: [1, 2]")).toEqual([1, 2])
+  })
+})
+
+describe('loadRepairedJSON on hostile text', () => {
+  const megabyte = 1 << 20
+  const fill = (unit: string, length = megabyte): string => unit.repeat(Math.ceil(length / unit.length)).slice(0, length)
+  const tooDeep = (text: string): ValueParseError => {
+    try {
+      loadRepairedJSON(text)
+    } catch (error) {
+      if (ValueParseError.isInstance(error)) return error
+      throw error
+    }
+    throw new Error('expected a ValueParseError')
+  }
+
+  it('reads values nested 1,000 levels deep, valid or repaired', () => {
+    let value: unknown = 1
+    for (let level = 0; level < 1000; level += 1) value = [value]
+    expect(loadRepairedJSON(JSON.stringify(value))).toEqual(value)
+    expect(loadRepairedJSON(`${'['.repeat(1000)}1`)).toEqual(value)
+    expect(loadRepairedJSON(`[${'[NaN], '.repeat(3)}[${'['.repeat(998)}NaN${']'.repeat(999)}]`)).toHaveLength(4)
+  })
+
+  it('refuses 100,000 levels of [ or { (valid, cut or inside prose) with a typed error naming the type Any', () => {
+    for (const text of [
+      `${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+      '['.repeat(100_000),
+      '{"a": '.repeat(100_000),
+      `Sure: ${'{"a": ['.repeat(50_000)}`,
+      `(\n${'['.repeat(5000)}`,
+    ]) {
+      const error = tooDeep(text)
+      expect(error.code).toBe('value-parse-too-deep')
+      expect(error.typeName).toBe('Any')
+      expect(error.text).toBe(text)
+    }
+  })
+
+  it('keeps brackets inside strings out of the count', () => {
+    expect(loadRepairedJSON(`["${'['.repeat(100_000)}"]`)).toEqual(['['.repeat(100_000)])
+    expect(loadRepairedJSON(`['${'{'.repeat(5000)}']`)).toEqual(['{'.repeat(5000)])
+  })
+
+  it('reads 1 MB of unbalanced braces, brackets, parentheses, quotes or commas in linear time', () => {
+    const shapes = [
+      fill('{'),
+      fill('{ "a": '),
+      fill('['),
+      `${fill('(\n', megabyte / 2)}${fill(')', megabyte / 2)}x`,
+      fill('(1\n'),
+      `["${fill('a" ')}`,
+      `[${fill(',')}`,
+      `[${fill("{'a': 1,}, ")}`,
+      fill('[[ ## answer ## ]]\n'),
+      `[${fill('1')}-1]`,
+      fill('"'),
+      fill(`"'“”`),
+    ]
+    for (const text of shapes) {
+      const started = performance.now()
+      try {
+        loadRepairedJSON(text)
+      } catch (error) {
+        if (!ValueParseError.isInstance(error)) throw error
+      }
+      // A correctness bound only (the quadratic versions took minutes); bench/parse-1mb-worst.bench.mjs times it.
+      expect(performance.now() - started).toBeLessThan(5000)
+    }
+  })
+
+  it('gives the same values for repeated and nested containers as before', () => {
+    expect(loadRepairedJSON('[[ ## answer ## ]]\n'.repeat(3))).toEqual([['## answer ##']])
+    expect(loadRepairedJSON(`${'(\n'.repeat(3)}1${')'.repeat(3)}`)).toBe(1)
+  })
+
+  it('leaves the stack-trace limit as it found it', () => {
+    const limit = Error.stackTraceLimit
+    loadRepairedJSON("{'a': 1,} {'b': 2}")
+    expect(Error.stackTraceLimit).toBe(limit)
   })
 })

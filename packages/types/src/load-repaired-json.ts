@@ -1,5 +1,6 @@
 import { ContainerEnds } from './container-ends.js'
-import { jsonTextNestsDeeperThan } from './nesting-depth.js'
+import { ValueParseError } from './errors/value-parse-error.js'
+import { jsonTextNestsDeeperThan, tooDeepToParse } from './nesting-depth.js'
 import { findContainerEnd, isExplicitTuple, prepareForJSONRepair, replaceBareWords } from './prepare-for-json-repair.js'
 import { repairJSON } from './repair-json.js'
 
@@ -38,7 +39,13 @@ const nonFiniteMarkers: Readonly<Record<string, string>> = {
 export function loadRepairedJSON(text: string): unknown {
   const strict = parsePythonJSON(text)
   if (strict.ok) return strict.value
-  return new TopLevelReader(text).read()
+  try {
+    return new TopLevelReader(text).read()
+  } catch (error) {
+    // The repair of one container found it too deep: the error names the whole text.
+    if (ValueParseError.isInstance(error) && error.code === 'value-parse-too-deep' && error.value !== text) throw tooDeepToParse(text, 'Any')
+    throw error
+  }
 }
 
 type JSONAttempt = { ok: true; value: unknown } | { ok: false }

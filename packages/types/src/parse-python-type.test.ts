@@ -115,3 +115,11 @@ describe('parsePythonType', () => {
     expect(parsed).toBeGreaterThan(100)
   })
 })
+
+describe('parsePythonType on hostile text', () => {
+  it('reads 200 nested brackets and refuses more, as Python does', () => {
+    expect(describeType(parsePythonType(`${'list['.repeat(200)}int${']'.repeat(200)}`)).kind).toBe('list')
+    expect(() => parsePythonType(`${'list['.repeat(100_000)}int${']'.repeat(100_000)}`)).toThrow(TypeDefinitionError)
+    expect(() => parsePythonType(`${'list['.repeat(201)}int${']'.repeat(201)}`)).toThrow('more than 200 nested brackets')
+  })
+})

@@ -2,6 +2,7 @@ import type { TSchema } from 'typebox'
 import { describe, expect, it } from 'vitest'
 import { Person } from './__fixtures__/person-model.js'
 import { ValueParseError } from './errors/value-parse-error.js'
+import { ValueSerializationError } from './errors/value-serialization-error.js'
 import { ValueValidationError } from './errors/value-validation-error.js'
 import { parseValue } from './parse-value.js'
 import { specialTypeSchema } from './special-type-schema.js'
@@ -272,5 +273,64 @@ describe('parseValue: special types', () => {
     expect(parseValue('x = [1, 2]', specialTypeSchema('Code', 'python'))).toBe('x = [1, 2]')
     expect(parseValue('Because [1] holds.', specialTypeSchema('Reasoning'))).toBe('Because [1] holds.')
     expect(parseValue('{"url": "https://x/a.png"}', specialTypeSchema('Image'))).toEqual({ url: 'https://x/a.png' })
+  })
+})
+
+/** A value `depth` levels deep: `[[...[1]...]]`. */
+function nestedList(depth: number): unknown {
+  let value: unknown = 1
+  for (let level = 0; level < depth; level += 1) value = [value]
+  return value
+}
+
+describe('parseValue on hostile text and values', () => {
+  const parseError = (action: () => unknown): ValueParseError => {
+    try {
+      action()
+    } catch (error) {
+      if (ValueParseError.isInstance(error)) return error
+      throw error
+    }
+    throw new Error('expected a ValueParseError')
+  }
+
+  it('reads JSON nested 1,000 levels deep', () => {
+    expect(parseValue(JSON.stringify(nestedList(999)), t.list(t.any()))).toEqual(nestedList(999))
+  })
+
+  it('refuses text nested 100,000 levels deep with a typed error naming the field type', () => {
+    for (const text of ['['.repeat(100_000), `${'['.repeat(100_000)}${']'.repeat(100_000)}`, '{"a": '.repeat(100_000)]) {
+      const error = parseError(() => parseValue(text, t.list(t.integer())))
+      expect(error.code).toBe('value-parse-too-deep')
+      expect(error.typeName).toBe('list[int]')
+      expect(error.value).toBe(text)
+    }
+  })
+
+  it('keeps deep text as it is for a str field', () => {
+    expect(parseValue('['.repeat(100_000), t.string())).toBe('['.repeat(100_000))
+  })
+
+  it('refuses a value too deep to print or check (100,000 levels, or one that contains itself), whatever the type', () => {
+    const cyclic: unknown[] = []
+    cyclic.push(cyclic)
+    for (const value of [nestedList(100_000), cyclic]) {
+      for (const schema of [t.string(), t.list(t.integer()), t.literal('a'), t.enum('Color', { RED: 'red' })]) {
+        expect(parseError(() => parseValue(value, schema)).code).toBe('value-parse-too-deep')
+      }
+    }
+  })
+
+  it('lists the first 1,000 issues of a reply with hundreds of thousands of bad items, counting the rest', () => {
+    const error = parseError(() => parseValue(`[${'"x", '.repeat(300_000)}"x"]`, t.list(t.integer())))
+    expect(error.code).toBe('value-parse')
+    expect((error.cause as ValueValidationError).issues).toHaveLength(1000)
+    expect(error.message.split('\n').at(-1)).toBe('... and 299001 more')
+    expect(error.message.startsWith('300001 validation errors for list[int]')).toBe(true)
+  })
+
+  it('reads a float from a million digits in linear time', () => {
+    expect(parseError(() => parseValue(`${'1'.repeat(1_000_000)}x`, t.number())).code).toBe('value-parse')
+    expect(ValueSerializationError.isInstance(new Error())).toBe(false)
   })
 })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { randomText, seededRandom } from './__fixtures__/seeded-random.js'
 import { findContainerEnd, findStringEnd, isExplicitTuple, prepareForJSONRepair, replaceBareWords } from './prepare-for-json-repair.js'
 
 describe('prepareForJSONRepair', () => {
@@ -44,3 +45,59 @@ describe('the scanning helpers', () => {
     )
   })
 })
+
+describe('prepareForJSONRepair on hostile text', () => {
+  it('decides tuples as isExplicitTuple does, for every parenthesis of 20,000 random texts', () => {
+    // Pieces no other rewrite changes, so only the parentheses differ from the text.
+    const pieces = ['(', ')', '[', ']', '{', '}', ',', ' ', '1', 'a', '"', "'"]
+    const next = seededRandom(5)
+    for (let round = 0; round < 20_000; round += 1) {
+      const text = randomText(next, pieces, 14)
+      expect(prepareForJSONRepair(text), JSON.stringify(text)).toBe(oneParenthesisAtATime(text))
+    }
+  })
+
+  it('rewrites 100,000 nested parentheses in linear time', () => {
+    const text = `[${'('.repeat(100_000)}1,${')'.repeat(100_000)}]`
+    const started = performance.now()
+    const prepared = prepareForJSONRepair(text)
+    expect(prepared).toBe(`[${' '.repeat(99_999)}[1,]${' '.repeat(99_999)}]`)
+    expect(performance.now() - started).toBeLessThan(5000)
+  })
+
+  it('normalises numbers of a million digits in linear time, leading zeros dropped', () => {
+    expect(prepareForJSONRepair(`[${'0'.repeat(5)}${'7'.repeat(1_000_000)}]`)).toBe(`[${'7'.repeat(1_000_000)}]`)
+    expect(prepareForJSONRepair(`[${'1'.repeat(1_000_000)}-1]`)).toBe(`[${JSON.stringify(`${'1'.repeat(1_000_000)}-1`)}]`)
+    expect(prepareForJSONRepair('[-00, 007, -007]')).toBe('[0, 7, -7]')
+  })
+})
+
+/** The parentheses rewritten as before: each tested with isExplicitTuple on its own contents (quadratic when nested). */
+function oneParenthesisAtATime(span: string): string {
+  const chars = span.split('')
+  const open: number[] = []
+  const starts: number[] = []
+  const pairs = new Map<number, number>()
+  for (let at = 0; at < span.length; ) {
+    if (`"'“”`.includes(span[at] as string)) {
+      at = findStringEnd(span, at)
+      continue
+    }
+    if (span[at] === '(') {
+      open.push(at)
+      starts.push(at)
+    } else if (span[at] === ')') {
+      const start = open.pop()
+      if (start !== undefined) pairs.set(start, at)
+    }
+    at += 1
+  }
+  for (const start of starts) {
+    if (/[A-Za-z0-9_.]/.test(span[start - 1] ?? '')) continue
+    const close = pairs.get(start)
+    const tuple = isExplicitTuple(span.slice(start + 1, close ?? span.length))
+    chars[start] = tuple ? '[' : ' '
+    if (close !== undefined) chars[close] = tuple ? ']' : ' '
+  }
+  return chars.join('')
+}

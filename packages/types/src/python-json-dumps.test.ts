@@ -33,3 +33,44 @@ describe('pythonJSONDumps', () => {
     expect(() => pythonJSONDumps(Symbol('s'))).toThrow('is not JSON serializable')
   })
 })
+
+/** A value `depth` levels deep: `[[...[1]...]]`. */
+function nestedList(depth: number): unknown {
+  let value: unknown = 1
+  for (let level = 0; level < depth; level += 1) value = [value]
+  return value
+}
+
+/** An array that holds itself. */
+function selfHolding(): unknown[] {
+  const value: unknown[] = []
+  value.push(value)
+  return value
+}
+
+/** The error `action` throws, which must be a ValueSerializationError. */
+function serializationError(action: () => unknown): ValueSerializationError {
+  try {
+    action()
+  } catch (error) {
+    if (ValueSerializationError.isInstance(error)) return error
+    throw error
+  }
+  throw new Error('expected a ValueSerializationError')
+}
+
+describe('pythonJSONDumps on values too deep to write', () => {
+  it('writes 1,000 levels and refuses more (or a value holding itself), toJSON results counted', () => {
+    expect(pythonJSONDumps(nestedList(1000))).toBe(`${'['.repeat(1000)}1${']'.repeat(1000)}`)
+    const endless = { toJSON: (): unknown => endless }
+    for (const value of [nestedList(100_000), selfHolding(), endless]) {
+      expect(serializationError(() => pythonJSONDumps(value)).code).toBe('value-serialization-too-deep')
+    }
+    expect(serializationError(() => pythonJSONDumps(nestedList(100_000), { floatPaths: new Set(['/0']) })).path.startsWith('/0/0')).toBe(true)
+  })
+
+  it('refuses a function with the unsupported code, naming where it is', () => {
+    const error = serializationError(() => pythonJSONDumps({ run: () => 1 }, { floatPaths: new Set(['/x']) }))
+    expect(error).toMatchObject({ code: 'value-serialization-unsupported', path: '/run' })
+  })
+})

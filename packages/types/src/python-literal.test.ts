@@ -159,3 +159,20 @@ describe('parsePythonLiteral nesting', () => {
     expect(() => parsePythonLiteral(`${'['.repeat(100_000)}`)).toThrow(/too many nested brackets/)
   })
 })
+
+describe('parsePythonLiteral on hostile text', () => {
+  it('keys a dict by tuples nested 190 levels deep in linear time, telling different tuples apart', () => {
+    const tuple = (depth: number, leaf: string): string => `${'('.repeat(depth)}${leaf}${',)'.repeat(depth)}`
+    const text = `{${tuple(190, "'a'")}: 1, ${tuple(190, "'b'")}: 2, ${tuple(190, "'a'")}: 3}`
+    const started = performance.now()
+    const value = parsePythonLiteral(text) as Record<string, number>
+    expect(Object.values(value)).toEqual([3, 2])
+    expect(Object.keys(value)[0]?.startsWith('((((')).toBe(true)
+    expect(performance.now() - started).toBeLessThan(5000)
+    expect(parsePythonLiteral("{('a,b',): 1, ('a', 'b'): 2}")).toEqual({ "('a,b',)": 1, "('a', 'b')": 2 })
+  })
+
+  it('refuses more than 200 nested brackets, as Python does', () => {
+    expect(() => parsePythonLiteral(`${'('.repeat(201)}1,${')'.repeat(201)}`)).toThrow(PythonLiteralError)
+  })
+})

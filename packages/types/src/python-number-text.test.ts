@@ -34,3 +34,13 @@ describe('parseFloatText', () => {
     }
   })
 })
+
+describe('parseFloatText and parseIntText on a million digits', () => {
+  it('answer in linear time', () => {
+    const started = performance.now()
+    expect(parseFloatText(`${'1'.repeat(1_000_000)}x`)).toBeUndefined()
+    expect(parseFloatText(`${'1'.repeat(1_000_000)}.5`)).toBe(Number.POSITIVE_INFINITY)
+    expect(parseIntText(`${'1'.repeat(1_000_000)}.5`)).toBeUndefined()
+    expect(performance.now() - started).toBeLessThan(5000)
+  })
+})

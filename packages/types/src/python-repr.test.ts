@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { randomText, seededRandom } from './__fixtures__/seeded-random.js'
 import { pythonFloatRepr, pythonIntRepr, pythonScalarRepr, pythonStringRepr } from './python-repr.js'
 
 describe('pythonFloatRepr', () => {
@@ -47,5 +48,32 @@ describe('pythonScalarRepr and pythonIntRepr', () => {
     expect(pythonScalarRepr(2.5)).toBe('2.5')
     expect(pythonScalarRepr('a')).toBe("'a'")
     expect(pythonIntRepr(2 ** 60)).toBe('1152921504606846976')
+  })
+})
+
+describe('pythonStringRepr without escapes to make', () => {
+  /** Python's rules applied to each character (the code before strings with nothing to escape were quoted whole). */
+  const characterByCharacter = (value: string): string => {
+    const quote = value.includes("'") && !value.includes('"') ? '"' : "'"
+    let out = quote
+    for (const char of value) {
+      const code = char.codePointAt(0) ?? 0
+      if (char === '\\') out += '\\\\'
+      else if (char === quote) out += `\\${quote}`
+      else if (char === '\n') out += '\\n'
+      else if (char === '\r') out += '\\r'
+      else if (char === '\t') out += '\\t'
+      else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`
+      else out += char
+    }
+    return out + quote
+  }
+
+  it('gives what the character rules give, on 20,000 random strings', () => {
+    const next = seededRandom(17)
+    for (let round = 0; round < 20_000; round += 1) {
+      const text = randomText(next, ['a', "'", '"', '\\', '\n', '\t', '\u0001', '\u007f', 'é', '😀', ' '], 8)
+      expect(pythonStringRepr(text), JSON.stringify(text)).toBe(characterByCharacter(text))
+    }
   })
 })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { ValueSerializationError } from './errors/value-serialization-error.js'
 import { pythonValueRepr } from './python-value-repr.js'
 
 describe('pythonValueRepr', () => {
@@ -47,5 +48,47 @@ describe('pythonValueRepr with a type', () => {
   it('prints integral numbers as floats where the type says float', () => {
     expect(pythonValueRepr([1, 2], { kind: 'list', items: { kind: 'float' }, unique: false })).toBe('[1.0, 2.0]')
     expect(pythonValueRepr(1, { kind: 'int' })).toBe('1')
+  })
+})
+
+/** A value `depth` levels deep: `[[...[1]...]]`. */
+function nestedList(depth: number): unknown {
+  let value: unknown = 1
+  for (let level = 0; level < depth; level += 1) value = [value]
+  return value
+}
+
+/** An array that holds itself. */
+function selfHolding(): unknown[] {
+  const value: unknown[] = []
+  value.push(value)
+  return value
+}
+
+/** The error `action` throws, which must be a ValueSerializationError. */
+function serializationError(action: () => unknown): ValueSerializationError {
+  try {
+    action()
+  } catch (error) {
+    if (ValueSerializationError.isInstance(error)) return error
+    throw error
+  }
+  throw new Error('expected a ValueSerializationError')
+}
+
+describe('pythonValueRepr on values too deep to print', () => {
+  it('prints 1,000 levels and refuses more (or a value holding itself) with a typed error', () => {
+    expect(pythonValueRepr(nestedList(1000))).toBe(`${'['.repeat(1000)}1${']'.repeat(1000)}`)
+    for (const value of [nestedList(1001), nestedList(100_000), selfHolding(), { a: selfHolding() }, new Set([nestedList(100_000)])]) {
+      expect(serializationError(() => pythonValueRepr(value)).code).toBe('value-serialization-too-deep')
+    }
+  })
+
+  it("counts the levels inside a nested value's own repr()", () => {
+    const wrapper = (inner: unknown) => ({ repr: () => `W(${pythonValueRepr(inner)})` })
+    let value: unknown = 1
+    for (let level = 0; level < 2000; level += 1) value = wrapper([value])
+    expect(serializationError(() => pythonValueRepr(value)).code).toBe('value-serialization-too-deep')
+    expect(pythonValueRepr([1])).toBe('[1]')
   })
 })

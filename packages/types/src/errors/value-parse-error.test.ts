@@ -16,4 +16,9 @@ describe('ValueParseError', () => {
     expect(ValueParseError.isInstance(error)).toBe(true)
     expect(ValueValidationError.isInstance(error)).toBe(false)
   })
+
+  it('has a code of its own for text nested too deep to read', () => {
+    const error = new ValueParseError({ message: 'Too deep.', code: 'value-parse-too-deep', value: '[[[', text: '[[[', typeName: 'Any' })
+    expect(error.code).toBe('value-parse-too-deep')
+  })
 })

@@ -23,3 +23,16 @@ describe('ValueValidationError', () => {
     expect(error.message).toBe("1 validation error for int\nexpected int, got 'x' (string)")
   })
 })
+
+describe('ValueValidationError with issues left out', () => {
+  it('counts them in its message', () => {
+    const error = new ValueValidationError({
+      typeName: 'list[int]',
+      issues: [{ path: '/0', expected: 'int', got: "'x' (string)" }],
+      omittedIssues: 4,
+    })
+    expect(error.message).toBe("5 validation errors for list[int]\n/0: expected int, got 'x' (string)\n... and 4 more")
+    expect(error.omittedIssues).toBe(4)
+    expect(new ValueValidationError({ typeName: 'int', issues: [] }).omittedIssues).toBe(0)
+  })
+})

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { randomText, seededRandom } from '../__fixtures__/seeded-random.js'
 import { SpecialTypeError } from '../errors/special-type-error.js'
 import { recorded, recordedValues } from './__fixtures__/dspy-special-types.js'
 import { Code, extractCodeFromFence } from './code.js'
@@ -69,5 +70,31 @@ describe('Code', () => {
   it('round-trips through JSON', () => {
     const code = new Code('```python\nprint("hi")\n```')
     expect(Code.from(JSON.parse(JSON.stringify(code)) as string).code).toBe(code.code)
+  })
+})
+
+describe('extractCodeFromFence on hostile text', () => {
+  /** DSPy's two patterns, as regular expressions. */
+  const withPatterns = (text: string): string => {
+    const block = /```[^\n]*\n([\s\S]*?)```/.exec(text)
+    if (block !== null) return (block[1] ?? '').trim()
+    const inline = /```([\s\S]*?)```/.exec(text)
+    return inline === null ? text : (inline[1] ?? '').trim()
+  }
+
+  it("agrees with DSPy's patterns on 20,000 random texts", () => {
+    const next = seededRandom(13)
+    for (let round = 0; round < 20_000; round += 1) {
+      const text = randomText(next, ['```', '`', '\n', 'x', ' ', 'py\n'], 10)
+      expect(extractCodeFromFence(text), JSON.stringify(text)).toBe(withPatterns(text))
+    }
+  })
+
+  it('reads 1 MB of unclosed fences in linear time', () => {
+    const text = '```\nx'.repeat(200_000)
+    const started = performance.now()
+    expect(extractCodeFromFence(text)).toBe('x')
+    expect(extractCodeFromFence('```x'.repeat(250_000))).toBe('x')
+    expect(performance.now() - started).toBeLessThan(5000)
   })
 })

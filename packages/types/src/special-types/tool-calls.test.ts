@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { SpecialTypeError } from '../errors/special-type-error.js'
+import { ValueParseError } from '../errors/value-parse-error.js'
 import { pythonJSONDumps } from '../python-json-dumps.js'
 import { recorded, recordedValues } from './__fixtures__/dspy-special-types.js'
 import { specialTypeJSONSchema } from './special-type-json-schema.js'
@@ -151,5 +152,18 @@ describe('ToolCall.execute', () => {
     expect(error).toBeInstanceOf(SpecialTypeError)
     expect((error as SpecialTypeError).message).toBe("Error executing tool 'add': bad input")
     expect((error as SpecialTypeError).cause).toBe(failure)
+  })
+})
+
+describe('ToolCalls on hostile arguments', () => {
+  it('refuses argument text nested 100,000 levels deep with its own error, the ValueParseError as cause', () => {
+    try {
+      ToolCalls.from([{ id: 'call_1', type: 'function', function: { name: 'search', arguments: '{"a": '.repeat(100_000) } }])
+      throw new Error('expected a SpecialTypeError')
+    } catch (error) {
+      if (!SpecialTypeError.isInstance(error)) throw error
+      expect(error.message.startsWith('Tool call search arguments cannot be read:')).toBe(true)
+      expect(ValueParseError.isInstance(error.cause)).toBe(true)
+    }
   })
 })
