@@ -115,3 +115,13 @@ describe('Adapter.call', () => {
     ).rejects.toThrow(AdapterConfigurationError)
   })
 })
+
+describe('Adapter.format with many demos', () => {
+  it('formats 200,000 demos without overflowing the stack', () => {
+    const signature = Signature.parse('question -> answer')
+    const demos = Array.from({ length: 200_000 }, (_, index) => ({ question: `q${index}`, answer: `a${index}` }))
+    const messages = new ChatAdapter().format(signature, demos, { question: 'q' })
+    expect(messages).toHaveLength(400_002)
+    expect(messages[400_000]?.content).toBe('[[ ## answer ## ]]\na199999\n\n[[ ## completed ## ]]\n')
+  })
+})

@@ -1,5 +1,5 @@
 import { InputField, OutputField, Signature } from '@dspex/signatures'
-import { t } from '@dspex/types'
+import { t, type ValueParseError, ValueSerializationError } from '@dspex/types'
 import { describe, expect, it } from 'vitest'
 import { allCapabilities, FakeAPIError, scriptedModel } from './__fixtures__/scripted-model.js'
 import { ChatAdapter } from './chat-adapter.js'
@@ -196,3 +196,61 @@ function catchError(run: () => unknown): unknown {
   }
   throw new Error('expected an error')
 }
+
+describe('ChatAdapter on hostile replies and values', () => {
+  const typed = Signature.parse('question -> answer: list[int]')
+
+  it('refuses a typed field nested 100,000 levels deep with a typed error carrying the whole reply', () => {
+    for (const payload of ['['.repeat(100_000), `${'['.repeat(100_000)}${']'.repeat(100_000)}`, '{"a": '.repeat(100_000)]) {
+      const reply = `[[ ## answer ## ]]\n${payload}\n\n[[ ## completed ## ]]`
+      try {
+        new ChatAdapter().parse(typed, reply)
+        throw new Error('expected an AdapterParseError')
+      } catch (error) {
+        if (!AdapterParseError.isInstance(error)) throw error
+        expect(error).toMatchObject({ lmResponse: reply, fieldName: 'answer' })
+        expect((error.cause as ValueParseError).code).toBe('value-parse-too-deep')
+      }
+    }
+  })
+
+  it('keeps deep text in a str field as it is', () => {
+    expect(new ChatAdapter().parse(qa, `[[ ## answer ## ]]\n${'['.repeat(100_000)}`).answer).toBe('['.repeat(100_000))
+  })
+
+  it('reads 1 MB of markers, one header or many, in linear time', () => {
+    const started = performance.now()
+    for (const reply of ['[[ ## answer ## ]]\n'.repeat(55_000), '[[ ## answer ## ]]'.repeat(58_000)]) {
+      try {
+        new ChatAdapter().parse(typed, reply)
+      } catch (error) {
+        if (!AdapterParseError.isInstance(error)) throw error
+        expect(error.lmResponse).toBe(reply)
+      }
+    }
+    expect(performance.now() - started).toBeLessThan(10_000)
+  })
+
+  it('refuses to format a demo value nested 100,000 levels deep (or holding itself) with a typed error', () => {
+    const signature = Signature.parse('question -> answer: list[Any]')
+    let deep: unknown = 1
+    for (let level = 0; level < 100_000; level += 1) deep = [deep]
+    const itself: unknown[] = []
+    itself.push(itself)
+    for (const value of [deep, itself]) {
+      for (const demo of [
+        { question: 'q', answer: value },
+        { question: value, answer: [1] },
+      ]) {
+        let error: unknown
+        try {
+          new ChatAdapter().format(signature, [demo], { question: 'q' })
+        } catch (thrown) {
+          error = thrown
+        }
+        expect(ValueSerializationError.isInstance(error)).toBe(true)
+        expect((error as ValueSerializationError).code).toBe('value-serialization-too-deep')
+      }
+    }
+  })
+})

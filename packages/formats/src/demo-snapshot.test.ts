@@ -39,3 +39,14 @@ describe('demo snapshots', () => {
     expect(matchesSnapshot({ image: { url: image.url } }, snapshot)).toBe(false)
   })
 })
+
+describe('demo snapshots of deep data', () => {
+  it('are not taken of data nested more than 1,000 levels deep', () => {
+    let deep: unknown = 1
+    for (let level = 0; level < 100_000; level += 1) deep = [deep]
+    expect(snapshotData({ question: deep })).toBeUndefined()
+    let shallow: unknown = 1
+    for (let level = 0; level < 998; level += 1) shallow = [shallow]
+    expect(snapshotData({ question: shallow })?.data).toEqual({ question: shallow })
+  })
+})

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { InputField, OutputField, Signature } from '@dspex/signatures'
 import { Audio, Document, File, Image, t } from '@dspex/types'
+import { customTypeEndIdentifier, customTypeStartIdentifier } from '@dspex/types/internal'
 import { describe, expect, it } from 'vitest'
 import { openaiChatShape } from './__fixtures__/openai-chat-shape.js'
+import { randomText, seededRandom } from './__fixtures__/seeded-random.js'
 import { ChatAdapter } from './chat-adapter.js'
-import { expandCustomTypeMarkers } from './expand-custom-type-markers.js'
+import { expandCustomTypeMarkers, splitMarkedText } from './expand-custom-type-markers.js'
 import { JSONAdapter } from './json-adapter.js'
 import { XMLAdapter } from './xml-adapter.js'
 
@@ -62,5 +64,37 @@ describe('multimodal inputs (recorded from DSPy 3.3.1)', () => {
     expect(expandCustomTypeMarkers(system)).toBe(system)
     const user = { role: 'user', content: 'plain' } as const
     expect(expandCustomTypeMarkers(user)).toBe(user)
+  })
+})
+
+describe('splitMarkedText on hostile text', () => {
+  const pattern = new RegExp(`${customTypeStartIdentifier}([\\s\\S]*?)${customTypeEndIdentifier}`, 'g')
+
+  it('cuts the text where the pattern does, on 5,000 random texts', () => {
+    // The pattern's spans, each expanded on its own (a text that is one marked span has one reading).
+    const withPattern = (text: string): unknown[] => {
+      const parts: unknown[] = []
+      let lastEnd = 0
+      for (const match of text.matchAll(pattern)) {
+        if (match.index > lastEnd) parts.push({ type: 'text', text: text.slice(lastEnd, match.index) })
+        parts.push(...splitMarkedText(match[0]))
+        lastEnd = match.index + match[0].length
+      }
+      if (lastEnd < text.length) parts.push({ type: 'text', text: text.slice(lastEnd) })
+      return parts
+    }
+    const payload = `[{"type": "text", "text": "t"}]`
+    const next = seededRandom(23)
+    for (let round = 0; round < 5000; round += 1) {
+      const text = randomText(next, [customTypeStartIdentifier, customTypeEndIdentifier, 'x', ' ', payload], 8)
+      expect(splitMarkedText(text), JSON.stringify(text)).toEqual(withPattern(text))
+    }
+  })
+
+  it('reads 1 MB of start markers without an end in linear time', () => {
+    const text = customTypeStartIdentifier.repeat(30_000)
+    const started = performance.now()
+    expect(splitMarkedText(text)).toEqual([{ type: 'text', text }])
+    expect(performance.now() - started).toBeLessThan(5000)
   })
 })

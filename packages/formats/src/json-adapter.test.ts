@@ -109,3 +109,58 @@ function catchError(run: () => unknown): unknown {
   }
   throw new Error('expected an error')
 }
+
+describe('JSONAdapter.parse on hostile replies', () => {
+  const parseError = (completion: string, signature = qa): AdapterParseError => {
+    try {
+      new JSONAdapter().parse(signature, completion)
+    } catch (error) {
+      if (AdapterParseError.isInstance(error)) return error
+      throw error
+    }
+    throw new Error('expected an AdapterParseError')
+  }
+
+  it('keeps the whole reply when it parsed only its first {...} span, showing the span as DSPy does', () => {
+    const reply = 'Sure! [1, 2] then {"answer": "Paris"} and more'
+    const missing = parseError(reply)
+    expect(missing.lmResponse).toBe(reply)
+    expect(missing.parsedText).toBe('{"answer": "Paris"}')
+    expect(missing.message).toContain('LM Response: {"answer": "Paris"} \n\n')
+    const badValue = parseError('Here: [0] {"answer": "a", "n": "three"} ok')
+    expect(badValue.lmResponse).toBe('Here: [0] {"answer": "a", "n": "three"} ok')
+    expect(badValue.fieldName).toBe('n')
+    const noObject = parseError('[1, 2] only')
+    expect(noObject.lmResponse).toBe('[1, 2] only')
+    expect(noObject.parsedText).toBeUndefined()
+  })
+
+  it('refuses JSON nested 100,000 levels deep with a typed error carrying the whole reply', () => {
+    for (const reply of ['{"answer": '.repeat(100_000), `{"answer": ${'['.repeat(100_000)}`, `${'['.repeat(100_000)}${']'.repeat(100_000)}`]) {
+      const error = parseError(reply)
+      expect(error.lmResponse).toBe(reply)
+      expect(ValueParseError.isInstance(error.cause)).toBe(true)
+      expect((error.cause as ValueParseError).code).toBe('value-parse-too-deep')
+    }
+  })
+
+  it('reads a value nested 999 levels deep', () => {
+    const signature = Signature.parse('question -> answer: list[Any]')
+    const value = `${'['.repeat(998)}1${']'.repeat(998)}`
+    expect(new JSONAdapter().parse(signature, `{"answer": [${value}]}`).answer).toEqual(JSON.parse(`[${value}]`))
+  })
+
+  it('answers 1 MB of unbalanced braces with a typed error in linear time', () => {
+    const started = performance.now()
+    for (const reply of ['{'.repeat(1 << 20), `${'{ '.repeat(1 << 19)}`, `{"answer": "x", "n": 1${' {'.repeat(1 << 19)}`]) {
+      try {
+        new JSONAdapter().parse(qa, reply)
+      } catch (error) {
+        if (!AdapterParseError.isInstance(error)) throw error
+        expect(error.lmResponse).toBe(reply)
+      }
+    }
+    // A correctness bound only (64 KB took 6.8 s before); bench/parse-1mb-worst.bench.mjs times it.
+    expect(performance.now() - started).toBeLessThan(10_000)
+  })
+})

@@ -1,7 +1,8 @@
 import { InputField, OutputField, Signature } from '@dspex/signatures'
-import { t } from '@dspex/types'
+import { t, type ValueParseError } from '@dspex/types'
 import { describe, expect, it } from 'vitest'
 import type { AdapterParseError } from './errors/adapter-parse-error.js'
+import { AdapterParseError as AdapterParseErrorClass } from './errors/adapter-parse-error.js'
 import { XMLSyntaxError } from './errors/xml-syntax-error.js'
 import { XMLAdapter } from './xml-adapter.js'
 
@@ -87,3 +88,51 @@ function catchError(run: () => unknown): unknown {
   }
   throw new Error('expected an error')
 }
+
+describe('XMLAdapter on hostile replies', () => {
+  const qa = Signature.parse('question -> answer')
+  const typed = Signature.parse('question -> answer: list[int]')
+  const parseError = (signature: typeof qa, reply: string): AdapterParseError => {
+    try {
+      new XMLAdapter().parse(signature, reply)
+    } catch (error) {
+      if (AdapterParseErrorClass.isInstance(error)) return error
+      throw error
+    }
+    throw new Error('expected an AdapterParseError')
+  }
+
+  it('refuses elements nested 100,000 levels deep (closed or not) with a typed error carrying the whole reply', () => {
+    for (const reply of [`<answer>${'<a>'.repeat(100_000)}${'</a>'.repeat(100_000)}</answer>`, `<answer>${'<a>'.repeat(100_000)}`]) {
+      const error = parseError(qa, reply)
+      expect(error.lmResponse).toBe(reply)
+      expect(error.message.startsWith('Failed to parse XML: elements nested more than 1000 levels deep')).toBe(true)
+      expect((error.cause as XMLSyntaxError).code).toBe('xml-too-deep')
+    }
+  })
+
+  it('reads elements nested 990 levels deep', () => {
+    const reply = `<answer>${'<a>'.repeat(990)}x${'</a>'.repeat(990)}</answer>`
+    expect(new XMLAdapter().parse(qa, reply).answer).toBe(`${'<a>'.repeat(990)}x${'</a>'.repeat(990)}`)
+  })
+
+  it('refuses JSON nested 100,000 levels deep in a typed field, the ValueParseError as cause', () => {
+    const reply = `<answer>${'['.repeat(100_000)}</answer>`
+    const error = parseError(typed, reply)
+    expect(error).toMatchObject({ lmResponse: reply, fieldName: 'answer' })
+    expect((error.cause as ValueParseError).code).toBe('value-parse-too-deep')
+  })
+
+  it('reads 1 MB of tags or namespace declarations in linear time', () => {
+    const started = performance.now()
+    for (const reply of ['<answer>'.repeat(130_000), '<a xmlns:p="u">'.repeat(70_000), `<answer>${'<p:a xmlns:p="u"/>'.repeat(55_000)}</answer>`]) {
+      try {
+        new XMLAdapter().parse(qa, reply)
+      } catch (error) {
+        if (!AdapterParseErrorClass.isInstance(error)) throw error
+        expect(error.lmResponse).toBe(reply)
+      }
+    }
+    expect(performance.now() - started).toBeLessThan(10_000)
+  })
+})

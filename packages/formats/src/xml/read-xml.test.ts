@@ -85,3 +85,25 @@ describe('xmlElementToString', () => {
     expect(xmlElementToString(element)).toBe('<ns0:a xmlns:ns0="urn:d"><ns0:b /></ns0:a>')
   })
 })
+
+describe('readXML on hostile documents', () => {
+  it('scopes namespace declarations to their element, self-closing ones included', () => {
+    const root = wrap('<a xmlns:p="one"><p:b/><c xmlns:p="two"><p:d/></c><p:e/><f xmlns:p="three"/><p:g/></a>')
+    const a = root.children[0] as XMLElement
+    expect(a.children.map((child) => child.tag)).toEqual(['{one}b', 'c', '{one}e', 'f', '{one}g'])
+    expect(a.children[1]?.children[0]?.tag).toBe('{two}d')
+    expect(syntaxError('<a><p:b xmlns:p="x"/><p:c/></a>')).toBe('unbound prefix: line 1, column 32')
+  })
+
+  it('refuses elements nested deeper than its limit with the code xml-too-deep', () => {
+    expect(readXML(`${'<a>'.repeat(1000)}${'</a>'.repeat(1000)}`).tag).toBe('a')
+    try {
+      readXML(`${'<a>'.repeat(1001)}`)
+      throw new Error('expected an XMLSyntaxError')
+    } catch (error) {
+      if (!XMLSyntaxError.isInstance(error)) throw error
+      expect(error).toMatchObject({ code: 'xml-too-deep', reason: 'elements nested more than 1000 levels deep', line: 1, column: 3000 })
+    }
+    expect(() => readXML('<a><b><c/></b></a>', 2)).toThrow('elements nested more than 2 levels deep')
+  })
+})

@@ -306,7 +306,7 @@ class XMLReader {
 
   private open(qname: string, raw: readonly [string, string, number][], tagStart: number, closed: boolean): void {
     const parent = this.stack.at(-1)
-    if (!closed && this.stack.length >= this.maxDepth) {
+    if (this.stack.length >= this.maxDepth) {
       throw this.error(`elements nested more than ${this.maxDepth} levels deep`, tagStart, 'xml-too-deep')
     }
     const declared: string[] = []
