@@ -117,3 +117,15 @@ describe('pydanticJSONSchema', () => {
     expect(Object.isFrozen(schema.properties)).toBe(true)
   })
 })
+
+describe('pydanticJSONSchema of a default nested too deep', () => {
+  it('refuses a default value nested more than 1,000 levels deep (or holding itself) with a TypeDefinitionError', () => {
+    let deep: unknown = 1
+    for (let level = 0; level < 100_000; level += 1) deep = [deep]
+    const itself: unknown[] = []
+    itself.push(itself)
+    for (const value of [deep, itself]) {
+      expect(() => pydanticJSONSchema(t.model('Box', { items: t.withDefault(t.any(), value) }))).toThrow('nests more than 1000 levels deep')
+    }
+  })
+})

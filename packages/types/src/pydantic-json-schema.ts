@@ -2,6 +2,7 @@ import type { TSchema } from 'typebox'
 import { describeType } from './describe-type.js'
 import { TypeDefinitionError } from './errors/type-definition-error.js'
 import { deepFreezeJSON, type JSONSchemaObject } from './json-schema-object.js'
+import { maxNestingDepth } from './nesting-depth.js'
 import { pydanticFieldTitle } from './pydantic-field-title.js'
 import { sortPydanticKeys } from './pydantic-sort-keys.js'
 import { specialTypeJSONSchema } from './special-types/special-type-json-schema.js'
@@ -210,18 +211,24 @@ function titleShouldBeSet(node: TypeNode): boolean {
   }
 }
 
-/** A default value as JSON (a `Set` becomes a list, objects keep their key order). */
-function jsonDefault(value: unknown, where: string): unknown {
+/** A default value as JSON (a `Set` becomes a list, objects keep their key order), at most 1,000 levels deep. */
+function jsonDefault(value: unknown, where: string, depth = 0): unknown {
   if (value === undefined || value === null) return null
   if (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number') return value
-  if (Array.isArray(value)) return value.map((item: unknown) => jsonDefault(item, where))
-  if (value instanceof Set) return [...value].map((item: unknown) => jsonDefault(item, where))
+  if (typeof value === 'object' && depth >= maxNestingDepth) {
+    throw new TypeDefinitionError({
+      message: `The default value of ${where} nests more than ${maxNestingDepth} levels deep (or contains itself).`,
+      path: where,
+    })
+  }
+  if (Array.isArray(value)) return value.map((item: unknown) => jsonDefault(item, where, depth + 1))
+  if (value instanceof Set) return [...value].map((item: unknown) => jsonDefault(item, where, depth + 1))
   if (typeof value === 'object') {
     const withJSON = value as { toJSON?: () => unknown }
-    if (typeof withJSON.toJSON === 'function') return jsonDefault(withJSON.toJSON(), where)
+    if (typeof withJSON.toJSON === 'function') return jsonDefault(withJSON.toJSON(), where, depth + 1)
     const result: MutableSchema = {}
     for (const [key, item] of Object.entries(value)) {
-      if (item !== undefined) result[key] = jsonDefault(item, where)
+      if (item !== undefined) result[key] = jsonDefault(item, where, depth + 1)
     }
     return result
   }

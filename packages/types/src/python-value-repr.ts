@@ -52,8 +52,13 @@ function containerRepr(value: object, resolved: TypeNode | undefined): string {
     return value.size === 0 ? 'set()' : `{${[...value].map((item) => pythonValueRepr(item, itemNode(resolved, 0))).join(', ')}}`
   }
   if (typeof (value as Partial<PythonRepresentable>).repr === 'function') return (value as PythonRepresentable).repr()
-  const entries = Object.entries(value).filter(([, item]) => item !== undefined)
-  return `{${entries.map(([key, item]) => `${pythonStringRepr(key)}: ${pythonValueRepr(item, entryNode(resolved, key))}`).join(', ')}}`
+  const record = value as Record<string, unknown>
+  const parts: string[] = []
+  for (const key of Object.keys(record)) {
+    const item = record[key]
+    if (item !== undefined) parts.push(`${pythonStringRepr(key)}: ${pythonValueRepr(item, entryNode(resolved, key))}`)
+  }
+  return `{${parts.join(', ')}}`
 }
 
 function itemNode(node: TypeNode | undefined, index: number): TypeNode | undefined {
